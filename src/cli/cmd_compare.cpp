@@ -1,0 +1,13 @@
+// `sujuva compare`: placeholder until its issue lands.
+#include <ostream>
+
+#include "cli/commands.h"
+
+namespace sujuva::cli {
+
+int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
+  err << "sujuva compare: not available yet\n";
+  return kUnusable;
+}
+
+}  // namespace sujuva::cli

@@ -1,0 +1,13 @@
+// `sujuva simulate`: placeholder until its issue lands.
+#include <ostream>
+
+#include "cli/commands.h"
+
+namespace sujuva::cli {
+
+int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
+  err << "sujuva simulate: not available yet\n";
+  return kUnusable;
+}
+
+}  // namespace sujuva::cli

@@ -1,0 +1,444 @@
+#include "io/dot_reader.h"
+
+#include <graphviz/cgraph.h>
+
+#include <boost/range/iterator_range.hpp>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "io/dot_source.h"
+
+namespace sujuva {
+
+namespace {
+
+// cgraph reports through a global callback and is not thread-safe.
+std::mutex cgraph_mutex;
+std::string* cgraph_errors = nullptr;
+
+int collect_cgraph_error(char* message) {
+  if (cgraph_errors) *cgraph_errors += message;
+  return 0;
+}
+
+const std::set<std::string>& graphviz_attributes() {
+  static const std::set<std::string> names = {
+      "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "bgcolor", "center",
+      "charset", "class", "clusterrank", "color", "colorscheme", "comment", "compound", "concentrate",
+      "constraint", "decorate", "defaultdist", "dim", "dimen", "dir", "distortion", "dpi", "edgehref",
+      "edgetarget", "edgetooltip", "edgeURL", "epsilon", "esep", "fillcolor", "fixedsize", "fontcolor",
+      "fontname", "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle", "group",
+      "head_lp", "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip",
+      "headURL", "height", "href", "id", "image", "imagepath", "imagepos", "imagescale",
+      "inputscale", "K", "labelangle", "labeldistance", "labelfloat", "labelfontcolor",
+      "labelfontname", "labelfontsize", "labelhref", "labeljust", "labelloc", "labeltarget",
+      "labeltooltip", "labelURL", "landscape", "layer", "layerlistsep", "layers", "layerselect",
+      "layersep", "layout", "len", "levels", "levelsgap", "lhead", "lheight", "lp", "ltail",
+      "lwidth", "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model", "mosek",
+      "newrank", "nodesep", "nojustify", "normalize", "notranslate", "nslimit", "nslimit1",
+      "ordering", "orientation", "outputorder", "overlap", "overlap_scaling", "overlap_shrink",
+      "pack", "packmode", "pad", "page", "pagedir", "pencolor", "penwidth", "peripheries", "pin",
+      "pos", "quadtree", "quantum", "rank", "rankdir", "ranksep", "ratio", "rects", "regular",
+      "remincross", "repulsiveforce", "resolution", "root", "rotate", "rotation", "samehead",
+      "sametail", "samplepoints", "scale", "searchsize", "sep", "shape", "shapefile", "showboxes",
+      "sides", "size", "skew", "smoothing", "sortv", "splines", "start", "style", "stylesheet",
+      "tail_lp", "tailclip", "tailhref", "taillabel", "tailport", "tailtarget", "tailtooltip",
+      "tailURL", "target", "tooltip", "truecolor", "URL", "vertices", "viewport", "voro_margin",
+      "weight", "width", "xdotversion", "xlabel", "xlp", "z"};
+  return names;
+}
+
+const std::vector<std::string> kGraphAttributes = {"label", "label_sv", "label_en", "hours_per_fte",
+                                                   "hours_per_day", "assumptions", "source"};
+const std::vector<std::string> kRoleAttributes = {"role", "label", "label_sv", "label_en", "fte",
+                                                  "absence", "reserved", "qualification"};
+const std::vector<std::string> kStepAttributes = {
+    "kind", "role", "label", "label_sv", "label_en", "effort", "delay", "arrivals", "load",
+    "assesses", "mandatory", "requires", "deadline", "priority"};
+const std::vector<std::string> kRouteAttributes = {"p", "outcome", "when", "label", "label_sv", "label_en"};
+
+std::string value_of(const std::map<std::string, std::string>& values, const std::string& name) {
+  auto it = values.find(name);
+  return it == values.end() ? std::string() : it->second;
+}
+
+// Attribute values of one cgraph object that the user actually set.
+std::map<std::string, std::string> set_attributes(Agraph_t* root, void* object, int kind) {
+  std::map<std::string, std::string> values;
+  for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym)) {
+    const char* value = agxget(object, sym);
+    if (value && *value) values[sym->name] = value;
+  }
+  return values;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+
+  ReadResult read();
+
+ private:
+  void error(int line, const std::string& message) { diagnostics_.push_back({Severity::error, file_, line, message, {}}); }
+  void warning(int line, const std::string& message) {
+    diagnostics_.push_back({Severity::warning, file_, line, message, {}});
+  }
+  bool check_text();
+  void read_graph_settings(Agraph_t* g);
+  void collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing);
+  void read_steps(Agraph_t* g);
+  void read_step_attributes(Step& step, std::map<std::string, std::string> values);
+  void read_routes(Agraph_t* g);
+  void check_classes();
+  void warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known,
+                    int line, const std::string& what);
+  std::optional<double> number_in(const std::string& value, double low, double high, bool high_open, int line,
+                                  const std::string& what);
+
+  std::string_view text_;
+  std::string file_;
+  Diagnostics diagnostics_;
+  detail::SourceLines lines_;
+  Process process_;
+  std::unordered_map<std::string, StepVertex> vertex_of_;
+  std::unordered_map<std::string, RoleIndex> role_of_node_;
+};
+
+bool Reader::check_text() {
+  if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    error(0, "the file is empty; a process model is a DOT digraph, see processes/README.md");
+    return false;
+  }
+  if (text_.find('\0') != std::string_view::npos) {
+    error(0, "this is a binary file, not a DOT text file");
+    return false;
+  }
+  int line = 1;
+  for (size_t i = 0; i < text_.size();) {
+    auto c = static_cast<unsigned char>(text_[i]);
+    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text_.size();
+    for (size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text_[i + k]) & 0xC0) == 0x80;
+    if (!valid) {
+      error(line, "the text is not valid UTF-8 (save the file as UTF-8)");
+      return false;
+    }
+    if (c == '\n') ++line;
+    i += length;
+  }
+  return true;
+}
+
+std::optional<double> Reader::number_in(const std::string& value, double low, double high, bool high_open, int line,
+                                        const std::string& what) {
+  auto number = parse_number(value);
+  if (!number) {
+    error(line, what + ": " + number.error);
+    return std::nullopt;
+  }
+  double x = *number.value;
+  if (x < low || x > high || (high_open && x == high)) {
+    std::ostringstream range;
+    range << what << " must be " << (high_open ? "in [" : "between ") << low << (high_open ? ", " : " and ")
+          << high << (high_open ? ")" : "") << ", not " << value;
+    error(line, range.str());
+    return std::nullopt;
+  }
+  return x;
+}
+
+void Reader::warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known,
+                          int line, const std::string& what) {
+  for (const auto& [name, value] : values) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    if (graphviz_attributes().count(name)) continue;
+    std::string suggestion = did_you_mean(name, known);
+    warning(line, what + ": unknown attribute \"" + name + "\"" +
+                      (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+  }
+}
+
+void Reader::read_graph_settings(Agraph_t* g) {
+  auto values = set_attributes(g, g, AGRAPH);
+  process_.title = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
+  auto setting = [&](const char* name, double& target) {
+    if (!values.count(name)) return;
+    if (auto x = number_in(value_of(values, name), 0, 168, false, lines_.attribute_line(name), std::string("graph ") + name)) {
+      if (*x <= 0)
+        error(lines_.attribute_line(name), std::string("graph ") + name + " must be greater than 0");
+      else
+        target = *x;
+    }
+  };
+  setting("hours_per_fte", process_.calendar.hours_per_fte);
+  setting("hours_per_day", process_.calendar.hours_per_day);
+  if (process_.calendar.hours_per_day > process_.calendar.hours_per_fte)
+    error(lines_.attribute_line("hours_per_day"), "graph hours_per_day must not exceed hours_per_fte");
+  for (const char* note : {"assumptions", "source"})
+    if (values.count(note)) process_.notes[note] = values[note];
+  // Graph attributes are warned about with their own line.
+  for (const auto& [name, value] : values) {
+    if (std::find(kGraphAttributes.begin(), kGraphAttributes.end(), name) != kGraphAttributes.end()) continue;
+    if (graphviz_attributes().count(name)) continue;
+    if (std::find(kRoleAttributes.begin(), kRoleAttributes.end(), name) != kRoleAttributes.end()) continue;
+    std::string suggestion = did_you_mean(name, kGraphAttributes);
+    warning(lines_.attribute_line(name), "graph: unknown attribute \"" + name + "\"" +
+                                             (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+  }
+}
+
+// A cluster (or any subgraph with `role=`) is a role; nested subgraphs inherit it.
+void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing) {
+  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+    std::string name = agnameof(sub);
+    auto values = set_attributes(root, sub, AGRAPH);
+    auto parent_values = set_attributes(root, g, AGRAPH);
+    // cgraph copies a parent's graph attributes into subgraphs: only differing values were set here.
+    for (auto it = values.begin(); it != values.end();)
+      it = parent_values.count(it->first) && value_of(parent_values, it->first) == it->second ? values.erase(it) : std::next(it);
+    std::optional<RoleIndex> role = enclosing;
+    bool is_cluster = name.rfind("cluster", 0) == 0;
+    if (values.count("role") || (is_cluster && !enclosing)) {
+      Role r;
+      r.line = lines_.subgraph_line(name);
+      r.id = values.count("role") ? value_of(values, "role") : name.substr(name.rfind("cluster_", 0) == 0 ? 8 : 7);
+      r.label = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
+      r.qualification = value_of(values, "qualification");
+      if (values.count("fte")) r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, "role " + r.id + ": fte").value_or(0);
+      else warning(r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
+      if (values.count("absence"))
+        r.absence = number_in(value_of(values, "absence"), 0, 1, true, r.line, "role " + r.id + ": absence").value_or(0);
+      if (values.count("reserved"))
+        r.reserved = number_in(value_of(values, "reserved"), 0, 1, true, r.line, "role " + r.id + ": reserved").value_or(0);
+      warn_unknown(values, kRoleAttributes, r.line, "role " + r.id);
+      if (process_.find_role(r.id)) {
+        error(r.line, "role \"" + r.id + "\" is defined twice (role ids must be unique)");
+      } else {
+        process_.roles.push_back(r);
+        role = static_cast<RoleIndex>(process_.roles.size() - 1);
+      }
+    }
+    if (role)
+      for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) role_of_node_[agnameof(n)] = *role;
+    collect_roles(root, sub, role);
+  }
+}
+
+const std::vector<std::pair<std::string, StepKind>> kKinds = {
+    {"start", StepKind::start},       {"task", StepKind::task},         {"checkpoint", StepKind::checkpoint},
+    {"decision", StepKind::decision}, {"activity", StepKind::activity}, {"end", StepKind::end}};
+
+void Reader::read_step_attributes(Step& step, std::map<std::string, std::string> values) {
+  const std::string where = "node \"" + step.id + "\"";
+  const int line = step.line;
+  if (values.count("kind")) {
+    auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](auto& k) { return k.first == value_of(values, "kind"); });
+    if (it == kKinds.end()) {
+      std::vector<std::string> names;
+      for (auto& k : kKinds) names.push_back(k.first);
+      std::string suggestion = did_you_mean(value_of(values, "kind"), names);
+      error(line, where + ": unknown kind \"" + value_of(values, "kind") + "\"" +
+                      (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
+                      "; use start, task, checkpoint, decision, activity or end");
+    } else {
+      step.kind = it->second;
+    }
+  }
+  step.label = {values.count("label") && value_of(values, "label") != "\\N" ? value_of(values, "label") : "", value_of(values, "label_sv"),
+                value_of(values, "label_en")};
+  if (values.count("role")) {
+    if (auto r = process_.find_role(value_of(values, "role"))) {
+      step.role = *r;
+    } else {
+      std::vector<std::string> ids;
+      for (auto& r : process_.roles) ids.push_back(r.id);
+      std::string suggestion = did_you_mean(value_of(values, "role"), ids);
+      error(line, where + ": unknown role \"" + value_of(values, "role") + "\"" +
+                      (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
+    }
+  } else if (auto it = role_of_node_.find(step.id); it != role_of_node_.end()) {
+    step.role = it->second;
+  }
+  auto distribution = [&](const char* name, bool is_effort) -> std::optional<Distribution> {
+    if (!values.count(name)) return std::nullopt;
+    auto spec = parse_distribution(value_of(values, name));
+    if (!spec) {
+      error(line, where + ": " + name + " " + spec.error);
+      return std::nullopt;
+    }
+    if (is_effort && spec.value->uses_calendar_units()) {
+      error(line, where + ": effort \"" + value_of(values, name) +
+                      "\" uses calendar time (d or w); effort is staff working time: use min, h or wd");
+      return std::nullopt;
+    }
+    Distribution d = is_effort ? spec.value->in_hours(process_.calendar) : spec.value->in_weeks(process_.calendar);
+    if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c)) {
+      error(line, where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max) needs min <= mode <= max");
+      return std::nullopt;
+    }
+    if (d.kind == DistributionKind::uniform && !(d.a <= d.b)) {
+      error(line, where + ": " + name + " \"" + value_of(values, name) + "\": uniform(min, max) needs min <= max");
+      return std::nullopt;
+    }
+    if ((d.kind == DistributionKind::exponential || d.kind == DistributionKind::lognormal) && d.a <= 0) {
+      error(line, where + ": " + name + " \"" + value_of(values, name) + "\" needs a mean greater than 0");
+      return std::nullopt;
+    }
+    return d;
+  };
+  step.effort = distribution("effort", true);
+  step.delay = distribution("delay", false);
+  if (values.count("arrivals")) {
+    auto rate = parse_rate_per_week(value_of(values, "arrivals"), process_.calendar);
+    if (!rate) error(line, where + ": arrivals " + rate.error);
+    else step.arrivals_per_week = *rate.value;
+    if (step.kind != StepKind::start) warning(line, where + ": arrivals only count on kind=start steps");
+  }
+  if (values.count("load")) {
+    auto load = parse_load_hours_per_week(value_of(values, "load"), process_.calendar);
+    if (!load) error(line, where + ": load " + load.error);
+    else step.load_hours_per_week = *load.value;
+    if (step.kind != StepKind::activity) warning(line, where + ": load only counts on kind=activity steps");
+  }
+  step.assesses = value_of(values, "assesses");
+  step.required_role = value_of(values, "requires");
+  if (values.count("mandatory")) {
+    const std::string& m = value_of(values, "mandatory");
+    if (m == "true" || m == "yes" || m == "1") step.mandatory = true;
+    else if (m != "false" && m != "no" && m != "0")
+      error(line, where + ": mandatory must be true or false, not \"" + m + "\"");
+  }
+  if (values.count("deadline")) {
+    auto d = parse_duration(value_of(values, "deadline"));
+    if (!d) error(line, where + ": deadline " + d.error);
+    else step.deadline_weeks = process_.calendar.to_weeks(*d.value);
+  }
+  if (values.count("priority")) {
+    auto p = parse_number(value_of(values, "priority"));
+    if (!p || *p.value != static_cast<int>(*p.value)) error(line, where + ": priority must be a whole number");
+    else step.priority = static_cast<int>(*p.value);
+  }
+  if (step.kind != StepKind::checkpoint)
+    for (const char* name : {"assesses", "mandatory", "requires"})
+      if (values.count(name)) warning(line, where + ": " + name + " only applies to kind=checkpoint steps");
+  if (!step.does_work() && step.effort)
+    warning(line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
+  warn_unknown(values, kStepAttributes, line, where);
+  for (const auto& [name, value] : values)
+    if (graphviz_attributes().count(name)) step.drawing[name] = value;
+}
+
+void Reader::read_steps(Agraph_t* g) {
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    Step step;
+    step.id = agnameof(n);
+    step.line = lines_.node_line(step.id);
+    read_step_attributes(step, set_attributes(g, n, AGNODE));
+    for (const std::string& c : {step.assesses})
+      if (!c.empty() && !process_.find_class(c)) process_.classes.push_back(c);
+    vertex_of_[step.id] = boost::add_vertex(step, process_.graph);
+  }
+}
+
+void Reader::read_routes(Agraph_t* g) {
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      std::string tail = agnameof(agtail(e)), head = agnameof(aghead(e));
+      Route route;
+      route.line = lines_.edge_line(tail, head);
+      auto values = set_attributes(g, e, AGEDGE);
+      // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
+      values.erase("key");
+      std::string where = "route " + tail + " -> " + head;
+      if (values.count("p")) route.p = number_in(value_of(values, "p"), 0, 1, false, route.line, where + ": p");
+      route.outcome = value_of(values, "outcome");
+      route.when = value_of(values, "when");
+      route.label = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
+      if (!route.outcome.empty() && !process_.find_class(route.outcome)) process_.classes.push_back(route.outcome);
+      warn_unknown(values, kRouteAttributes, route.line, where);
+      for (const auto& [name, value] : values)
+        if (graphviz_attributes().count(name)) route.drawing[name] = value;
+      boost::add_edge(vertex_of_.at(tail), vertex_of_.at(head), route, process_.graph);
+    }
+  }
+}
+
+// A `when` must name a class that some checkpoint (assesses or outcome) can set.
+void Reader::check_classes() {
+  const auto& g = process_.graph;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    const Route& route = g[e];
+    if (route.when.empty() || process_.find_class(route.when)) continue;
+    std::string suggestion = did_you_mean(route.when, process_.classes);
+    error(route.line, "route " + g[boost::source(e, g)].id + " -> " + g[boost::target(e, g)].id + ": when=\"" +
+                          route.when + "\" names a class that no checkpoint sets" +
+                          (suggestion.empty() ? " (set it with assesses= or outcome= on a checkpoint)"
+                                              : " (did you mean \"" + suggestion + "\"?)"));
+  }
+}
+
+ReadResult Reader::read() {
+  if (!check_text()) return {std::nullopt, diagnostics_};
+  lines_ = detail::index_source_lines(text_);
+  std::lock_guard lock(cgraph_mutex);
+  std::string cgraph_messages;
+  cgraph_errors = &cgraph_messages;
+  agseterr(AGWARN);
+  agusererrf previous = agseterrf(collect_cgraph_error);
+  std::string buffer(text_);
+  Agraph_t* g = agmemread(buffer.c_str());
+  agseterrf(previous);
+  cgraph_errors = nullptr;
+  if (!g) {
+    // cgraph says e.g. "syntax error in line 3 near 'x'": lift the line number out.
+    int line = 0;
+    auto at = cgraph_messages.find("line ");
+    if (at != std::string::npos) line = std::atoi(cgraph_messages.c_str() + at + 5);
+    std::string message = cgraph_messages;
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    error(line, "DOT syntax error: " + (message.empty() ? std::string("not a DOT graph") : message));
+    return {std::nullopt, diagnostics_};
+  }
+  if (!agisdirected(g)) {
+    error(1, "the process is an undirected graph; write `digraph` so that routes have a direction");
+    agclose(g);
+    return {std::nullopt, diagnostics_};
+  }
+  read_graph_settings(g);
+  collect_roles(g, g, std::nullopt);
+  read_steps(g);
+  read_routes(g);
+  check_classes();
+  agclose(g);
+  process_.file = file_;
+  process_.name = std::filesystem::path(file_).stem().string();
+  return {std::move(process_), diagnostics_};
+}
+
+}  // namespace
+
+ReadResult read_process_text(std::string_view text, const std::string& file_name) {
+  return Reader(text, file_name).read();
+}
+
+ReadResult read_process_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto fail = [&](const std::string& message) {
+    return ReadResult{std::nullopt, {{Severity::error, path, 0, message, {}}}};
+  };
+  if (!fs::exists(path, ec)) return fail("no such file");
+  if (fs::is_directory(path, ec)) return fail("is a directory, not a process model file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot be read (permission denied?)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return read_process_text(text.str(), path);
+}
+
+}  // namespace sujuva

@@ -1,0 +1,28 @@
+// Reads a service process from a Graphviz DOT file (parsed by cgraph) into a `Process`.
+//
+//   auto result = read_process_file("processes/aikuissosiaalityo-nykytila.dot");
+//   for (const auto& d : result.diagnostics) std::cerr << d.format() << '\n';
+//   if (!result.usable()) return 2;   // unreadable input
+//   const Process& process = *result.process;
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostic.h"
+#include "model/process.h"
+
+namespace sujuva {
+
+struct ReadResult {
+  std::optional<Process> process;
+  Diagnostics diagnostics;  // errors make the model unusable; warnings do not
+  bool usable() const { return process.has_value() && !has_errors(diagnostics); }
+};
+
+ReadResult read_process_file(const std::string& path);
+// `file_name` names the input in messages; the process name is its stem.
+ReadResult read_process_text(std::string_view text, const std::string& file_name);
+
+}  // namespace sujuva

@@ -1,0 +1,29 @@
+// Findings and errors that point at a place in a model file (`file:line: message`).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sujuva {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string file;
+  int line = 0;  // 1-based; 0 when no line applies (e.g. a missing file)
+  std::string message;
+  std::vector<std::string> route;  // step ids that prove the finding, if any
+
+  // "file:line: message" (or "file: message" without a line).
+  std::string format() const;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& diagnostics);
+
+// Closest candidate by edit distance, or "" if none is close enough to suggest.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace sujuva

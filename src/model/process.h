@@ -1,0 +1,125 @@
+// The service process model: roles (staff pools), steps and routes in one Boost.Graph.
+//
+// Every later stage (checks, flow analysis, simulation, diagrams, comparison)
+// reads a `Process`; none of them re-reads the DOT file.
+//
+//   const Process& p = ...;
+//   for (auto v : boost::make_iterator_range(boost::vertices(p.graph)))
+//     if (p.graph[v].role) std::cout << p.roles[*p.graph[v].role].id;
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/distribution.h"
+#include "model/units.h"
+
+namespace sujuva {
+
+enum class Lang { fi, sv, en };
+
+// A text in Finnish (`label`), Swedish (`label_sv`) and English (`label_en`).
+struct Labels {
+  std::string fi, sv, en;
+  // The text in `lang`, falling back to Finnish and then to `fallback`.
+  const std::string& in(Lang lang, const std::string& fallback = {}) const;
+};
+
+// A staff pool: a swimlane cluster in the DOT file.
+struct Role {
+  std::string id;
+  Labels label;
+  double fte = 0;
+  double absence = 0;   // share of working time absent (sick leave, holidays)
+  double reserved = 0;  // share kept for work outside the client flow
+  std::string qualification;
+  int line = 0;
+
+  // Hours per week available to the client flow (before `activity` load).
+  double capacity_hours(const Calendar& calendar) const {
+    return fte * calendar.hours_per_fte * (1 - absence) * (1 - reserved);
+  }
+};
+
+enum class StepKind { start, task, checkpoint, decision, activity, end };
+
+const char* to_string(StepKind kind);
+
+using RoleIndex = int;  // index into Process::roles
+using ClassIndex = int;  // index into Process::classes; 0 is the default class "standard"
+constexpr ClassIndex kStandardClass = 0;
+
+struct Step {
+  std::string id;
+  Labels label;
+  StepKind kind = StepKind::task;
+  std::optional<RoleIndex> role;
+  std::optional<Distribution> effort;  // staff hours of one visit
+  std::optional<Distribution> delay;   // elapsed weeks without staff work
+  double arrivals_per_week = 0;        // start steps
+  double load_hours_per_week = 0;      // activity steps
+  // Checkpoints
+  std::string assesses;  // class the assessment looks for
+  bool mandatory = false;
+  std::string required_role;  // `requires=`: a role id or a qualification
+  std::optional<double> deadline_weeks;  // from arrival until this step begins
+  int priority = 0;                      // higher is served first (simulation)
+  int line = 0;
+  std::map<std::string, std::string> drawing;  // Graphviz attributes passed through
+
+  bool does_work() const { return kind == StepKind::task || kind == StepKind::checkpoint; }
+  double mean_effort_hours() const { return effort ? effort->mean() : 0.0; }
+  double mean_delay_weeks() const { return delay ? delay->mean() : 0.0; }
+};
+
+struct Route {
+  std::optional<double> p;  // omitted: shares the remainder equally
+  std::string outcome;      // class set by this route (checkpoint out-edges)
+  std::string when;         // only clients of this class take it
+  Labels label;
+  int line = 0;
+  std::map<std::string, std::string> drawing;
+};
+
+using ProcessGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Step, Route>;
+using StepVertex = ProcessGraph::vertex_descriptor;
+using RouteEdge = ProcessGraph::edge_descriptor;
+
+struct Process {
+  std::string name;  // file stem, e.g. "aikuissosiaalityo-nykytila"
+  std::string file;  // as given by the user, for messages
+  Labels title;
+  Calendar calendar;
+  std::vector<Role> roles;
+  ProcessGraph graph;
+  std::vector<std::string> classes{"standard"};  // class names; index 0 = default
+  std::map<std::string, std::string> notes;  // other graph attributes (e.g. "assumptions")
+
+  std::optional<StepVertex> find_step(const std::string& id) const;
+  std::optional<RoleIndex> find_role(const std::string& id) const;
+  std::optional<ClassIndex> find_class(const std::string& name) const;
+  // Role ids that match a `requires` value: the role with that id, or every role
+  // with that qualification.
+  std::vector<RoleIndex> roles_matching(const std::string& role_or_qualification) const;
+};
+
+// One way a client of a given class leaves a step.
+struct Branch {
+  RouteEdge route;
+  StepVertex to;
+  double probability;
+  ClassIndex next_class;
+};
+
+// The routing of clients of class `client_class` at `step`: the routes the class
+// may take (no `when`, or `when` naming the class), explicit `p` as given and
+// the remainder shared equally by the routes without `p`. A checkpoint's route
+// sets the class to its `outcome`, or back to "standard" without one; other
+// steps keep the class unless the route names an `outcome`.
+std::vector<Branch> branches(const Process& process, StepVertex step, ClassIndex client_class);
+
+}  // namespace sujuva

@@ -1,0 +1,58 @@
+// Working-time calendar and the parsing of durations and rates ("45min", "7wd", "40/week").
+//
+// The continuous-time model runs on calendar weeks: one week is `hours_per_fte`
+// working hours, five working days (wd) or seven calendar days (d). Effort is
+// staff hands-on time in hours; delays and deadlines are elapsed weeks.
+//
+//   Calendar c;                                 // 38.25 h/week, 7.65 h/day
+//   auto d = parse_duration("1.5wd");           // {1.5, TimeUnit::working_day}
+//   c.to_hours(*d.value) == 11.475;             // effort in staff hours
+//   c.to_weeks(*d.value) == 0.3;                // elapsed time in weeks
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sujuva {
+
+enum class TimeUnit { minute, hour, working_day, day, week };
+
+struct Duration {
+  double amount = 0;
+  TimeUnit unit = TimeUnit::hour;
+  bool is_calendar() const { return unit == TimeUnit::day || unit == TimeUnit::week; }
+};
+
+struct Calendar {
+  double hours_per_fte = 38.25;  // municipal collective agreement, social-work staff
+  double hours_per_day = 7.65;
+
+  double working_days_per_week() const { return hours_per_fte / hours_per_day; }
+  // Staff hours of a duration (calendar units convert through the working week).
+  double to_hours(const Duration& d) const;
+  // Elapsed calendar weeks of a duration.
+  double to_weeks(const Duration& d) const;
+};
+
+// Result of parsing user text: a value, or an error message saying what is wrong.
+template <class T>
+struct Parsed {
+  std::optional<T> value;
+  std::string error;
+  explicit operator bool() const { return value.has_value(); }
+};
+
+Parsed<double> parse_number(std::string_view text);
+Parsed<Duration> parse_duration(std::string_view text);
+// "40/week", "8/wd", "2/day", "170/month", "2000/year" -> clients per calendar week.
+// "/day" means calendar day; "/wd" working day.
+Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calendar);
+// "6h/week", "1wd/week", "30min/wd" -> staff hours per week.
+Parsed<double> parse_load_hours_per_week(std::string_view text, const Calendar& calendar);
+
+namespace detail {
+std::string_view trim(std::string_view text);
+}
+
+}  // namespace sujuva
