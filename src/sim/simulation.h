@@ -1,0 +1,150 @@
+// Discrete-event simulation of a process: options, the typed result with 95% confidence intervals, JSON.
+//
+//   SimulationOptions options;  options.weeks = 52;  options.replications = 20;
+//   Simulation sim = simulate(process, options);   // throws SimulationError on unusable input
+//   for (const auto& role : sim.roles) std::cout << role.id << " " << role.utilisation.mean << "\n";
+//   std::cout << to_json(sim).dump(2);
+//
+// Every figure is an `Estimate`: the mean over replications and a Student-t 95%
+// confidence interval (`low`, `high`; NaN when fewer than two replications gave
+// a value, printed as null in JSON). Times are calendar weeks.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/process.h"
+
+namespace sujuva {
+
+enum class AbsenceModel {
+  capacity,  // absence reduces every server's capacity (matches the analytic engine)
+  random     // absence spells drawn per server; capacity is full when present
+};
+
+enum class CalendarModel {
+  continuous,  // work and arrivals round the clock on calendar weeks (matches the analytic engine)
+  office       // work and arrivals only in working hours, Monday to Friday
+};
+
+// One change of a staffing or arrival figure at a week (from `--timeline`).
+struct SimulationChange {
+  double week = 0;
+  std::string role;     // role id, or "" for arrivals
+  std::string field;    // "fte", "absence", "reserved" for roles; "arrivals" for starts
+  std::string step;     // start step id for "arrivals", "" or "*" for all starts
+  double value = 0;     // new value, or factor when `relative`
+  bool relative = false;
+};
+
+struct SimulationOptions {
+  double weeks = 52;        // measured horizon after the warm-up
+  double warmup_weeks = 4;  // discarded from statistics (still in the weekly series)
+  int replications = 10;
+  std::uint64_t seed = 1;
+  int threads = 0;  // 0: all cores; never changes the result
+  AbsenceModel absence_model = AbsenceModel::capacity;
+  double absence_spell_weeks = 1.0;  // mean length of one absence spell (random model)
+  CalendarModel calendar = CalendarModel::continuous;
+  bool weekly_series = true;          // keep the week-by-week series
+  std::vector<SimulationChange> timeline;
+  // Guards: a replication ends early when a queue passes `max_queue` clients
+  // (the model is unstable) or a client makes more than `max_visits` visits.
+  std::int64_t max_queue = 1'000'000;
+  std::int64_t max_visits = 100'000;
+  // Called (from worker threads, serialised) after each replication: progress bars.
+  std::function<void(int done, int total)> progress;
+};
+
+// Mean over replications and its 95% confidence interval (Student t).
+struct Estimate {
+  double mean = std::numeric_limits<double>::quiet_NaN();
+  double low = std::numeric_limits<double>::quiet_NaN();
+  double high = std::numeric_limits<double>::quiet_NaN();
+  int samples = 0;  // replications that produced a value
+  bool has_value() const { return samples > 0; }
+  bool contains(double x) const { return samples > 1 && low <= x && x <= high; }
+};
+
+// Mean and percentiles of a duration in weeks.
+struct DurationSummary {
+  Estimate mean, p50, p90, p95;
+};
+
+struct RoleResult {
+  std::string id;
+  Labels label;
+  double servers = 0;         // effective full-time servers c for the client flow
+  Estimate utilisation;       // (flow work + activity load) / capacity
+  Estimate queue;             // time-average clients waiting
+  Estimate busy_servers;      // time-average servers at work on clients
+  Estimate visits_per_week;   // visits that started service
+  DurationSummary wait_weeks;  // wait per visit, from joining the queue to service start
+  bool unstable = false;      // the queue grew without bound
+  Estimate backlog_growth_per_week;        // clients/week (only meaningful when unstable)
+  Estimate backlog_growth_hours_per_week;  // hours/week
+};
+
+struct ClassResult {
+  std::string name;  // "standard", "special", ... ; "" for all clients
+  DurationSummary lead_time_weeks;
+  Estimate throughput_per_week;  // completions (by class at completion)
+  Estimate wip;                  // time-average clients in the system (by current class)
+};
+
+struct DeadlineResult {
+  std::string step;
+  Labels label;
+  double deadline_weeks = 0;
+  Estimate reached_per_week;  // clients whose first visit began in the window
+  Estimate share_within;      // of them, the share that began within the deadline
+  DurationSummary late_weeks;  // for late clients: how much past the deadline
+};
+
+// Week-by-week series over warm-up and horizon (week k covers [k-1, k)).
+struct WeeklySeries {
+  std::vector<std::string> roles;              // role ids, order of `queue`
+  std::vector<std::vector<Estimate>> queue;    // [role][week]: clients waiting at week end
+  std::vector<Estimate> wip;                   // clients in the system at week end
+  std::vector<Estimate> arrivals;              // arrivals during the week
+  std::vector<Estimate> completions;           // completions during the week
+};
+
+// Why a run ended early or cannot be trusted.
+struct SimulationGuard {
+  std::string kind;  // "unstable" or "visit_limit"
+  std::string role;  // the role whose queue grew (unstable)
+  std::string step;  // the step where a client passed the visit limit
+  double week = 0;   // simulated week when the guard fired (first replication that hit it)
+  std::string message;
+};
+
+struct Simulation {
+  std::string model;
+  std::string file;
+  SimulationOptions options;
+  std::uint64_t events = 0;  // events processed over all replications
+  std::vector<RoleResult> roles;
+  ClassResult overall;
+  std::vector<ClassResult> classes;  // index = ClassIndex
+  std::vector<DeadlineResult> deadlines;
+  WeeklySeries weekly;
+  std::vector<SimulationGuard> guards;
+  bool unstable() const;
+};
+
+// Unusable input (zero-capacity role with work, absurd horizon, ...): what() is the message.
+struct SimulationError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Simulation simulate(const Process& process, const SimulationOptions& options);
+nlohmann::json to_json(const Simulation& simulation);
+
+}  // namespace sujuva
