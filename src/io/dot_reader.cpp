@@ -12,6 +12,10 @@
 
 #include "io/dot_source.h"
 
+// Not in cgraph.h but exported: flushes the scanner's buffer, which otherwise
+// carries what followed the last graph (a trailing newline) into the next read.
+extern "C" void aglexbad(void);
+
 namespace sujuva {
 
 namespace {
@@ -194,7 +198,13 @@ void Reader::read_graph_settings(Agraph_t* g) {
 
 // A cluster (or any subgraph with `role=`) is a role; nested subgraphs inherit it.
 void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing) {
-  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+  // cgraph keeps subgraphs by name; roles are numbered in the order the file gives them.
+  std::vector<Agraph_t*> subgraphs;
+  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) subgraphs.push_back(sub);
+  std::stable_sort(subgraphs.begin(), subgraphs.end(), [&](Agraph_t* a, Agraph_t* b) {
+    return lines_.subgraph_line(agnameof(a)) < lines_.subgraph_line(agnameof(b));
+  });
+  for (Agraph_t* sub : subgraphs) {
     std::string name = agnameof(sub);
     auto values = set_attributes(root, sub, AGRAPH);
     auto parent_values = set_attributes(root, g, AGRAPH);
@@ -391,17 +401,22 @@ ReadResult Reader::read() {
   agseterr(AGWARN);
   agusererrf previous = agseterrf(collect_cgraph_error);
   std::string buffer(text_);
+  // agsetfile restarts cgraph's line counter, which otherwise runs on across reads.
+  std::string file_for_cgraph = file_;
+  agsetfile(file_for_cgraph.data());
   Agraph_t* g = agmemread(buffer.c_str());
+  aglexbad();
   agseterrf(previous);
   cgraph_errors = nullptr;
   if (!g) {
-    // cgraph says e.g. "syntax error in line 3 near 'x'": lift the line number out.
+    // cgraph says e.g. "Error: t.dot: syntax error in line 3 near 'x'": keep the line and the "near".
     int line = 0;
     auto at = cgraph_messages.find("line ");
     if (at != std::string::npos) line = std::atoi(cgraph_messages.c_str() + at + 5);
-    std::string message = cgraph_messages;
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    error(line, "DOT syntax error: " + (message.empty() ? std::string("not a DOT graph") : message));
+    auto near = cgraph_messages.find("near ");
+    std::string detail = near == std::string::npos ? "" : " " + cgraph_messages.substr(near);
+    while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
+    error(line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
     return {std::nullopt, diagnostics_};
   }
   if (!agisdirected(g)) {

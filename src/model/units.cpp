@@ -95,12 +95,13 @@ Parsed<Duration> parse_duration(std::string_view text) {
 }
 
 namespace {
+// How many such periods make one calendar week.
 std::optional<double> per_week_factor(std::string_view period, const Calendar& calendar) {
   if (period == "week" || period == "w") return 1.0;
   if (period == "wd") return calendar.working_days_per_week();
   if (period == "day" || period == "d") return 7.0;
-  if (period == "month") return 52.0 / 12.0;  // a month is 52/12 weeks
-  if (period == "year") return 52.0;
+  if (period == "month") return 12.0 / 52.0;  // a month is 52/12 weeks
+  if (period == "year") return 1.0 / 52.0;
   return std::nullopt;
 }
 

@@ -1,0 +1,225 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "io/dot_reader.h"
+
+using namespace sujuva;
+
+namespace {
+
+// Messages of a read, each as `file:line: message`.
+std::vector<std::string> messages(const ReadResult& result) {
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics) out.push_back(d.format());
+  return out;
+}
+
+ReadResult read(const std::string& text) { return read_process_text(text, "t.dot"); }
+
+const Step& step(const Process& p, const std::string& id) { return p.graph[*p.find_step(id)]; }
+
+const char* kSmall = R"dot(digraph pilot {
+  label="Aikuissosiaalityö"; label_sv="Vuxensocialarbete"; hours_per_fte=37.5; hours_per_day=7.5;
+  subgraph cluster_sw {
+    role=sw; label="Sosiaalityöntekijä"; label_sv="Socialarbetare"; fte=3.5; absence=0.12; reserved=0.2;
+    qualification="social-worker";
+    arvio [kind=checkpoint, label="Arvio", effort="gamma(mean=2h, cv=0.5)", assesses=special,
+           mandatory=true, requires=sw, deadline="7wd"];
+    rakenne [kind=activity, load="6h/week"];
+  }
+  subgraph cluster_so { label="Sosiaaliohjaaja"; fte=2;
+    ohjaus [effort="1wd", delay="3d", priority=2, shape=box, color=red];
+  }
+  tulo [kind=start, arrivals="8/wd"];
+  valmis [kind=end];
+  tulo -> arvio;
+  arvio -> ohjaus [p=0.7];
+  arvio -> valmis [outcome=special, p=0.3, label="erityinen"];
+  ohjaus -> valmis;
+}
+)dot";
+
+}  // namespace
+
+TEST_CASE("A model's graph settings, roles, steps and routes are read into typed values", "[io]") {
+  auto result = read(kSmall);
+  INFO(Catch::Detail::stringify(messages(result)));
+  REQUIRE(result.usable());
+  REQUIRE(result.diagnostics.empty());
+  const Process& p = *result.process;
+
+  SECTION("graph settings") {
+    CHECK(p.name == "t");
+    CHECK(p.title.fi == "Aikuissosiaalityö");
+    CHECK(p.title.in(Lang::sv) == "Vuxensocialarbete");
+    CHECK(p.title.in(Lang::en) == "Aikuissosiaalityö");  // falls back to Finnish
+    CHECK(p.calendar.hours_per_fte == 37.5);
+    CHECK(p.calendar.working_days_per_week() == 5);
+  }
+  SECTION("roles are clusters, with an id from role= or from the cluster name") {
+    REQUIRE(p.roles.size() == 2);
+    CHECK(p.roles[0].id == "sw");
+    CHECK(p.roles[0].line == 3);
+    CHECK(p.roles[0].qualification == "social-worker");
+    // capacity = fte × hours_per_fte × (1 − absence) × (1 − reserved) = 3.5 × 37.5 × 0.88 × 0.8
+    CHECK(p.roles[0].capacity_hours(p.calendar) == Approx(92.4));
+    CHECK(p.roles[1].id == "so");
+    CHECK(p.roles[1].label.sv.empty());
+  }
+  SECTION("steps take their role from the cluster they are declared in") {
+    CHECK(step(p, "arvio").role == 0);
+    CHECK(step(p, "ohjaus").role == 1);
+    CHECK_FALSE(step(p, "tulo").role.has_value());
+  }
+  SECTION("step attributes") {
+    const Step& arvio = step(p, "arvio");
+    CHECK(arvio.kind == StepKind::checkpoint);
+    CHECK(arvio.line == 6);
+    CHECK(arvio.effort->kind == DistributionKind::gamma);
+    CHECK(arvio.mean_effort_hours() == Approx(2));
+    CHECK(arvio.assesses == "special");
+    CHECK(arvio.mandatory);
+    CHECK(arvio.required_role == "sw");
+    CHECK(*arvio.deadline_weeks == Approx(1.4));  // 7 working days = 1.4 weeks
+    CHECK(step(p, "tulo").arrivals_per_week == Approx(40));  // 8 per working day, 5 days
+    CHECK(step(p, "rakenne").load_hours_per_week == Approx(6));
+    const Step& ohjaus = step(p, "ohjaus");
+    CHECK(ohjaus.mean_effort_hours() == Approx(7.5));        // 1 wd = hours_per_day
+    CHECK(ohjaus.mean_delay_weeks() == Approx(3.0 / 7));     // 3 calendar days
+    CHECK(ohjaus.priority == 2);
+    CHECK(ohjaus.drawing.at("shape") == "box");
+  }
+  SECTION("routes and classes") {
+    CHECK(p.classes == std::vector<std::string>{"standard", "special"});
+    CHECK(boost::num_edges(p.graph) == 4);
+    auto arvio = *p.find_step("arvio");
+    auto out = branches(p, arvio, kStandardClass);
+    REQUIRE(out.size() == 2);
+    CHECK(p.graph[out[0].to].id == "ohjaus");
+    CHECK(out[0].next_class == kStandardClass);
+    CHECK(out[1].probability == Approx(0.3));
+    CHECK(out[1].next_class == 1);
+    CHECK(p.graph[out[1].route].line == 17);
+    CHECK(p.graph[out[1].route].label.fi == "erityinen");
+  }
+}
+
+TEST_CASE("Routing shares the remainder and follows the client's class", "[io][routing]") {
+  auto result = read(R"dot(digraph {
+    a [kind=start, arrivals="1/week"]; k [kind=checkpoint, assesses=special, effort="1h", role=r];
+    subgraph cluster_r { role=r; fte=1; }
+    x; y; z; e [kind=end];
+    a -> k; k -> x [outcome=special, p=0.2]; k -> y;
+    x -> z; y -> z;
+    z -> e [when=special]; z -> x [when=standard, p=0.5]; z -> e [when=standard];
+    x [effort="1h", role=r]; y [effort="1h", role=r]; z [effort="1h", role=r];
+  })dot");
+  REQUIRE(result.usable());
+  const Process& p = *result.process;
+  auto z = *p.find_step("z");
+  SECTION("a special client at z has one way out") {
+    auto out = branches(p, z, 1);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].probability == 1);
+  }
+  SECTION("a standard client at z loops back with p=0.5, the rest leaves") {
+    auto out = branches(p, z, kStandardClass);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].probability == Approx(0.5));
+    CHECK(out[1].probability == Approx(0.5));
+  }
+  SECTION("the checkpoint route without outcome sets the class back to standard") {
+    auto out = branches(p, *p.find_step("k"), 1);
+    CHECK(out[0].next_class == 1);
+    CHECK(out[1].next_class == kStandardClass);
+    CHECK(out[1].probability == Approx(0.8));
+  }
+}
+
+TEST_CASE("Unknown attributes are warnings with a suggestion; drawing attributes pass silently", "[io]") {
+  auto result = read("digraph {\n a [kind=start, arrivals=\"1/week\", efort=\"2h\", color=blue];\n a -> b [outcom=x];\n"
+                     " b [kind=end]\n}\n");
+  REQUIRE(result.usable());
+  CHECK(messages(result) == std::vector<std::string>{
+                                "t.dot:2: warning: node \"a\": unknown attribute \"efort\" (did you mean \"effort\"?)",
+                                "t.dot:3: warning: route a -> b: unknown attribute \"outcom\" (did you mean \"outcome\"?)"});
+}
+
+TEST_CASE("Bad input gets a clear message with its line and makes the model unusable", "[io][bad-input]") {
+  auto first = [](const ReadResult& r) { return r.diagnostics.empty() ? std::string() : r.diagnostics[0].format(); };
+
+  SECTION("DOT syntax error names the line") {
+    auto r = read("digraph {\n  a -> b\n  c d ->;\n}\n");
+    CHECK_FALSE(r.usable());
+    CHECK(first(r) == "t.dot:3: DOT syntax error near ';' (see processes/README.md for the format)");
+    // cgraph recovers: the next model reads fine
+    CHECK(read("digraph { a [kind=start, arrivals=\"1/week\"]; a -> b; b [kind=end] }").usable());
+  }
+  SECTION("empty file") {
+    CHECK(first(read(" \n")) == "t.dot: the file is empty; a process model is a DOT digraph, see processes/README.md");
+  }
+  SECTION("undirected graph") {
+    CHECK(first(read("graph { a -- b }")) ==
+          "t.dot:1: the process is an undirected graph; write `digraph` so that routes have a direction");
+  }
+  SECTION("binary file") {
+    CHECK(first(read(std::string("digraph {\0\x01\x02}", 13))) == "t.dot: this is a binary file, not a DOT text file");
+  }
+  SECTION("invalid UTF-8 names the line") {
+    CHECK(first(read("digraph {\n a [label=\"\xff\xfe\"]\n}")) ==
+          "t.dot:2: the text is not valid UTF-8 (save the file as UTF-8)");
+  }
+  SECTION("unknown kind with a suggestion") {
+    CHECK(first(read("digraph {\n\n a [kind=chekpoint]\n}")) ==
+          "t.dot:3: node \"a\": unknown kind \"chekpoint\" (did you mean \"checkpoint\"?); use start, task, "
+          "checkpoint, decision, activity or end");
+  }
+  SECTION("NaN, negative and huge numbers") {
+    CHECK(first(read("digraph {\n a [effort=\"-2h\"]\n}")) == "t.dot:2: node \"a\": effort \"-2h\" must not be negative");
+    CHECK(first(read("digraph { subgraph cluster_r { fte=nan } }")) ==
+          "t.dot:1: role r: fte: \"nan\" is not a finite number");
+    CHECK(first(read("digraph {\n a [kind=start, arrivals=\"1e13/week\"]\n}")) ==
+          "t.dot:2: node \"a\": arrivals \"1e13\" is too large");
+    CHECK(first(read("digraph { subgraph cluster_r { fte=1; absence=1 } }")) ==
+          "t.dot:1: role r: absence must be in [0, 1), not 1");
+  }
+  SECTION("effort in calendar time is refused") {
+    CHECK(first(read("digraph {\n a [effort=\"2d\"]\n}")) ==
+          "t.dot:2: node \"a\": effort \"2d\" uses calendar time (d or w); effort is staff working time: use min, "
+          "h or wd");
+  }
+  SECTION("p above 1") {
+    CHECK(first(read("digraph {\n a -> b\n a -> c [p=1.5]\n}")) == "t.dot:3: route a -> c: p must be between 0 and 1, not 1.5");
+  }
+  SECTION("a when that no checkpoint sets") {
+    CHECK(first(read("digraph {\n k [kind=checkpoint, assesses=special]\n a -> b [when=specal]\n}")) ==
+          "t.dot:3: route a -> b: when=\"specal\" names a class that no checkpoint sets (did you mean \"special\"?)");
+  }
+  SECTION("duplicate role ids") {
+    CHECK(first(read("digraph {\n subgraph cluster_a { role=sw; fte=1 }\n subgraph cluster_b { role=sw; fte=2 }\n}")) ==
+          "t.dot:3: role \"sw\" is defined twice (role ids must be unique)");
+  }
+  SECTION("unknown role with a suggestion") {
+    CHECK(first(read("digraph {\n subgraph cluster_sw { fte=1 }\n a [role=sv]\n}")) ==
+          "t.dot:3: node \"a\": unknown role \"sv\" (did you mean \"sw\"?)");
+  }
+  SECTION("a missing file and a directory") {
+    CHECK(first(read_process_file("no/such.dot")) == "no/such.dot: no such file");
+    auto dir = std::filesystem::temp_directory_path().string();
+    CHECK(first(read_process_file(dir)) == dir + ": is a directory, not a process model file");
+  }
+}
+
+TEST_CASE("Every bundled model loads without errors", "[io][models]") {
+  namespace fs = std::filesystem;
+  int models = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(SUJUVA_SOURCE_DIR) / "processes")) {
+    if (entry.path().extension() != ".dot") continue;
+    auto result = read_process_file(entry.path().string());
+    INFO(entry.path().string() << "\n" << Catch::Detail::stringify(messages(result)));
+    CHECK(result.usable());
+    ++models;
+  }
+  CHECK(models >= 4);
+}

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "model/units.h"
+
+using namespace sujuva;
+
+TEST_CASE("Durations are read with their unit and converted through the working week", "[model][units]") {
+  Calendar calendar;  // 38.25 h/week, 7.65 h/day: 5 working days a week
+
+  SECTION("minutes, hours and working days become staff hours") {
+    CHECK(calendar.to_hours(*parse_duration("45min").value) == Approx(0.75));
+    CHECK(calendar.to_hours(*parse_duration("1.5h").value) == Approx(1.5));
+    CHECK(calendar.to_hours(*parse_duration("1wd").value) == Approx(7.65));
+  }
+  SECTION("elapsed time becomes calendar weeks: 5 wd = 7 d = 1 w = 38.25 h") {
+    CHECK(calendar.to_weeks(*parse_duration("7wd").value) == Approx(1.4));
+    CHECK(calendar.to_weeks(*parse_duration("14d").value) == Approx(2.0));
+    CHECK(calendar.to_weeks(*parse_duration("3w").value) == Approx(3.0));
+    CHECK(calendar.to_weeks(*parse_duration("38.25h").value) == Approx(1.0));
+  }
+  SECTION("bad durations say what is wrong") {
+    CHECK(parse_duration("-2h").error == "\"-2h\" must not be negative");
+    CHECK(parse_duration("2").error == "\"2\" needs a unit (min, h, wd, d or w)");
+    CHECK(parse_duration("2hours").error == "\"2hours\" has unknown unit \"hours\" (use min, h, wd, d or w)");
+    CHECK(parse_duration("nanh").error == "\"nanh\" is not a duration (expected e.g. 45min, 1.5h, 2wd, 3d, 1w)");
+    CHECK(parse_duration("1e300h").error == "\"1e300\" is too large");
+  }
+}
+
+TEST_CASE("Rates are converted to clients per calendar week", "[model][units]") {
+  Calendar calendar;
+  CHECK(*parse_rate_per_week("40/week", calendar).value == Approx(40));
+  CHECK(*parse_rate_per_week("8/wd", calendar).value == Approx(40));  // 5 working days a week
+  CHECK(*parse_rate_per_week("1/day", calendar).value == Approx(7));
+  CHECK(*parse_rate_per_week("12/month", calendar).value == Approx(12 * 12 / 52.0));
+  CHECK(*parse_rate_per_week("520/year", calendar).value == Approx(10));
+  CHECK(parse_rate_per_week("40", calendar).error ==
+        "\"40\" is not a rate (expected e.g. 40/week, 8/wd, 2/day, 170/month, 2000/year)");
+  CHECK(parse_rate_per_week("nan/week", calendar).error == "\"nan\" is not a finite number");
+}
+
+TEST_CASE("Activity load is read as staff hours per week", "[model][units]") {
+  Calendar calendar;
+  CHECK(*parse_load_hours_per_week("6h/week", calendar).value == Approx(6));
+  CHECK(*parse_load_hours_per_week("1wd/week", calendar).value == Approx(7.65));
+  CHECK(*parse_load_hours_per_week("30min/wd", calendar).value == Approx(2.5));
+}
