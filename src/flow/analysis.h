@@ -1,0 +1,175 @@
+// Steady-state flow analysis of a Process: visit rates, workload, utilisation, waiting, lead time, bottlenecks.
+//
+// The one typed result that `analyze`'s text, JSON and CSV outputs, the diagrams,
+// the reports and the comparison all read.
+//
+//   AnalysisOptions options;  options.lang = Lang::sv;  options.projection_weeks = 26;
+//   Analysis a = analyze(process, options);        // throws AnalysisError on unusable input
+//   for (const auto& r : a.roles) if (!r.stable) std::cout << r.id << " is unstable\n";
+//   std::cout << to_json(a).dump(2);
+//
+// Units: arrivals and flows in clients per calendar week, workload and capacity in
+// staff hours per week, waits and lead times in calendar weeks. A value that is
+// undefined (the wait of an unstable role, a lead time through it) is an empty
+// optional and `null` in JSON; no NaN or inf ever leaves this module.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/process.h"
+#include "model/timeline.h"
+
+namespace sujuva {
+
+struct AnalysisOptions {
+  Lang lang = Lang::fi;                           // language of the sentences in `bottlenecks` and `sensitivity`
+  bool sensitivity = true;                        // compute `sensitivity[]` (cheap: no new flow solve)
+  int projection_weeks = 0;                       // 0: no projection
+  std::map<std::string, double> initial_backlog;  // role id -> clients waiting at week 0
+  Timeline timeline;                              // changes applied week by week in the projection
+  double arrival_variability = 1.0;               // c_a^2 in Allen–Cunneen (1 = Poisson arrivals)
+};
+
+// Input the analysis cannot use (trapping loops, probabilities over 1, no arrivals...).
+// `what()` is the whole message; `diagnostics` has file:line for each cause.
+struct AnalysisError : std::runtime_error {
+  Diagnostics diagnostics;
+  explicit AnalysisError(const std::string& message, Diagnostics diagnostics = {})
+      : std::runtime_error(message), diagnostics(std::move(diagnostics)) {}
+};
+
+struct StepResult {
+  std::string id;
+  std::string kind;                                // "start", "task", "checkpoint", ...
+  std::optional<std::string> role;                 // role id of the staff who do it
+  double arrivals_per_week = 0;                    // visits per week (all classes)
+  std::vector<double> arrivals_per_week_by_class;  // index = Process::classes
+  double visits = 0;                               // expected visits per arriving client
+  std::optional<double> reach;                     // probability that a client ever gets here (null: not computed)
+  double workload_hours_per_week = 0;              // arrivals × mean effort (activity: its load)
+  double effort_hours = 0;                         // mean staff hours of one visit
+  double delay_weeks = 0;                          // mean delay of one visit
+  std::optional<double> wait_weeks;                // queue wait per visit at the role (null: unstable role)
+  std::optional<double> sojourn_weeks;             // wait + effort in calendar time + delay
+  std::optional<double> share_of_lead_time;        // of the overall mean lead time
+};
+
+struct RoleResult {
+  std::string id;
+  double fte = 0;
+  double absence = 0;
+  double reserved = 0;
+  double servers = 0;                       // effective full-time servers for the client flow (activity load removed)
+  double capacity_hours_per_week = 0;       // fte × hours_per_fte × (1 − absence) × (1 − reserved)
+  double flow_hours_per_week = 0;           // client work (visits × effort)
+  double activity_hours_per_week = 0;       // `activity` load
+  double demand_hours_per_week = 0;         // flow + activity
+  double utilisation = 0;                   // demand / capacity (0 when both are 0, see `stable`)
+  double visits_per_week = 0;               // client visits per week to the role's steps
+  double mean_service_hours = 0;            // visit-weighted mixture of its steps' efforts
+  double service_scv = 0;                   // squared coefficient of variation of that mixture
+  bool stable = true;                       // utilisation < 1 (or no work at all)
+  std::optional<double> wait_probability;   // Erlang C
+  std::optional<double> wait_weeks;         // mean wait per visit (Allen–Cunneen)
+  std::optional<double> queue_clients;      // mean number waiting (Lq)
+  std::optional<double> in_system_clients;  // waiting + in service (L = λW)
+  double backlog_growth_clients_per_week = 0;  // unstable: visits/week that pile up
+  double backlog_growth_hours_per_week = 0;    // unstable: demand − capacity
+  double share_of_clients = 0;                 // share of arriving clients who ever visit a step of the role
+  std::optional<double> share_of_lead_time;
+};
+
+struct Bottleneck {
+  std::string kind;  // "role", "step", "handoff" or "loop"
+  std::string id;    // role id, step id, "from_role->to_role", or the loop's entry step id
+  std::optional<double> share_of_lead_time;
+  std::optional<double> utilisation;
+  std::string reason;  // one sentence in the analysis language
+};
+
+struct SensitivityCase {
+  std::string change;  // "fte+0.5", "fte+1", "absence+5pp"
+  double utilisation = 0;
+  std::optional<double> wait_weeks;
+  std::optional<double> lead_time_weeks;  // overall mean with the change
+};
+
+struct Sensitivity {
+  std::string role;
+  std::vector<SensitivityCase> cases;          // in the order of `change` above
+  std::optional<double> lead_time_gain_weeks;  // base lead time − lead time with +1 FTE
+  int rank = 0;                                // 1 = one more person helps most here
+  std::string reason;                          // one sentence
+};
+
+// Share of the clients a checkpoint assesses into its `assesses` class who then
+// reach a step of its `requires` role (or qualification) — the section 42 rule.
+struct CheckpointReach {
+  std::string step;              // checkpoint id
+  std::string assesses;          // class name
+  std::string required_role;     // as written in `requires=`
+  double assessed_per_week = 0;  // clients per week leaving it in that class
+  std::optional<double> share_reaching_required_role;
+};
+
+struct Saturation {
+  std::optional<double> arrivals_per_week;  // total arrivals at which the first role hits utilisation 1
+  std::optional<double> scale;              // the same as a factor of today's arrivals
+  std::optional<std::string> role;
+};
+
+// Fluid projection of the queues, one row per week 0..weeks.
+struct Projection {
+  std::vector<std::string> roles;  // column order
+  std::vector<int> weeks;
+  std::vector<std::vector<double>> queue_clients;  // [week][role]: clients waiting or in service
+  std::vector<double> arrivals_per_week;           // per week
+  std::vector<double> completions_per_week;        // clients reaching an end, per week
+};
+
+struct LeadTime {
+  std::optional<double> mean;                             // weeks, all clients
+  std::map<std::string, std::optional<double>> by_class;  // by the class a client ends with
+  std::map<std::string, double> share_by_class;           // share of clients ending with each class
+};
+
+struct Analysis {
+  std::string model;  // Process::name
+  std::string lang;   // "fi", "sv", "en"
+  double hours_per_fte = 0;
+  double arrivals_per_week = 0;  // total external arrivals
+  std::vector<std::string> classes;
+  std::vector<StepResult> steps;  // in the model's step order
+  std::vector<RoleResult> roles;  // in the model's role order
+  LeadTime lead_time_weeks;
+  double handoffs_per_client = 0;
+  double rework_visits_per_client = 0;  // visits beyond the first to the same step, summed
+  Saturation saturation;
+  std::vector<Bottleneck> bottlenecks;   // most important first
+  std::vector<Sensitivity> sensitivity;  // ordered by rank
+  std::vector<CheckpointReach> checkpoints;
+  std::optional<Projection> projection;
+  std::vector<std::string> notes;  // warnings in the analysis language (e.g. lost flow)
+
+  bool stable() const {
+    for (const auto& r : roles)
+      if (!r.stable) return false;
+    return true;
+  }
+  const RoleResult* find_role(const std::string& id) const;
+  const StepResult* find_step(const std::string& id) const;
+};
+
+// Throws AnalysisError for input it cannot analyse (nothing arrives, a loop
+// that clients can never leave, probabilities summing over 1, ...).
+Analysis analyze(const Process& process, const AnalysisOptions& options = {});
+
+// The JSON document of `analyze --json` (names are a public contract).
+nlohmann::json to_json(const Analysis& analysis);
+
+}  // namespace sujuva
