@@ -21,9 +21,10 @@ nlohmann::json to_json(const Diagnostic& d) {
 }  // namespace
 
 int check_command(const Args& args, std::ostream& out, std::ostream& err) {
-  CLI::App app{"Check process models: reachability, traps, probabilities, staffing, mandatory checkpoints and "
-               "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
-               "sujuva check"};
+  CLI::App app{
+      "Check process models: reachability, traps, probabilities, staffing, mandatory checkpoints and "
+      "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
+      "sujuva check"};
   std::vector<std::string> files;
   bool json = false;
   app.add_option("MODEL", files, "DOT process model files")->required();

@@ -1,8 +1,8 @@
 #include "cli/commands.h"
 
-#include "model/diagnostic.h"
-
 #include <ostream>
+
+#include "model/diagnostic.h"
 
 namespace sujuva::cli {
 
@@ -22,7 +22,8 @@ namespace {
 void print_help(std::ostream& out) {
   out << "sujuva " SUJUVA_VERSION " - process maps and bottlenecks for social services\n\n"
       << "usage: sujuva <command> [options] MODEL...\n\ncommands:\n";
-  for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.description << "\n";
+  for (const auto& c : commands())
+    out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.description << "\n";
   out << "\n'sujuva <command> --help' shows a command's options.\n"
       << "exit codes: 0 ok, 1 findings, 2 unusable input or usage\n";
 }

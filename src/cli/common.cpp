@@ -13,7 +13,8 @@ std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream
     out << app.help();
     return kOk;
   } catch (const CLI::ParseError& e) {
-    err << app.get_name() << ": " << e.what() << "\n" << "see '" << app.get_name() << " --help'\n";
+    err << app.get_name() << ": " << e.what() << "\n"
+        << "see '" << app.get_name() << " --help'\n";
     return kUnusable;
   }
   return std::nullopt;

@@ -30,39 +30,184 @@ int collect_cgraph_error(char* message) {
 }
 
 const std::set<std::string>& graphviz_attributes() {
-  static const std::set<std::string> names = {
-      "_background", "area", "arrowhead", "arrowsize", "arrowtail", "bb", "bgcolor", "center",
-      "charset", "class", "clusterrank", "color", "colorscheme", "comment", "compound", "concentrate",
-      "constraint", "decorate", "defaultdist", "dim", "dimen", "dir", "distortion", "dpi", "edgehref",
-      "edgetarget", "edgetooltip", "edgeURL", "epsilon", "esep", "fillcolor", "fixedsize", "fontcolor",
-      "fontname", "fontnames", "fontpath", "fontsize", "forcelabels", "gradientangle", "group",
-      "head_lp", "headclip", "headhref", "headlabel", "headport", "headtarget", "headtooltip",
-      "headURL", "height", "href", "id", "image", "imagepath", "imagepos", "imagescale",
-      "inputscale", "K", "labelangle", "labeldistance", "labelfloat", "labelfontcolor",
-      "labelfontname", "labelfontsize", "labelhref", "labeljust", "labelloc", "labeltarget",
-      "labeltooltip", "labelURL", "landscape", "layer", "layerlistsep", "layers", "layerselect",
-      "layersep", "layout", "len", "levels", "levelsgap", "lhead", "lheight", "lp", "ltail",
-      "lwidth", "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model", "mosek",
-      "newrank", "nodesep", "nojustify", "normalize", "notranslate", "nslimit", "nslimit1",
-      "ordering", "orientation", "outputorder", "overlap", "overlap_scaling", "overlap_shrink",
-      "pack", "packmode", "pad", "page", "pagedir", "pencolor", "penwidth", "peripheries", "pin",
-      "pos", "quadtree", "quantum", "rank", "rankdir", "ranksep", "ratio", "rects", "regular",
-      "remincross", "repulsiveforce", "resolution", "root", "rotate", "rotation", "samehead",
-      "sametail", "samplepoints", "scale", "searchsize", "sep", "shape", "shapefile", "showboxes",
-      "sides", "size", "skew", "smoothing", "sortv", "splines", "start", "style", "stylesheet",
-      "tail_lp", "tailclip", "tailhref", "taillabel", "tailport", "tailtarget", "tailtooltip",
-      "tailURL", "target", "tooltip", "truecolor", "URL", "vertices", "viewport", "voro_margin",
-      "weight", "width", "xdotversion", "xlabel", "xlp", "z"};
+  static const std::set<std::string> names = {"_background",
+                                              "area",
+                                              "arrowhead",
+                                              "arrowsize",
+                                              "arrowtail",
+                                              "bb",
+                                              "bgcolor",
+                                              "center",
+                                              "charset",
+                                              "class",
+                                              "clusterrank",
+                                              "color",
+                                              "colorscheme",
+                                              "comment",
+                                              "compound",
+                                              "concentrate",
+                                              "constraint",
+                                              "decorate",
+                                              "defaultdist",
+                                              "dim",
+                                              "dimen",
+                                              "dir",
+                                              "distortion",
+                                              "dpi",
+                                              "edgehref",
+                                              "edgetarget",
+                                              "edgetooltip",
+                                              "edgeURL",
+                                              "epsilon",
+                                              "esep",
+                                              "fillcolor",
+                                              "fixedsize",
+                                              "fontcolor",
+                                              "fontname",
+                                              "fontnames",
+                                              "fontpath",
+                                              "fontsize",
+                                              "forcelabels",
+                                              "gradientangle",
+                                              "group",
+                                              "head_lp",
+                                              "headclip",
+                                              "headhref",
+                                              "headlabel",
+                                              "headport",
+                                              "headtarget",
+                                              "headtooltip",
+                                              "headURL",
+                                              "height",
+                                              "href",
+                                              "id",
+                                              "image",
+                                              "imagepath",
+                                              "imagepos",
+                                              "imagescale",
+                                              "inputscale",
+                                              "K",
+                                              "labelangle",
+                                              "labeldistance",
+                                              "labelfloat",
+                                              "labelfontcolor",
+                                              "labelfontname",
+                                              "labelfontsize",
+                                              "labelhref",
+                                              "labeljust",
+                                              "labelloc",
+                                              "labeltarget",
+                                              "labeltooltip",
+                                              "labelURL",
+                                              "landscape",
+                                              "layer",
+                                              "layerlistsep",
+                                              "layers",
+                                              "layerselect",
+                                              "layersep",
+                                              "layout",
+                                              "len",
+                                              "levels",
+                                              "levelsgap",
+                                              "lhead",
+                                              "lheight",
+                                              "lp",
+                                              "ltail",
+                                              "lwidth",
+                                              "margin",
+                                              "maxiter",
+                                              "mclimit",
+                                              "mindist",
+                                              "minlen",
+                                              "mode",
+                                              "model",
+                                              "mosek",
+                                              "newrank",
+                                              "nodesep",
+                                              "nojustify",
+                                              "normalize",
+                                              "notranslate",
+                                              "nslimit",
+                                              "nslimit1",
+                                              "ordering",
+                                              "orientation",
+                                              "outputorder",
+                                              "overlap",
+                                              "overlap_scaling",
+                                              "overlap_shrink",
+                                              "pack",
+                                              "packmode",
+                                              "pad",
+                                              "page",
+                                              "pagedir",
+                                              "pencolor",
+                                              "penwidth",
+                                              "peripheries",
+                                              "pin",
+                                              "pos",
+                                              "quadtree",
+                                              "quantum",
+                                              "rank",
+                                              "rankdir",
+                                              "ranksep",
+                                              "ratio",
+                                              "rects",
+                                              "regular",
+                                              "remincross",
+                                              "repulsiveforce",
+                                              "resolution",
+                                              "root",
+                                              "rotate",
+                                              "rotation",
+                                              "samehead",
+                                              "sametail",
+                                              "samplepoints",
+                                              "scale",
+                                              "searchsize",
+                                              "sep",
+                                              "shape",
+                                              "shapefile",
+                                              "showboxes",
+                                              "sides",
+                                              "size",
+                                              "skew",
+                                              "smoothing",
+                                              "sortv",
+                                              "splines",
+                                              "start",
+                                              "style",
+                                              "stylesheet",
+                                              "tail_lp",
+                                              "tailclip",
+                                              "tailhref",
+                                              "taillabel",
+                                              "tailport",
+                                              "tailtarget",
+                                              "tailtooltip",
+                                              "tailURL",
+                                              "target",
+                                              "tooltip",
+                                              "truecolor",
+                                              "URL",
+                                              "vertices",
+                                              "viewport",
+                                              "voro_margin",
+                                              "weight",
+                                              "width",
+                                              "xdotversion",
+                                              "xlabel",
+                                              "xlp",
+                                              "z"};
   return names;
 }
 
-const std::vector<std::string> kGraphAttributes = {"label", "label_sv", "label_en", "hours_per_fte",
+const std::vector<std::string> kGraphAttributes = {"label",         "label_sv",    "label_en", "hours_per_fte",
                                                    "hours_per_day", "assumptions", "source"};
-const std::vector<std::string> kRoleAttributes = {"role", "label", "label_sv", "label_en", "fte",
-                                                  "absence", "reserved", "qualification"};
-const std::vector<std::string> kStepAttributes = {
-    "kind", "role", "label", "label_sv", "label_en", "effort", "delay", "arrivals", "load",
-    "assesses", "mandatory", "requires", "deadline", "priority"};
+const std::vector<std::string> kRoleAttributes = {"role", "label",   "label_sv", "label_en",
+                                                  "fte",  "absence", "reserved", "qualification"};
+const std::vector<std::string> kStepAttributes = {"kind",      "role",     "label",    "label_sv", "label_en",
+                                                  "effort",    "delay",    "arrivals", "load",     "assesses",
+                                                  "mandatory", "requires", "deadline", "priority"};
 const std::vector<std::string> kRouteAttributes = {"p", "outcome", "when", "label", "label_sv", "label_en"};
 
 std::string value_of(const std::map<std::string, std::string>& values, const std::string& name) {
@@ -87,7 +232,9 @@ class Reader {
   ReadResult read();
 
  private:
-  void error(int line, const std::string& message) { diagnostics_.push_back({Severity::error, file_, line, message, {}}); }
+  void error(int line, const std::string& message) {
+    diagnostics_.push_back({Severity::error, file_, line, message, {}});
+  }
   void warning(int line, const std::string& message) {
     diagnostics_.push_back({Severity::warning, file_, line, message, {}});
   }
@@ -98,8 +245,8 @@ class Reader {
   void read_step_attributes(Step& step, std::map<std::string, std::string> values);
   void read_routes(Agraph_t* g);
   void check_classes();
-  void warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known,
-                    int line, const std::string& what);
+  void warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known, int line,
+                    const std::string& what);
   std::optional<double> number_in(const std::string& value, double low, double high, bool high_open, int line,
                                   const std::string& what);
 
@@ -126,8 +273,7 @@ bool Reader::check_text() {
     auto c = static_cast<unsigned char>(text_[i]);
     size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool valid = length > 0 && i + length <= text_.size();
-    for (size_t k = 1; valid && k < length; ++k)
-      valid = (static_cast<unsigned char>(text_[i + k]) & 0xC0) == 0x80;
+    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text_[i + k]) & 0xC0) == 0x80;
     if (!valid) {
       error(line, "the text is not valid UTF-8 (save the file as UTF-8)");
       return false;
@@ -148,8 +294,8 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
   double x = *number.value;
   if (x < low || x > high || (high_open && x == high)) {
     std::ostringstream range;
-    range << what << " must be " << (high_open ? "in [" : "between ") << low << (high_open ? ", " : " and ")
-          << high << (high_open ? ")" : "") << ", not " << value;
+    range << what << " must be " << (high_open ? "in [" : "between ") << low << (high_open ? ", " : " and ") << high
+          << (high_open ? ")" : "") << ", not " << value;
     error(line, range.str());
     return std::nullopt;
   }
@@ -172,7 +318,8 @@ void Reader::read_graph_settings(Agraph_t* g) {
   process_.title = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
   auto setting = [&](const char* name, double& target) {
     if (!values.count(name)) return;
-    if (auto x = number_in(value_of(values, name), 0, 168, false, lines_.attribute_line(name), std::string("graph ") + name)) {
+    if (auto x = number_in(value_of(values, name), 0, 168, false, lines_.attribute_line(name),
+                           std::string("graph ") + name)) {
       if (*x <= 0)
         error(lines_.attribute_line(name), std::string("graph ") + name + " must be greater than 0");
       else
@@ -191,8 +338,9 @@ void Reader::read_graph_settings(Agraph_t* g) {
     if (graphviz_attributes().count(name)) continue;
     if (std::find(kRoleAttributes.begin(), kRoleAttributes.end(), name) != kRoleAttributes.end()) continue;
     std::string suggestion = did_you_mean(name, kGraphAttributes);
-    warning(lines_.attribute_line(name), "graph: unknown attribute \"" + name + "\"" +
-                                             (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+    warning(lines_.attribute_line(name),
+            "graph: unknown attribute \"" + name + "\"" +
+                (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
   }
 }
 
@@ -210,7 +358,8 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
     auto parent_values = set_attributes(root, g, AGRAPH);
     // cgraph copies a parent's graph attributes into subgraphs: only differing values were set here.
     for (auto it = values.begin(); it != values.end();)
-      it = parent_values.count(it->first) && value_of(parent_values, it->first) == it->second ? values.erase(it) : std::next(it);
+      it = parent_values.count(it->first) && value_of(parent_values, it->first) == it->second ? values.erase(it)
+                                                                                              : std::next(it);
     std::optional<RoleIndex> role = enclosing;
     bool is_cluster = name.rfind("cluster", 0) == 0;
     if (values.count("role") || (is_cluster && !enclosing)) {
@@ -219,12 +368,16 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
       r.id = values.count("role") ? value_of(values, "role") : name.substr(name.rfind("cluster_", 0) == 0 ? 8 : 7);
       r.label = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
       r.qualification = value_of(values, "qualification");
-      if (values.count("fte")) r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, "role " + r.id + ": fte").value_or(0);
-      else warning(r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
+      if (values.count("fte"))
+        r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, "role " + r.id + ": fte").value_or(0);
+      else
+        warning(r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
       if (values.count("absence"))
-        r.absence = number_in(value_of(values, "absence"), 0, 1, true, r.line, "role " + r.id + ": absence").value_or(0);
+        r.absence =
+            number_in(value_of(values, "absence"), 0, 1, true, r.line, "role " + r.id + ": absence").value_or(0);
       if (values.count("reserved"))
-        r.reserved = number_in(value_of(values, "reserved"), 0, 1, true, r.line, "role " + r.id + ": reserved").value_or(0);
+        r.reserved =
+            number_in(value_of(values, "reserved"), 0, 1, true, r.line, "role " + r.id + ": reserved").value_or(0);
       warn_unknown(values, kRoleAttributes, r.line, "role " + r.id);
       if (process_.find_role(r.id)) {
         error(r.line, "role \"" + r.id + "\" is defined twice (role ids must be unique)");
@@ -259,8 +412,8 @@ void Reader::read_step_attributes(Step& step, std::map<std::string, std::string>
       step.kind = it->second;
     }
   }
-  step.label = {values.count("label") && value_of(values, "label") != "\\N" ? value_of(values, "label") : "", value_of(values, "label_sv"),
-                value_of(values, "label_en")};
+  step.label = {values.count("label") && value_of(values, "label") != "\\N" ? value_of(values, "label") : "",
+                value_of(values, "label_sv"), value_of(values, "label_en")};
   if (values.count("role")) {
     if (auto r = process_.find_role(value_of(values, "role"))) {
       step.role = *r;
@@ -288,7 +441,8 @@ void Reader::read_step_attributes(Step& step, std::map<std::string, std::string>
     }
     Distribution d = is_effort ? spec.value->in_hours(process_.calendar) : spec.value->in_weeks(process_.calendar);
     if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c)) {
-      error(line, where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max) needs min <= mode <= max");
+      error(line,
+            where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max) needs min <= mode <= max");
       return std::nullopt;
     }
     if (d.kind == DistributionKind::uniform && !(d.a <= d.b)) {
@@ -305,33 +459,42 @@ void Reader::read_step_attributes(Step& step, std::map<std::string, std::string>
   step.delay = distribution("delay", false);
   if (values.count("arrivals")) {
     auto rate = parse_rate_per_week(value_of(values, "arrivals"), process_.calendar);
-    if (!rate) error(line, where + ": arrivals " + rate.error);
-    else step.arrivals_per_week = *rate.value;
+    if (!rate)
+      error(line, where + ": arrivals " + rate.error);
+    else
+      step.arrivals_per_week = *rate.value;
     if (step.kind != StepKind::start) warning(line, where + ": arrivals only count on kind=start steps");
   }
   if (values.count("load")) {
     auto load = parse_load_hours_per_week(value_of(values, "load"), process_.calendar);
-    if (!load) error(line, where + ": load " + load.error);
-    else step.load_hours_per_week = *load.value;
+    if (!load)
+      error(line, where + ": load " + load.error);
+    else
+      step.load_hours_per_week = *load.value;
     if (step.kind != StepKind::activity) warning(line, where + ": load only counts on kind=activity steps");
   }
   step.assesses = value_of(values, "assesses");
   step.required_role = value_of(values, "requires");
   if (values.count("mandatory")) {
     const std::string& m = value_of(values, "mandatory");
-    if (m == "true" || m == "yes" || m == "1") step.mandatory = true;
+    if (m == "true" || m == "yes" || m == "1")
+      step.mandatory = true;
     else if (m != "false" && m != "no" && m != "0")
       error(line, where + ": mandatory must be true or false, not \"" + m + "\"");
   }
   if (values.count("deadline")) {
     auto d = parse_duration(value_of(values, "deadline"));
-    if (!d) error(line, where + ": deadline " + d.error);
-    else step.deadline_weeks = process_.calendar.to_weeks(*d.value);
+    if (!d)
+      error(line, where + ": deadline " + d.error);
+    else
+      step.deadline_weeks = process_.calendar.to_weeks(*d.value);
   }
   if (values.count("priority")) {
     auto p = parse_number(value_of(values, "priority"));
-    if (!p || *p.value != static_cast<int>(*p.value)) error(line, where + ": priority must be a whole number");
-    else step.priority = static_cast<int>(*p.value);
+    if (!p || *p.value != static_cast<int>(*p.value))
+      error(line, where + ": priority must be a whole number");
+    else
+      step.priority = static_cast<int>(*p.value);
   }
   if (step.kind != StepKind::checkpoint)
     for (const char* name : {"assesses", "mandatory", "requires"})

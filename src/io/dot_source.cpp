@@ -31,8 +31,16 @@ std::vector<Token> tokenize(std::string_view s) {
   bool line_start = true;
   while (i < s.size()) {
     char c = s[i];
-    if (c == '\n') { ++line; ++i; line_start = true; continue; }
-    if (std::isspace(static_cast<unsigned char>(c))) { ++i; continue; }
+    if (c == '\n') {
+      ++line;
+      ++i;
+      line_start = true;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
     if (c == '#' && line_start) {  // preprocessor-style line, ignored by Graphviz
       while (i < s.size() && s[i] != '\n') ++i;
       continue;
@@ -44,7 +52,10 @@ std::vector<Token> tokenize(std::string_view s) {
     }
     if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
       i += 2;
-      while (i + 1 < s.size() && !(s[i] == '*' && s[i + 1] == '/')) { if (s[i] == '\n') ++line; ++i; }
+      while (i + 1 < s.size() && !(s[i] == '*' && s[i + 1] == '/')) {
+        if (s[i] == '\n') ++line;
+        ++i;
+      }
       i += 2;
       continue;
     }
@@ -54,8 +65,16 @@ std::vector<Token> tokenize(std::string_view s) {
       ++i;
       while (i < s.size() && s[i] != '"') {
         if (s[i] == '\\' && i + 1 < s.size()) {
-          if (s[i + 1] == '\n') { ++line; i += 2; continue; }  // line continuation
-          if (s[i + 1] == '"') { text += '"'; i += 2; continue; }
+          if (s[i + 1] == '\n') {
+            ++line;
+            i += 2;
+            continue;
+          }  // line continuation
+          if (s[i + 1] == '"') {
+            text += '"';
+            i += 2;
+            continue;
+          }
         }
         if (s[i] == '\n') ++line;
         text += s[i++];

@@ -12,7 +12,7 @@ struct SourceLines {
   std::map<std::string, int> node;      // the line that gives the node attributes, else first mention
   std::map<std::string, int> subgraph;  // `subgraph NAME`
   std::map<std::pair<std::string, std::string>, int> edge;  // first `tail -> head`
-  std::map<std::string, int> attribute;  // first `name =` anywhere (for graph attributes)
+  std::map<std::string, int> attribute;                     // first `name =` anywhere (for graph attributes)
 
   int node_line(const std::string& id) const { return find(node, id); }
   int subgraph_line(const std::string& id) const { return find(subgraph, id); }

@@ -2,18 +2,21 @@
 
 #include <fmt/format.h>
 
-#include "model/diagnostic.h"
-
 #include <algorithm>
 #include <map>
+
+#include "model/diagnostic.h"
 
 namespace sujuva {
 
 double Distribution::mean() const {
   switch (kind) {
-    case DistributionKind::triangular: return (a + b + c) / 3.0;
-    case DistributionKind::uniform: return (a + b) / 2.0;
-    default: return a;
+    case DistributionKind::triangular:
+      return (a + b + c) / 3.0;
+    case DistributionKind::uniform:
+      return (a + b) / 2.0;
+    default:
+      return a;
   }
 }
 
@@ -21,13 +24,17 @@ double Distribution::scv() const {
   double m = mean();
   if (m <= 0) return 0;
   switch (kind) {
-    case DistributionKind::constant: return 0;
-    case DistributionKind::exponential: return 1;
+    case DistributionKind::constant:
+      return 0;
+    case DistributionKind::exponential:
+      return 1;
     case DistributionKind::gamma:
-    case DistributionKind::lognormal: return b * b;
+    case DistributionKind::lognormal:
+      return b * b;
     case DistributionKind::triangular:
       return (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0 / (m * m);
-    case DistributionKind::uniform: return (b - a) * (b - a) / 12.0 / (m * m);
+    case DistributionKind::uniform:
+      return (b - a) * (b - a) / 12.0 / (m * m);
   }
   return 0;
 }
@@ -52,12 +59,18 @@ double Distribution::detail_triangular(double u) const {
 std::string Distribution::describe(std::string_view unit) const {
   auto q = [&](double v) { return fmt::format("{:g}{}", v, unit); };
   switch (kind) {
-    case DistributionKind::constant: return q(a);
-    case DistributionKind::exponential: return "exp(" + q(a) + ")";
-    case DistributionKind::gamma: return fmt::format("gamma(mean={}, cv={:g})", q(a), b);
-    case DistributionKind::lognormal: return fmt::format("lognormal(mean={}, cv={:g})", q(a), b);
-    case DistributionKind::triangular: return "tri(" + q(a) + ", " + q(b) + ", " + q(c) + ")";
-    case DistributionKind::uniform: return "uniform(" + q(a) + ", " + q(b) + ")";
+    case DistributionKind::constant:
+      return q(a);
+    case DistributionKind::exponential:
+      return "exp(" + q(a) + ")";
+    case DistributionKind::gamma:
+      return fmt::format("gamma(mean={}, cv={:g})", q(a), b);
+    case DistributionKind::lognormal:
+      return fmt::format("lognormal(mean={}, cv={:g})", q(a), b);
+    case DistributionKind::triangular:
+      return "tri(" + q(a) + ", " + q(b) + ", " + q(c) + ")";
+    case DistributionKind::uniform:
+      return "uniform(" + q(a) + ", " + q(b) + ")";
   }
   return q(a);
 }
@@ -138,9 +151,9 @@ Parsed<DistributionSpec> parse_distribution(std::string_view text) {
   auto call = split_call(text);
   if (!call) return {std::nullopt, call.error};
   static const std::map<std::string, std::pair<DistributionKind, size_t>> kinds = {
-      {"exp", {DistributionKind::exponential, 1}}, {"gamma", {DistributionKind::gamma, 1}},
+      {"exp", {DistributionKind::exponential, 1}},     {"gamma", {DistributionKind::gamma, 1}},
       {"lognormal", {DistributionKind::lognormal, 1}}, {"tri", {DistributionKind::triangular, 3}},
-      {"uniform", {DistributionKind::uniform, 2}}, {"const", {DistributionKind::constant, 1}}};
+      {"uniform", {DistributionKind::uniform, 2}},     {"const", {DistributionKind::constant, 1}}};
   auto found = kinds.find(call.value->name);
   if (found == kinds.end()) {
     std::vector<std::string> names;

@@ -37,8 +37,10 @@ struct Distribution {
   template <class Rng>
   double sample(Rng& rng) const {
     switch (kind) {
-      case DistributionKind::constant: return a;
-      case DistributionKind::exponential: return std::exponential_distribution<double>(1.0 / a)(rng);
+      case DistributionKind::constant:
+        return a;
+      case DistributionKind::exponential:
+        return std::exponential_distribution<double>(1.0 / a)(rng);
       case DistributionKind::gamma: {
         if (b <= 0) return a;
         double shape = 1.0 / (b * b);
@@ -52,7 +54,8 @@ struct Distribution {
         double u = std::uniform_real_distribution<double>(0, 1)(rng);
         return detail_triangular(u);
       }
-      case DistributionKind::uniform: return std::uniform_real_distribution<double>(a, b)(rng);
+      case DistributionKind::uniform:
+        return std::uniform_real_distribution<double>(a, b)(rng);
     }
     return a;
   }

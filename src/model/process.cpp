@@ -13,12 +13,18 @@ const std::string& Labels::in(Lang lang, const std::string& fallback) const {
 
 const char* to_string(StepKind kind) {
   switch (kind) {
-    case StepKind::start: return "start";
-    case StepKind::task: return "task";
-    case StepKind::checkpoint: return "checkpoint";
-    case StepKind::decision: return "decision";
-    case StepKind::activity: return "activity";
-    case StepKind::end: return "end";
+    case StepKind::start:
+      return "start";
+    case StepKind::task:
+      return "task";
+    case StepKind::checkpoint:
+      return "checkpoint";
+    case StepKind::decision:
+      return "decision";
+    case StepKind::activity:
+      return "activity";
+    case StepKind::end:
+      return "end";
   }
   return "task";
 }

@@ -49,7 +49,7 @@ enum class StepKind { start, task, checkpoint, decision, activity, end };
 
 const char* to_string(StepKind kind);
 
-using RoleIndex = int;  // index into Process::roles
+using RoleIndex = int;   // index into Process::roles
 using ClassIndex = int;  // index into Process::classes; 0 is the default class "standard"
 constexpr ClassIndex kStandardClass = 0;
 
@@ -65,7 +65,7 @@ struct Step {
   // Checkpoints
   std::string assesses;  // class the assessment looks for
   bool mandatory = false;
-  std::string required_role;  // `requires=`: a role id or a qualification
+  std::string required_role;             // `requires=`: a role id or a qualification
   std::optional<double> deadline_weeks;  // from arrival until this step begins
   int priority = 0;                      // higher is served first (simulation)
   int line = 0;
@@ -97,7 +97,7 @@ struct Process {
   std::vector<Role> roles;
   ProcessGraph graph;
   std::vector<std::string> classes{"standard"};  // class names; index 0 = default
-  std::map<std::string, std::string> notes;  // other graph attributes (e.g. "assumptions")
+  std::map<std::string, std::string> notes;      // other graph attributes (e.g. "assumptions")
 
   std::optional<StepVertex> find_step(const std::string& id) const;
   std::optional<RoleIndex> find_role(const std::string& id) const;

@@ -16,21 +16,30 @@ std::string_view trim(std::string_view text) {
 
 double Calendar::to_hours(const Duration& d) const {
   switch (d.unit) {
-    case TimeUnit::minute: return d.amount / 60.0;
-    case TimeUnit::hour: return d.amount;
-    case TimeUnit::working_day: return d.amount * hours_per_day;
-    case TimeUnit::day: return d.amount * hours_per_fte / 7.0;
-    case TimeUnit::week: return d.amount * hours_per_fte;
+    case TimeUnit::minute:
+      return d.amount / 60.0;
+    case TimeUnit::hour:
+      return d.amount;
+    case TimeUnit::working_day:
+      return d.amount * hours_per_day;
+    case TimeUnit::day:
+      return d.amount * hours_per_fte / 7.0;
+    case TimeUnit::week:
+      return d.amount * hours_per_fte;
   }
   return 0;
 }
 
 double Calendar::to_weeks(const Duration& d) const {
   switch (d.unit) {
-    case TimeUnit::working_day: return d.amount / 5.0;  // five working days make a week
-    case TimeUnit::day: return d.amount / 7.0;
-    case TimeUnit::week: return d.amount;
-    default: return to_hours(d) / hours_per_fte;
+    case TimeUnit::working_day:
+      return d.amount / 5.0;  // five working days make a week
+    case TimeUnit::day:
+      return d.amount / 7.0;
+    case TimeUnit::week:
+      return d.amount;
+    default:
+      return to_hours(d) / hours_per_fte;
   }
 }
 
@@ -64,12 +73,12 @@ std::optional<TimeUnit> unit_named(std::string_view name) {
 // Splits "1.5wd" into number text and unit text.
 std::pair<std::string_view, std::string_view> split_number_unit(std::string_view text) {
   size_t i = 0;
-  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' ||
-                             text[i] == '-' || text[i] == '+' || text[i] == 'e' || text[i] == 'E')) {
+  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '-' ||
+                             text[i] == '+' || text[i] == 'e' || text[i] == 'E')) {
     // an 'e' only belongs to the number when a digit or sign follows (1e3h), not in "1wd"
     if ((text[i] == 'e' || text[i] == 'E') &&
-        !(i + 1 < text.size() && (std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
-                                  text[i + 1] == '-' || text[i + 1] == '+')))
+        !(i + 1 < text.size() &&
+          (std::isdigit(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '-' || text[i + 1] == '+')))
       break;
     ++i;
   }
@@ -85,8 +94,7 @@ Parsed<Duration> parse_duration(std::string_view text) {
   auto number = parse_number(number_text);
   if (!number) return {std::nullopt, number.error};
   if (*number.value < 0) return {std::nullopt, "\"" + std::string(text) + "\" must not be negative"};
-  if (unit_text.empty())
-    return {std::nullopt, "\"" + std::string(text) + "\" needs a unit (min, h, wd, d or w)"};
+  if (unit_text.empty()) return {std::nullopt, "\"" + std::string(text) + "\" needs a unit (min, h, wd, d or w)"};
   auto unit = unit_named(unit_text);
   if (!unit)
     return {std::nullopt, "\"" + std::string(text) + "\" has unknown unit \"" + std::string(unit_text) +
@@ -118,7 +126,8 @@ Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calend
   auto period = after_slash(detail::trim(text), count_text);
   auto factor = per_week_factor(period, calendar);
   if (!factor)
-    return {std::nullopt, "\"" + std::string(text) + "\" is not a rate (expected e.g. 40/week, 8/wd, 2/day, 170/month, 2000/year)"};
+    return {std::nullopt,
+            "\"" + std::string(text) + "\" is not a rate (expected e.g. 40/week, 8/wd, 2/day, 170/month, 2000/year)"};
   auto count = parse_number(count_text);
   if (!count) return {std::nullopt, count.error};
   if (*count.value < 0) return {std::nullopt, "\"" + std::string(text) + "\" must not be negative"};

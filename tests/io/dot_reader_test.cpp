@@ -1,8 +1,8 @@
+#include "io/dot_reader.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include "io/dot_reader.h"
 
 using namespace sujuva;
 
@@ -81,12 +81,12 @@ TEST_CASE("A model's graph settings, roles, steps and routes are read into typed
     CHECK(arvio.assesses == "special");
     CHECK(arvio.mandatory);
     CHECK(arvio.required_role == "sw");
-    CHECK(*arvio.deadline_weeks == Approx(1.4));  // 7 working days = 1.4 weeks
+    CHECK(*arvio.deadline_weeks == Approx(1.4));             // 7 working days = 1.4 weeks
     CHECK(step(p, "tulo").arrivals_per_week == Approx(40));  // 8 per working day, 5 days
     CHECK(step(p, "rakenne").load_hours_per_week == Approx(6));
     const Step& ohjaus = step(p, "ohjaus");
-    CHECK(ohjaus.mean_effort_hours() == Approx(7.5));        // 1 wd = hours_per_day
-    CHECK(ohjaus.mean_delay_weeks() == Approx(3.0 / 7));     // 3 calendar days
+    CHECK(ohjaus.mean_effort_hours() == Approx(7.5));     // 1 wd = hours_per_day
+    CHECK(ohjaus.mean_delay_weeks() == Approx(3.0 / 7));  // 3 calendar days
     CHECK(ohjaus.priority == 2);
     CHECK(ohjaus.drawing.at("shape") == "box");
   }
@@ -138,12 +138,14 @@ TEST_CASE("Routing shares the remainder and follows the client's class", "[io][r
 }
 
 TEST_CASE("Unknown attributes are warnings with a suggestion; drawing attributes pass silently", "[io]") {
-  auto result = read("digraph {\n a [kind=start, arrivals=\"1/week\", efort=\"2h\", color=blue];\n a -> b [outcom=x];\n"
-                     " b [kind=end]\n}\n");
+  auto result = read(
+      "digraph {\n a [kind=start, arrivals=\"1/week\", efort=\"2h\", color=blue];\n a -> b [outcom=x];\n"
+      " b [kind=end]\n}\n");
   REQUIRE(result.usable());
-  CHECK(messages(result) == std::vector<std::string>{
-                                "t.dot:2: warning: node \"a\": unknown attribute \"efort\" (did you mean \"effort\"?)",
-                                "t.dot:3: warning: route a -> b: unknown attribute \"outcom\" (did you mean \"outcome\"?)"});
+  CHECK(messages(result) ==
+        std::vector<std::string>{
+            "t.dot:2: warning: node \"a\": unknown attribute \"efort\" (did you mean \"effort\"?)",
+            "t.dot:3: warning: route a -> b: unknown attribute \"outcom\" (did you mean \"outcome\"?)"});
 }
 
 TEST_CASE("Bad input gets a clear message with its line and makes the model unusable", "[io][bad-input]") {
@@ -176,7 +178,8 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
           "checkpoint, decision, activity or end");
   }
   SECTION("NaN, negative and huge numbers") {
-    CHECK(first(read("digraph {\n a [effort=\"-2h\"]\n}")) == "t.dot:2: node \"a\": effort \"-2h\" must not be negative");
+    CHECK(first(read("digraph {\n a [effort=\"-2h\"]\n}")) ==
+          "t.dot:2: node \"a\": effort \"-2h\" must not be negative");
     CHECK(first(read("digraph { subgraph cluster_r { fte=nan } }")) ==
           "t.dot:1: role r: fte: \"nan\" is not a finite number");
     CHECK(first(read("digraph {\n a [kind=start, arrivals=\"1e13/week\"]\n}")) ==
@@ -190,7 +193,8 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
           "h or wd");
   }
   SECTION("p above 1") {
-    CHECK(first(read("digraph {\n a -> b\n a -> c [p=1.5]\n}")) == "t.dot:3: route a -> c: p must be between 0 and 1, not 1.5");
+    CHECK(first(read("digraph {\n a -> b\n a -> c [p=1.5]\n}")) ==
+          "t.dot:3: route a -> c: p must be between 0 and 1, not 1.5");
   }
   SECTION("a when that no checkpoint sets") {
     CHECK(first(read("digraph {\n k [kind=checkpoint, assesses=special]\n a -> b [when=specal]\n}")) ==

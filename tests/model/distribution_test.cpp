@@ -1,7 +1,7 @@
+#include "model/distribution.h"
+
 #include <catch2/catch.hpp>
 #include <random>
-
-#include "model/distribution.h"
 
 using namespace sujuva;
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "model/units.h"
+
+#include <catch2/catch.hpp>
 
 using namespace sujuva;
 

@@ -1,7 +1,7 @@
+#include "text/format.h"
+
 #include <catch2/catch.hpp>
 #include <limits>
-
-#include "text/format.h"
 
 using namespace sujuva;
 
