@@ -94,7 +94,7 @@ struct Bottleneck {
 
 struct SensitivityCase {
   std::string change;  // "fte+0.5", "fte+1", "absence+5pp"
-  double utilisation = 0;
+  std::optional<double> utilisation;
   std::optional<double> wait_weeks;
   std::optional<double> lead_time_weeks;  // overall mean with the change
 };
