@@ -69,7 +69,8 @@ struct RoleResult {
   double flow_hours_per_week = 0;           // client work (visits × effort)
   double activity_hours_per_week = 0;       // `activity` load
   double demand_hours_per_week = 0;         // flow + activity
-  double utilisation = 0;                   // demand / capacity (0 when both are 0, see `stable`)
+  // demand / capacity; 0 without demand; empty (JSON null) when there is demand but no capacity.
+  std::optional<double> utilisation;
   double visits_per_week = 0;               // client visits per week to the role's steps
   double mean_service_hours = 0;            // visit-weighted mixture of its steps' efforts
   double service_scv = 0;                   // squared coefficient of variation of that mixture
