@@ -1,7 +1,142 @@
 #include "check/check.h"
 
+#include <algorithm>
+#include <boost/range/iterator_range.hpp>
+#include <sstream>
+
+#include "check/check_context.h"
+
 namespace sujuva {
 
-Diagnostics check_process(const Process& process) { return {}; }
+namespace checks::detail {
+
+bool in_client_flow(const ProcessGraph& graph, RouteEdge e) {
+  const Step& from = graph[boost::source(e, graph)];
+  const Step& to = graph[boost::target(e, graph)];
+  return from.kind != StepKind::end && from.kind != StepKind::activity && to.kind != StepKind::activity;
+}
+
+CheckContext::CheckContext(const Process& p)
+    : process(p), graph(p.graph), steps(boost::num_vertices(p.graph)), classes(p.classes.size()) {
+  source = steps;
+  sink = steps + 1;
+  flow = FlowGraph(steps + 2);
+  for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
+    if (graph[v].kind == StepKind::start) {
+      starts.push_back(v);
+      boost::add_edge(source, v, flow);
+    }
+    if (graph[v].kind == StepKind::end) {
+      ends.push_back(v);
+      boost::add_edge(v, sink, flow);
+    }
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(graph)))
+    if (in_client_flow(graph, e)) boost::add_edge(boost::source(e, graph), boost::target(e, graph), flow);
+}
+
+void CheckContext::error(int line, std::string message, std::vector<std::string> route) {
+  findings.push_back({Severity::error, process.file, line, std::move(message), std::move(route)});
+}
+
+void CheckContext::warning(int line, std::string message, std::vector<std::string> route) {
+  findings.push_back({Severity::warning, process.file, line, std::move(message), std::move(route)});
+}
+
+std::vector<std::string> CheckContext::route_from_start(StepVertex v) const {
+  std::vector<std::string> route;
+  if (v >= steps || !reachable(v)) return route;
+  for (FlowVertex at = v; at != source; at = from_start[at]) route.push_back(graph[at].id);
+  std::reverse(route.begin(), route.end());
+  return route;
+}
+
+std::vector<std::string> CheckContext::class_route_from_start(StepVertex v, ClassIndex c) const {
+  std::vector<std::string> route;
+  size_t state = v * classes + c;
+  if (class_parent[state] == kNone) return route;
+  while (true) {
+    route.push_back(graph[state / classes].id);
+    if (class_parent[state] == state) break;
+    state = class_parent[state];
+  }
+  std::reverse(route.begin(), route.end());
+  return route;
+}
+
+std::vector<std::string> CheckContext::route_to_end(StepVertex v) const {
+  std::vector<std::string> route;
+  if (v >= steps || !reaches_end(v)) return route;
+  for (FlowVertex at = to_end[v]; at != sink; at = to_end[at]) route.push_back(graph[at].id);
+  return route;
+}
+
+namespace {
+// DOT labels may hold line-break escapes (\n, \l, \r) and real newlines: one line in messages.
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool escape =
+        text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 'l' || text[i + 1] == 'r');
+    bool space = escape || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
+    if (escape) ++i;
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += text[i];
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string with_label(const std::string& id, const Labels& label) {
+  std::string text = one_line(label.fi);
+  return "\"" + id + "\"" + (text.empty() || text == id ? "" : " (" + text + ")");
+}
+}  // namespace
+
+std::string step_name(const Step& step) { return with_label(step.id, step.label); }
+std::string role_name(const Role& role) { return with_label(role.id, role.label); }
+
+std::string quoted_list(const std::vector<std::string>& ids, size_t limit) {
+  std::string out;
+  for (size_t i = 0; i < ids.size() && i < limit; ++i) out += (i ? ", \"" : "\"") + ids[i] + "\"";
+  if (ids.size() > limit) out += " and " + std::to_string(ids.size() - limit) + " more";
+  return out;
+}
+
+std::string route_name(const ProcessGraph& graph, RouteEdge e) {
+  return "route " + graph[boost::source(e, graph)].id + " -> " + graph[boost::target(e, graph)].id;
+}
+
+std::string number_text(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+}  // namespace checks::detail
+
+Diagnostics check_process(const Process& process) {
+  using namespace checks::detail;
+  CheckContext ctx(process);
+  find_reachability(ctx);
+  check_structure(ctx);
+  propagate_classes(ctx);
+  check_routing(ctx);
+  check_requires(ctx);
+  check_mandatory(ctx);
+  check_assessment_coverage(ctx);
+  check_staffing(ctx);
+  check_hints(ctx);
+  Diagnostics findings = std::move(ctx.findings);
+  auto key = [](const Diagnostic& d) { return std::tie(d.line, d.message, d.severity, d.route); };
+  std::sort(findings.begin(), findings.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  findings.erase(
+      std::unique(findings.begin(), findings.end(), [&](const auto& a, const auto& b) { return key(a) == key(b); }),
+      findings.end());
+  return findings;
+}
 
 }  // namespace sujuva

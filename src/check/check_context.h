@@ -1,0 +1,79 @@
+// Internals of `check_process`: the client-flow graph and reachability shared by the rule modules.
+//
+// The checks run in a fixed order over one `CheckContext`: structure (reachability, traps),
+// class routing (probabilities, `when`, `requires`), mandatory checkpoints, staffing and hints.
+// Each adds findings; `check_process` sorts them.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/process.h"
+
+namespace sujuva::checks::detail {
+
+// The steps clients pass, with a virtual source joined to every start and a virtual sink
+// joined from every end. Vertex i < steps is process step i. Routes out of an end (clients
+// have left) and routes touching an activity (work outside the client flow) are left out.
+using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using FlowVertex = FlowGraph::vertex_descriptor;
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+struct CheckContext {
+  explicit CheckContext(const Process& p);
+
+  const Process& process;
+  const ProcessGraph& graph;
+  size_t steps = 0;
+  FlowVertex source = 0, sink = 0;
+  FlowGraph flow;
+  std::vector<StepVertex> starts, ends;
+  // Filled by `find_reachability`.
+  std::vector<FlowVertex> from_start;  // BFS parent towards a start (kNone: not reached)
+  std::vector<size_t> start_distance;  // routes from the nearest start (kNone: not reached)
+  std::vector<FlowVertex> to_end;      // next step on a shortest route to an end (kNone: none)
+  // Filled by `propagate_classes`: state = step * classes + class.
+  size_t classes = 1;
+  std::vector<size_t> class_parent;  // parent state (kNone: not reached; itself for a start)
+  Diagnostics findings;
+
+  bool reachable(StepVertex v) const { return from_start[v] != kNone; }
+  bool reaches_end(StepVertex v) const { return to_end[v] != kNone; }
+  bool class_reaches(StepVertex v, ClassIndex c) const { return class_parent[v * classes + c] != kNone; }
+
+  void error(int line, std::string message, std::vector<std::string> route = {});
+  void warning(int line, std::string message, std::vector<std::string> route = {});
+
+  // Step ids from a start to `v` along the BFS parents (empty if `v` is not reached).
+  std::vector<std::string> route_from_start(StepVertex v) const;
+  // Step ids from a start to `v` for clients of class `c`, following class states.
+  std::vector<std::string> class_route_from_start(StepVertex v, ClassIndex c) const;
+  // Step ids from `v` to the nearest end (excluding `v`).
+  std::vector<std::string> route_to_end(StepVertex v) const;
+};
+
+bool in_client_flow(const ProcessGraph& graph, RouteEdge e);
+
+// `"arvio" (Palvelutarpeen arviointi)`: the id in quotes and the Finnish label if it has one.
+std::string step_name(const Step& step);
+std::string role_name(const Role& role);
+// `"a", "b", "c"` (at most `limit` names, then "and N more").
+std::string quoted_list(const std::vector<std::string>& ids, size_t limit = 8);
+std::string route_name(const ProcessGraph& graph, RouteEdge e);
+std::string number_text(double x);
+
+// The rule modules, in the order `check_process` runs them.
+void find_reachability(CheckContext& ctx);
+void check_structure(CheckContext& ctx);
+void propagate_classes(CheckContext& ctx);
+void check_routing(CheckContext& ctx);
+void check_requires(CheckContext& ctx);
+void check_mandatory(CheckContext& ctx);
+void check_assessment_coverage(CheckContext& ctx);
+void check_staffing(CheckContext& ctx);
+void check_hints(CheckContext& ctx);
+
+}  // namespace sujuva::checks::detail

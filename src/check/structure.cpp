@@ -1,0 +1,256 @@
+// Structural checks: starts and ends, reachability, dead ends and loops with no exit,
+// mandatory checkpoints (dominators) and whether every client's need is assessed somewhere.
+#include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/dominator_tree.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/range/iterator_range.hpp>
+#include <deque>
+#include <numeric>
+#include <unordered_map>
+
+#include "check/check_context.h"
+
+namespace sujuva::checks::detail {
+
+namespace {
+
+struct BfsTree {
+  std::vector<FlowVertex> parent;  // itself for the root, kNone when not reached
+  std::vector<size_t> distance;    // routes from the root, kNone when not reached
+};
+
+template <class Graph>
+BfsTree bfs_tree(const Graph& g, FlowVertex from, size_t vertex_count) {
+  BfsTree tree{std::vector<FlowVertex>(vertex_count, kNone), std::vector<size_t>(vertex_count, kNone)};
+  std::vector<boost::default_color_type> color(vertex_count, boost::white_color);
+  auto index = boost::get(boost::vertex_index, g);
+  tree.parent[from] = from;
+  tree.distance[from] = 0;
+  boost::breadth_first_search(
+      g, from,
+      boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                         boost::record_predecessors(boost::make_iterator_property_map(tree.parent.begin(), index),
+                                                    boost::on_tree_edge()),
+                         boost::record_distances(boost::make_iterator_property_map(tree.distance.begin(), index),
+                                                 boost::on_tree_edge()))))
+          .color_map(boost::make_iterator_property_map(color.begin(), index)));
+  return tree;
+}
+
+struct NotBlocked {
+  const std::vector<char>* blocked = nullptr;
+  bool operator()(FlowVertex v) const { return !(*blocked)[v]; }
+};
+
+// A shortest start-to-end route that passes none of the `blocked` steps (empty if none exists).
+std::vector<std::string> route_avoiding(const CheckContext& ctx, const std::vector<char>& blocked) {
+  boost::filtered_graph<FlowGraph, boost::keep_all, NotBlocked> open(ctx.flow, boost::keep_all(), NotBlocked{&blocked});
+  auto parent = bfs_tree(open, ctx.source, boost::num_vertices(ctx.flow)).parent;
+  std::vector<std::string> route;
+  if (parent[ctx.sink] == kNone) return route;
+  for (FlowVertex at = parent[ctx.sink]; at != ctx.source; at = parent[at]) route.push_back(ctx.graph[at].id);
+  std::reverse(route.begin(), route.end());
+  return route;
+}
+
+bool has_self_loop(const FlowGraph& flow, FlowVertex v) {
+  for (auto e : boost::make_iterator_range(boost::out_edges(v, flow)))
+    if (boost::target(e, flow) == v) return true;
+  return false;
+}
+
+// Step ids of a cycle inside one strong component: from `entry` round to `entry`.
+std::vector<std::string> cycle_through(const CheckContext& ctx, const std::vector<int>& component, FlowVertex entry) {
+  std::unordered_map<FlowVertex, FlowVertex> parent;
+  std::deque<FlowVertex> queue{entry};
+  FlowVertex closing = kNone;  // the vertex whose route leads back to `entry`
+  while (!queue.empty() && closing == kNone) {
+    FlowVertex u = queue.front();
+    queue.pop_front();
+    for (auto e : boost::make_iterator_range(boost::out_edges(u, ctx.flow))) {
+      FlowVertex w = boost::target(e, ctx.flow);
+      if (w >= ctx.steps || component[w] != component[entry]) continue;
+      if (w == entry) {
+        closing = u;
+        break;
+      }
+      if (parent.emplace(w, u).second) queue.push_back(w);
+    }
+  }
+  if (closing == kNone) return {ctx.graph[entry].id};
+  std::vector<std::string> route{ctx.graph[entry].id};
+  for (FlowVertex at = closing; at != entry; at = parent[at]) route.push_back(ctx.graph[at].id);
+  route.push_back(ctx.graph[entry].id);
+  std::reverse(route.begin(), route.end());
+  return route;
+}
+
+std::vector<std::string> ids_by_line(const CheckContext& ctx, std::vector<FlowVertex> members) {
+  std::sort(members.begin(), members.end(), [&](FlowVertex a, FlowVertex b) {
+    return std::tie(ctx.graph[a].line, ctx.graph[a].id) < std::tie(ctx.graph[b].line, ctx.graph[b].id);
+  });
+  std::vector<std::string> ids;
+  for (auto v : members) ids.push_back(ctx.graph[v].id);
+  return ids;
+}
+
+struct Components {
+  std::vector<int> of;                           // component of each flow vertex
+  std::vector<std::vector<FlowVertex>> members;  // steps of each component
+};
+
+Components strong_components_of(const CheckContext& ctx) {
+  Components c;
+  c.of.assign(boost::num_vertices(ctx.flow), -1);
+  int count = boost::strong_components(
+      ctx.flow, boost::make_iterator_property_map(c.of.begin(), boost::get(boost::vertex_index, ctx.flow)));
+  c.members.resize(count);
+  for (FlowVertex v = 0; v < ctx.steps; ++v) c.members[c.of[v]].push_back(v);
+  return c;
+}
+
+bool is_loop(const CheckContext& ctx, const std::vector<FlowVertex>& members) {
+  return members.size() > 1 || has_self_loop(ctx.flow, members.front());
+}
+
+// Only the first steps of an unreachable part are reported: fixing them fixes the rest.
+void report_unreachable(CheckContext& ctx, const Components& c) {
+  for (const auto& members : c.members) {
+    if (members.empty() || ctx.reachable(members.front())) continue;
+    if (ctx.graph[members.front()].kind == StepKind::activity) continue;
+    bool entered_from_outside = false;
+    for (auto v : members)
+      for (auto e : boost::make_iterator_range(boost::in_edges(v, ctx.flow)))
+        entered_from_outside |= c.of[boost::source(e, ctx.flow)] != c.of[v];
+    if (entered_from_outside) continue;
+    if (!is_loop(ctx, members)) {
+      const Step& step = ctx.graph[members.front()];
+      ctx.error(step.line, "no route leads to step " + step_name(step) +
+                               " and it is not a start (kind=start), so no client ever gets there");
+      continue;
+    }
+    auto ids = ids_by_line(ctx, members);
+    FlowVertex first = *ctx.process.find_step(ids.front());
+    ctx.error(ctx.graph[first].line,
+              "steps " + quoted_list(ids) +
+                  " form a loop that no route from a start leads into, so no client ever gets there",
+              cycle_through(ctx, c.of, first));
+  }
+}
+
+// Only where clients get stuck is reported (a dead end, or a loop with no exit), with the route there.
+void report_traps(CheckContext& ctx, const Components& c) {
+  for (const auto& members : c.members) {
+    if (members.empty() || ctx.reaches_end(members.front())) continue;
+    if (ctx.graph[members.front()].kind == StepKind::activity) continue;
+    bool has_exit = false;
+    for (auto v : members)
+      for (auto e : boost::make_iterator_range(boost::out_edges(v, ctx.flow)))
+        has_exit |= c.of[boost::target(e, ctx.flow)] != c.of[v];
+    if (has_exit) continue;
+    if (!is_loop(ctx, members)) {
+      const Step& step = ctx.graph[members.front()];
+      ctx.error(step.line,
+                "step " + step_name(step) + " is a dead end: no route leads on from it and it is not an end (kind=end)",
+                ctx.route_from_start(members.front()));
+      continue;
+    }
+    // The loop is entered where the shortest route from a start first meets it.
+    FlowVertex entry = kNone;
+    for (auto v : members)
+      if (ctx.reachable(v) && (entry == kNone || ctx.start_distance[v] < ctx.start_distance[entry])) entry = v;
+    auto ids = ids_by_line(ctx, members);
+    if (entry == kNone) entry = *ctx.process.find_step(ids.front());
+    auto route = ctx.route_from_start(entry);
+    if (!route.empty()) route.pop_back();
+    auto cycle = cycle_through(ctx, c.of, entry);
+    route.insert(route.end(), cycle.begin(), cycle.end());
+    ctx.error(ctx.graph[entry].line,
+              "steps " + quoted_list(ids) + " form a loop with no exit: clients who get there never reach an end",
+              route);
+  }
+}
+
+}  // namespace
+
+void find_reachability(CheckContext& ctx) {
+  size_t n = boost::num_vertices(ctx.flow);
+  auto forward = bfs_tree(ctx.flow, ctx.source, n);
+  ctx.from_start = std::move(forward.parent);
+  ctx.start_distance = std::move(forward.distance);
+  // In the reversed graph a BFS parent is the next step towards an end.
+  ctx.to_end = bfs_tree(boost::make_reverse_graph(ctx.flow), ctx.sink, n).parent;
+}
+
+void check_structure(CheckContext& ctx) {
+  if (ctx.starts.empty()) ctx.error(0, "the process has no start step (kind=start), so no client enters it");
+  if (ctx.ends.empty()) ctx.error(0, "the process has no end step (kind=end), so no client ever leaves it");
+  const auto& g = ctx.graph;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    const Step& from = g[boost::source(e, g)];
+    const Step& to = g[boost::target(e, g)];
+    if (from.kind == StepKind::activity || to.kind == StepKind::activity) {
+      const Step& activity = from.kind == StepKind::activity ? from : to;
+      ctx.warning(g[e].line, route_name(g, e) + ": " + step_name(activity) +
+                                 " is an activity (work outside the client flow), so no client takes this route");
+    } else if (from.kind == StepKind::end) {
+      ctx.warning(g[e].line, route_name(g, e) + ": clients leave the process at the end " + step_name(from) +
+                                 ", so no client takes this route");
+    }
+  }
+  if (ctx.starts.empty() || ctx.ends.empty()) return;  // everything would be unreachable or stuck
+  Components components = strong_components_of(ctx);
+  report_unreachable(ctx, components);
+  report_traps(ctx, components);
+}
+
+void check_mandatory(CheckContext& ctx) {
+  if (ctx.from_start[ctx.sink] == kNone) return;  // no start-to-end route at all: reported elsewhere
+  const auto null = boost::graph_traits<FlowGraph>::null_vertex();
+  std::vector<FlowVertex> idom(boost::num_vertices(ctx.flow), null);
+  boost::lengauer_tarjan_dominator_tree(
+      ctx.flow, ctx.source, boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, ctx.flow)));
+  // The steps on every start-to-end route are exactly the dominators of the virtual sink.
+  std::vector<char> on_every_route(ctx.steps + 2, 0);
+  for (FlowVertex v = idom[ctx.sink]; v != null && v != ctx.source; v = idom[v]) on_every_route[v] = 1;
+  for (StepVertex v = 0; v < ctx.steps; ++v) {
+    const Step& step = ctx.graph[v];
+    if (step.kind != StepKind::checkpoint || !step.mandatory || on_every_route[v]) continue;
+    std::vector<char> blocked(ctx.steps + 2, 0);
+    blocked[v] = 1;
+    ctx.error(step.line,
+              "checkpoint " + step_name(step) + " is mandatory, but clients can reach an end without passing it",
+              route_avoiding(ctx, blocked));
+  }
+}
+
+void check_assessment_coverage(CheckContext& ctx) {
+  if (ctx.from_start[ctx.sink] == kNone) return;
+  for (size_t c = 1; c < ctx.classes; ++c) {
+    const std::string& name = ctx.process.classes[c];
+    std::vector<char> assessing(ctx.steps + 2, 0);
+    std::vector<std::string> checkpoints;
+    bool any_mandatory = false;
+    for (StepVertex v = 0; v < ctx.steps; ++v) {
+      const Step& step = ctx.graph[v];
+      if (step.kind != StepKind::checkpoint || step.assesses != name) continue;
+      assessing[v] = 1;
+      checkpoints.push_back(step.id);
+      any_mandatory |= step.mandatory;
+    }
+    // A mandatory checkpoint is checked by `check_mandatory`; a class only set by `outcome` has no assessment.
+    if (checkpoints.empty() || any_mandatory) continue;
+    auto route = route_avoiding(ctx, assessing);
+    if (route.empty()) continue;
+    ctx.warning(0,
+                "no mandatory checkpoint assesses \"" + name +
+                    "\": clients can reach an end without any assessment of \"" + name +
+                    "\" (checkpoints with assesses=\"" + name + "\": " + quoted_list(checkpoints) + ")",
+                route);
+  }
+}
+
+}  // namespace sujuva::checks::detail
