@@ -1,13 +1,145 @@
-// `sujuva analyze`: placeholder until its issue lands.
+// `sujuva analyze MODEL`: steady-state flow, utilisation, waiting, lead time and bottlenecks of a model.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "flow/analysis.h"
+#include "flow/output.h"
+#include "io/dot_reader.h"
+#include "model/scenario.h"
+#include "model/timeline.h"
+#include "text/format.h"
 
 namespace sujuva::cli {
 
+namespace {
+
+struct Options {
+  std::string file;
+  std::vector<std::string> sets;
+  std::optional<double> scale;
+  int weeks = -1;
+  std::vector<std::string> backlogs;
+  std::string timeline_file;
+  std::string lang = "fi";
+  bool json = false;
+  std::string csv_dir;
+};
+
+// Applies --set, --scale-arrivals, --backlog and --timeline; false after printing why not.
+bool prepare(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
+  for (const auto& text : o.sets) {
+    auto change = parse_override(text);
+    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    if (!problem.empty()) {
+      err << "sujuva analyze: --set " << problem << "\n";
+      return false;
+    }
+  }
+  if (o.scale) {
+    if (!(*o.scale >= 0) || *o.scale > 1e12) {
+      err << "sujuva analyze: --scale-arrivals must be a number from 0 up\n";
+      return false;
+    }
+    scale_arrivals(process, *o.scale);
+  }
+  for (const auto& text : o.backlogs) {
+    auto eq = text.find('=');
+    auto clients = eq == std::string::npos ? Parsed<double>{} : parse_number(text.substr(eq + 1));
+    if (!clients || *clients.value < 0) {
+      err << "sujuva analyze: --backlog \"" << text << "\": expected ROLE=CLIENTS, e.g. sw=40\n";
+      return false;
+    }
+    std::string role = text.substr(0, eq);
+    if (!process.find_role(role)) {
+      std::vector<std::string> ids;
+      for (const auto& r : process.roles) ids.push_back(r.id);
+      auto best = did_you_mean(role, ids);
+      err << "sujuva analyze: --backlog: no role \"" << role << "\""
+          << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "\n";
+      return false;
+    }
+    options.initial_backlog[role] += *clients.value;
+  }
+  if (!o.timeline_file.empty()) {
+    auto read = read_timeline_file(o.timeline_file);
+    Diagnostics problems = read.diagnostics;
+    if (read.timeline)
+      for (auto& d : validate_timeline(*read.timeline, process)) problems.push_back(d);
+    if (!problems.empty()) {
+      for (const auto& d : problems) err << d.format() << "\n";
+      return false;
+    }
+    options.timeline = *read.timeline;
+  }
+  if (o.weeks > 100000) {
+    err << "sujuva analyze: --weeks must be at most 100000\n";
+    return false;
+  }
+  options.projection_weeks = o.weeks >= 0                                                      ? o.weeks
+                             : (!options.timeline.empty() || !options.initial_backlog.empty()) ? 26
+                                                                                               : 0;
+  return true;
+}
+
+}  // namespace
+
 int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
-  err << "sujuva analyze: not available yet\n";
-  return kUnusable;
+  CLI::App app{
+      "Analyse the steady-state flow of a process model: visits, workload, utilisation, waiting, lead time, "
+      "bottlenecks, sensitivity and a backlog projection.\nExit codes: 0 ok, 1 findings (a role whose "
+      "demand exceeds its capacity), 2 unusable input or usage.",
+      "sujuva analyze"};
+  Options o;
+  app.add_option("MODEL", o.file, "DOT process model file")->required();
+  app.add_option("--set", o.sets,
+                 "what-if change, e.g. sw.fte=4, sw.absence=0.2, sw.fte=+1, absence=0.2, "
+                 "arvio->swplan.p=0.4, effort x1.2 (repeatable)");
+  app.add_option("--scale-arrivals", o.scale, "multiply every start step's arrivals, e.g. 1.2");
+  app.add_option("--weeks", o.weeks, "weeks of backlog projection (default 26 with --timeline or --backlog)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--backlog", o.backlogs, "clients already queued at a role at week 0, e.g. sw=40 (repeatable)");
+  app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value, e.g. 10,sw.fte,2.5");
+  app.add_option("--lang", o.lang, "language of the text: fi, sv or en")->check(CLI::IsMember({"fi", "sv", "en"}));
+  app.add_flag("--json", o.json, "print the analysis as one JSON document");
+  app.add_option("--csv", o.csv_dir, "also write roles.csv, steps.csv and projection.csv into this directory");
+  if (auto code = parse_arguments(app, args, out, err)) return *code;
+  Lang lang = *parse_lang(o.lang);
+
+  ReadResult read = read_process_file(o.file);
+  for (const auto& d : read.diagnostics)
+    if (d.severity == Severity::error || !read.usable()) err << d.format() << "\n";
+  if (!read.usable()) {
+    err << o.file << ": cannot be used\n";
+    return kUnusable;
+  }
+  Process process = std::move(*read.process);
+  AnalysisOptions options;
+  options.lang = lang;
+  if (!prepare(o, process, options, err)) return kUnusable;
+
+  Analysis analysis;
+  try {
+    analysis = analyze(process, options);
+  } catch (const AnalysisError& e) {
+    err << e.what() << "\n";
+    return kUnusable;
+  }
+  if (!o.csv_dir.empty()) {
+    try {
+      write_analysis_csv(o.csv_dir, analysis, process, lang);
+    } catch (const std::exception& e) {
+      err << "sujuva analyze: " << e.what() << "\n";
+      return kUnusable;
+    }
+  }
+  if (o.json)
+    out << to_json(analysis).dump(2) << "\n";
+  else
+    print_analysis(analysis, process, lang, out);
+  return analysis.stable() ? kOk : kFindings;
 }
 
 }  // namespace sujuva::cli

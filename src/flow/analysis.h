@@ -64,21 +64,21 @@ struct RoleResult {
   double fte = 0;
   double absence = 0;
   double reserved = 0;
-  double servers = 0;                       // effective full-time servers for the client flow (activity load removed)
-  double capacity_hours_per_week = 0;       // fte × hours_per_fte × (1 − absence) × (1 − reserved)
-  double flow_hours_per_week = 0;           // client work (visits × effort)
-  double activity_hours_per_week = 0;       // `activity` load
-  double demand_hours_per_week = 0;         // flow + activity
+  double servers = 0;                  // effective full-time servers for the client flow (activity load removed)
+  double capacity_hours_per_week = 0;  // fte × hours_per_fte × (1 − absence) × (1 − reserved)
+  double flow_hours_per_week = 0;      // client work (visits × effort)
+  double activity_hours_per_week = 0;  // `activity` load
+  double demand_hours_per_week = 0;    // flow + activity
   // demand / capacity; 0 without demand; empty (JSON null) when there is demand but no capacity.
   std::optional<double> utilisation;
-  double visits_per_week = 0;               // client visits per week to the role's steps
-  double mean_service_hours = 0;            // visit-weighted mixture of its steps' efforts
-  double service_scv = 0;                   // squared coefficient of variation of that mixture
-  bool stable = true;                       // utilisation < 1 (or no work at all)
-  std::optional<double> wait_probability;   // Erlang C
-  std::optional<double> wait_weeks;         // mean wait per visit (Allen–Cunneen)
-  std::optional<double> queue_clients;      // mean number waiting (Lq)
-  std::optional<double> in_system_clients;  // waiting + in service (L = λW)
+  double visits_per_week = 0;                  // client visits per week to the role's steps
+  double mean_service_hours = 0;               // visit-weighted mixture of its steps' efforts
+  double service_scv = 0;                      // squared coefficient of variation of that mixture
+  bool stable = true;                          // utilisation < 1 (or no work at all)
+  std::optional<double> wait_probability;      // Erlang C
+  std::optional<double> wait_weeks;            // mean wait per visit (Allen–Cunneen)
+  std::optional<double> queue_clients;         // mean number waiting (Lq)
+  std::optional<double> in_system_clients;     // waiting + in service (L = λW)
   double backlog_growth_clients_per_week = 0;  // unstable: visits/week that pile up
   double backlog_growth_hours_per_week = 0;    // unstable: demand − capacity
   double share_of_clients = 0;                 // share of arriving clients who ever visit a step of the role

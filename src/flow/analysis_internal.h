@@ -1,0 +1,36 @@
+// Shared pieces of the flow analysis: role queues and the sentences that explain them (internal).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "flow/analysis.h"
+#include "flow/queueing.h"
+
+namespace sujuva::detail {
+
+// What the client flow asks of one role.
+struct RoleLoad {
+  ServiceMixture service_hours;  // visit-weighted efforts of the steps with effort
+  double activity_hours = 0;
+};
+
+// Fills capacity, utilisation, servers, stability, wait and backlog growth of `result`.
+void fill_role_queue(RoleResult& result, const Role& role, const Calendar& calendar, const RoleLoad& load,
+                     double arrival_scv);
+
+std::string role_sentence(const RoleResult& role, const std::string& label, Lang lang);
+std::string step_sentence(const StepResult& step, const std::string& label, Lang lang);
+std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
+                             Lang lang);
+std::string loop_sentence(const std::string& entry_label, double added_weeks, double extra_visits, Lang lang);
+std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
+                                 std::optional<double> base_lead, Lang lang);
+std::string weeks_text(std::optional<double> weeks, Lang lang);
+// A label on one line: Graphviz line breaks (\n, \l, \r) become spaces.
+std::string one_line(const std::string& label);
+
+// Fluid projection of queues per role (projection.cpp).
+Projection project_queues(const Process& process, const Analysis& analysis, const AnalysisOptions& options);
+
+}  // namespace sujuva::detail

@@ -1,0 +1,338 @@
+#include "flow/output.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "flow/analysis_internal.h"
+#include "io/atomic_file.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+size_t display_width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Columns aligned; the first column left, the others right.
+void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& out) {
+  std::vector<size_t> width(header.size(), 0);
+  auto measure = [&](const Row& r) {
+    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+  };
+  measure(header);
+  for (const auto& r : rows) measure(r);
+  auto line = [&](const Row& r) {
+    out << " ";
+    for (size_t i = 0; i < r.size() && i < width.size(); ++i) {
+      std::string pad(width[i] - display_width(r[i]), ' ');
+      out << " " << (i == 0 ? r[i] + pad : pad + r[i]);
+    }
+    out << "\n";
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+}
+
+std::string num(std::optional<double> x, int decimals, Lang lang) {
+  return x ? format_decimal(*x, decimals, lang) : "–";
+}
+std::string pct(std::optional<double> x, Lang lang) { return x ? format_percent(*x, lang) : "–"; }
+
+std::string role_label(const Process& p, const std::string& id, Lang lang) {
+  auto r = p.find_role(id);
+  return detail::one_line(r ? p.roles[*r].label.in(lang, id) : id);
+}
+std::string step_label(const Process& p, const std::string& id, Lang lang) {
+  auto v = p.find_step(id);
+  return detail::one_line(v ? p.graph[*v].label.in(lang, id) : id);
+}
+
+void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  out << detail::one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
+  const auto& lead = a.lead_time_weeks.mean;
+  out << fmt::format(fmt::runtime(pick(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
+                                       "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",
+                                       "{} clients arrive a week. Mean lead time {}")),
+                     format_decimal(a.arrivals_per_week, 1, lang), detail::weeks_text(lead, lang));
+  if (lead && *lead >= 0.1)
+    out << " (" << format_decimal(*lead * 7, 0, lang) << " " << pick(lang, "päivää", "dagar", "days") << ")";
+  out << ".\n";
+  if (!a.stable())
+    out << pick(lang,
+                "Prosessi ei ole tasapainossa: ainakin yhden roolin kysyntä ylittää kapasiteetin, joten jono kasvaa "
+                "jatkuvasti eikä odotusaikaa voi laskea.",
+                "Processen är inte i balans: efterfrågan överstiger kapaciteten för minst en roll, så kön växer "
+                "hela tiden och väntetiden kan inte beräknas.",
+                "The process is not in balance: demand exceeds capacity for at least one role, so its queue grows "
+                "without end and no waiting time can be computed.")
+        << "\n";
+  out << "\n" << pick(lang, "Missä sujuvuus katkeaa", "Var smidigheten brister", "Where smoothness breaks") << "\n";
+  if (a.bottlenecks.empty())
+    out << "  " << pick(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
+  for (size_t i = 0; i < a.bottlenecks.size(); ++i) out << "  " << i + 1 << ". " << a.bottlenecks[i].reason << "\n";
+}
+
+void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  out << "\n" << pick(lang, "Roolit", "Roller", "Roles") << "\n";
+  Row header{pick(lang, "rooli", "roll", "role"),
+             pick(lang, "htv", "årsv.", "FTE"),
+             pick(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
+             pick(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
+             pick(lang, "käyttöaste", "beläggning", "utilisation"),
+             pick(lang, "odotus vk", "väntan v", "wait wk"),
+             pick(lang, "odotus pv", "väntan d", "wait days"),
+             pick(lang, "jonossa", "i kö", "queue"),
+             pick(lang, "asiakkaista", "av klienterna", "of clients"),
+             pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  std::vector<Row> rows;
+  for (const auto& r : a.roles) {
+    std::optional<double> days;
+    if (r.wait_weeks) days = *r.wait_weeks * 7;
+    std::string wait = r.stable ? num(r.wait_weeks, 2, lang) : pick(lang, "kasvaa", "växer", "grows");
+    rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
+                    num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait, num(days, 1, lang),
+                    num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
+  }
+  print_table(header, rows, out);
+  for (const auto& r : a.roles)
+    if (!r.stable)
+      out << "  " << role_label(p, r.id, lang) << ": "
+          << fmt::format(fmt::runtime(pick(lang, "jono kasvaa {} asiakasta ja {} tuntia viikossa",
+                                           "kön växer med {} klienter och {} timmar per vecka",
+                                           "the backlog grows by {} clients and {} hours a week")),
+                         format_decimal(r.backlog_growth_clients_per_week, 1, lang),
+                         format_decimal(r.backlog_growth_hours_per_week, 1, lang))
+          << "\n";
+}
+
+void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  out << "\n" << pick(lang, "Vaiheet", "Steg", "Steps") << "\n";
+  Row header{pick(lang, "vaihe", "steg", "step"),
+             pick(lang, "rooli", "roll", "role"),
+             pick(lang, "käyntejä/vk", "besök/v", "visits/wk"),
+             pick(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
+             pick(lang, "tavoittaa", "når", "reach"),
+             pick(lang, "työ h/vk", "arbete h/v", "work h/wk"),
+             pick(lang, "odotus vk", "väntan v", "wait wk"),
+             pick(lang, "viipymä vk", "vistelse v", "sojourn wk"),
+             pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  std::vector<Row> rows;
+  for (const auto& s : a.steps)
+    rows.push_back({step_label(p, s.id, lang), s.role ? role_label(p, *s.role, lang) : "",
+                    num(s.arrivals_per_week, 2, lang), num(s.visits, 2, lang), pct(s.reach, lang),
+                    num(s.workload_hours_per_week, 1, lang), num(s.wait_weeks, 2, lang), num(s.sojourn_weeks, 2, lang),
+                    pct(s.share_of_lead_time, lang)});
+  print_table(header, rows, out);
+}
+
+void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  out << "\n"
+      << pick(lang, "Läpimenoaika asiakasluokittain", "Genomloppstid per klientklass", "Lead time by class") << "\n";
+  for (const auto& [name, value] : a.lead_time_weeks.by_class) {
+    double share = a.lead_time_weeks.share_by_class.at(name);
+    if (share <= 0) continue;
+    out << "  " << name << ": " << detail::weeks_text(value, lang) << " (" << format_percent(share, lang) << " "
+        << pick(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
+  }
+  out << "  "
+      << fmt::format(fmt::runtime(pick(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
+                                       "Överlämningar mellan roller {} och upprepade besök {} per klient.",
+                                       "Handoffs between roles {} and repeat visits {} per client.")),
+                     format_decimal(a.handoffs_per_client, 2, lang),
+                     format_decimal(a.rework_visits_per_client, 2, lang))
+      << "\n";
+  out << "\n" << pick(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n  ";
+  if (a.saturation.role)
+    out << fmt::format(fmt::runtime(pick(lang,
+                                         "{} saavuttaa käyttöasteen 100 %, kun asiakkaita saapuu {} viikossa ({} × "
+                                         "nykyinen).",
+                                         "{} når beläggningen 100 % när {} klienter kommer per vecka ({} × i dag).",
+                                         "{} reaches 100% utilisation at {} arrivals a week ({} × today).")),
+                       role_label(p, *a.saturation.role, lang), num(a.saturation.arrivals_per_week, 1, lang),
+                       num(a.saturation.scale, 2, lang))
+        << "\n";
+  else
+    out << pick(lang, "Millään roolilla ei ole asiakastyötä.", "Ingen roll har klientarbete.",
+                "No role has client work.")
+        << "\n";
+}
+
+void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  if (a.sensitivity.empty()) return;
+  out << "\n"
+      << pick(lang, "Herkkyys: missä yksi henkilö lisää auttaa eniten", "Känslighet: var en person till hjälper mest",
+              "Sensitivity: where one more person helps most")
+      << "\n";
+  for (size_t i = 0; i < a.sensitivity.size() && i < 3; ++i)
+    out << "  " << a.sensitivity[i].rank << ". " << a.sensitivity[i].reason << "\n";
+  Row header{pick(lang, "rooli", "roll", "role"), pick(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
+             pick(lang, "+0,5 htv", "+0,5 årsv.", "+0.5 FTE"), pick(lang, "+1 htv", "+1 årsv.", "+1 FTE"),
+             pick(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
+  std::vector<Row> rows;
+  for (const auto& s : a.sensitivity) {
+    Row row{role_label(p, s.role, lang), num(a.lead_time_weeks.mean, 2, lang)};
+    for (const auto& c : s.cases)
+      row.push_back(num(c.lead_time_weeks, 2, lang) + " " + pick(lang, "vk", "v", "wk") + " / " +
+                    pct(c.utilisation, lang));
+    rows.push_back(row);
+  }
+  print_table(header, rows, out);
+}
+
+void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  if (a.checkpoints.empty()) return;
+  out << "\n" << pick(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
+  for (const auto& c : a.checkpoints)
+    out << "  "
+        << fmt::format(
+               fmt::runtime(pick(lang, "{}: {} asiakasta viikossa luokkaan \"{}\"; heistä {} tavoittaa roolin {}.",
+                                 "{}: {} klienter per vecka till klassen \"{}\"; av dem når {} rollen {}.",
+                                 "{}: {} clients a week assessed \"{}\"; {} of them reach {}.")),
+               step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), c.assesses,
+               pct(c.share_reaching_required_role, lang), c.required_role)
+        << "\n";
+}
+
+void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  if (!a.projection) return;
+  const auto& pr = *a.projection;
+  out << "\n"
+      << pick(lang, "Ennuste: jonossa olevat asiakkaat viikoittain", "Prognos: klienter i kö vecka för vecka",
+              "Projection: clients queued week by week")
+      << "\n";
+  Row header{pick(lang, "viikko", "vecka", "week")};
+  for (const auto& r : pr.roles) header.push_back(role_label(p, r, lang));
+  std::vector<Row> rows;
+  for (size_t w = 0; w < pr.weeks.size(); ++w) {
+    Row row{std::to_string(pr.weeks[w])};
+    for (double q : pr.queue_clients[w]) row.push_back(format_decimal(q, 1, lang));
+    rows.push_back(row);
+  }
+  print_table(header, rows, out);
+}
+
+// CSV numbers: plain digits (no grouping), decimal comma for fi/sv; empty when undefined.
+std::string csv_number(std::optional<double> x, Lang lang) {
+  if (!x || !std::isfinite(*x)) return "";
+  std::string s = fmt::format("{:.6g}", *x);
+  if (lang != Lang::en)
+    for (char& c : s)
+      if (c == '.') c = ',';
+  return s;
+}
+
+std::string csv(const Row& header, const std::vector<Row>& rows, Lang lang) {
+  char sep = lang == Lang::en ? ',' : ';';
+  std::string text = lang == Lang::en ? "" : "\xEF\xBB\xBF";
+  auto line = [&](const Row& r) {
+    for (size_t i = 0; i < r.size(); ++i) text += (i ? std::string(1, sep) : "") + escape_csv(r[i], sep);
+    text += "\r\n";
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+  return text;
+}
+
+}  // namespace
+
+void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  print_summary(a, p, lang, out);
+  print_roles(a, p, lang, out);
+  print_steps(a, p, lang, out);
+  print_flow_figures(a, p, lang, out);
+  print_sensitivity(a, p, lang, out);
+  print_checkpoints(a, p, lang, out);
+  print_projection(a, p, lang, out);
+  if (!a.notes.empty()) {
+    out << "\n" << pick(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
+    for (const auto& n : a.notes) out << "  " << n << "\n";
+  }
+}
+
+std::string roles_csv(const Analysis& a, const Process& p, Lang lang) {
+  Row header{"id",
+             "label",
+             "fte",
+             "servers",
+             "capacity_hours_per_week",
+             "demand_hours_per_week",
+             "activity_hours_per_week",
+             "utilisation",
+             "stable",
+             "wait_weeks",
+             "queue_clients",
+             "backlog_growth_clients_per_week",
+             "backlog_growth_hours_per_week",
+             "share_of_clients",
+             "share_of_lead_time"};
+  std::vector<Row> rows;
+  for (const auto& r : a.roles)
+    rows.push_back({r.id, role_label(p, r.id, lang), csv_number(r.fte, lang), csv_number(r.servers, lang),
+                    csv_number(r.capacity_hours_per_week, lang), csv_number(r.demand_hours_per_week, lang),
+                    csv_number(r.activity_hours_per_week, lang), csv_number(r.utilisation, lang), r.stable ? "1" : "0",
+                    csv_number(r.wait_weeks, lang), csv_number(r.queue_clients, lang),
+                    csv_number(r.backlog_growth_clients_per_week, lang),
+                    csv_number(r.backlog_growth_hours_per_week, lang), csv_number(r.share_of_clients, lang),
+                    csv_number(r.share_of_lead_time, lang)});
+  return csv(header, rows, lang);
+}
+
+std::string steps_csv(const Analysis& a, const Process& p, Lang lang) {
+  Row header{"id",
+             "label",
+             "kind",
+             "role",
+             "arrivals_per_week",
+             "visits",
+             "reach",
+             "workload_hours_per_week",
+             "wait_weeks",
+             "sojourn_weeks",
+             "share_of_lead_time"};
+  std::vector<Row> rows;
+  for (const auto& s : a.steps)
+    rows.push_back({s.id, step_label(p, s.id, lang), s.kind, s.role.value_or(""), csv_number(s.arrivals_per_week, lang),
+                    csv_number(s.visits, lang), csv_number(s.reach, lang), csv_number(s.workload_hours_per_week, lang),
+                    csv_number(s.wait_weeks, lang), csv_number(s.sojourn_weeks, lang),
+                    csv_number(s.share_of_lead_time, lang)});
+  return csv(header, rows, lang);
+}
+
+std::string projection_csv(const Analysis& a, Lang lang) {
+  Row header{"week"};
+  std::vector<Row> rows;
+  if (a.projection) {
+    for (const auto& r : a.projection->roles) header.push_back(r);
+    header.push_back("arrivals_per_week");
+    header.push_back("completions_per_week");
+    for (size_t w = 0; w < a.projection->weeks.size(); ++w) {
+      Row row{std::to_string(a.projection->weeks[w])};
+      for (double q : a.projection->queue_clients[w]) row.push_back(csv_number(q, lang));
+      row.push_back(csv_number(a.projection->arrivals_per_week[w], lang));
+      row.push_back(csv_number(a.projection->completions_per_week[w], lang));
+      rows.push_back(row);
+    }
+  }
+  return csv(header, rows, lang);
+}
+
+void write_analysis_csv(const std::string& dir, const Analysis& a, const Process& p, Lang lang) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(dir + ": " + ec.message());
+  auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
+  write_file_atomically(path("roles.csv"), roles_csv(a, p, lang));
+  write_file_atomically(path("steps.csv"), steps_csv(a, p, lang));
+  if (a.projection) write_file_atomically(path("projection.csv"), projection_csv(a, lang));
+}
+
+}  // namespace sujuva

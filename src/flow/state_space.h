@@ -1,0 +1,55 @@
+// The (step, client class) Markov chain of a Process and the structured solves on it (internal to flow).
+#pragma once
+
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+#include <vector>
+
+#include "model/process.h"
+
+namespace sujuva::detail {
+
+// Clients move between states (step, class); `end` states and unrouted mass leave.
+struct StateSpace {
+  int classes = 1;
+  std::vector<StepVertex> step;  // per state
+  std::vector<ClassIndex> cls;   // per state
+  std::vector<int> index;        // step * classes + class -> state, or -1 when unreachable
+  Eigen::VectorXd arrivals;      // γ: external arrivals per week
+  // Transitions in CSR form by source state.
+  std::vector<int> row_start, target;
+  std::vector<double> probability;
+  Eigen::VectorXd exit;           // probability of leaving the process from each state
+  std::vector<StepVertex> leaks;  // non-end steps where some clients have no route on
+
+  int size() const { return static_cast<int>(step.size()); }
+  int state(StepVertex v, ClassIndex c) const { return index[v * classes + c]; }
+};
+
+// Builds the states reachable from the arrivals. Throws AnalysisError when nothing
+// arrives, routing probabilities at a step sum over 1, or clients can be trapped.
+StateSpace build_state_space(const Process& process);
+
+// I − Qᵀ, the matrix of the traffic equations (I − Qᵀ) λ = γ.
+Eigen::SparseMatrix<double> traffic_matrix(const StateSpace& space);
+
+// Strongly connected components of the step graph in topological order: every
+// transition goes from a block to itself or to a later block.
+struct Blocks {
+  std::vector<int> of_state;
+  std::vector<std::vector<int>> states;  // per block, in topological order
+  std::vector<char> has_internal;        // any transition inside the block
+};
+Blocks make_blocks(const Process& process, const StateSpace& space);
+
+// Expected visits per week when clients enter with `entry` and `absorbing`
+// states keep their visit but route nowhere (first-passage counts). Solves the
+// block-triangular system block by block (each block by dense or sparse LU).
+Eigen::VectorXd block_visits(const StateSpace& space, const Blocks& blocks, const Eigen::VectorXd& entry,
+                             const std::vector<char>& absorbing);
+
+// The same restricted to one block: entry and result indexed like blocks.states[b].
+Eigen::VectorXd local_visits(const StateSpace& space, const Blocks& blocks, int block, const Eigen::VectorXd& entry,
+                             const std::vector<char>& absorbing);
+
+}  // namespace sujuva::detail

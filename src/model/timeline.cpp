@@ -1,0 +1,103 @@
+#include "model/timeline.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace sujuva {
+
+namespace {
+
+Diagnostic error_at(const std::string& file, int line, std::string message) {
+  return {Severity::error, file, line, std::move(message), {}};
+}
+
+std::vector<std::string> split_fields(const std::string& line) {
+  char separator = line.find(',') != std::string::npos ? ',' : ';';
+  std::vector<std::string> fields;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, separator)) fields.emplace_back(detail::trim(field));
+  if (!line.empty() && line.back() == separator) fields.emplace_back();
+  return fields;
+}
+
+}  // namespace
+
+TimelineRead read_timeline_text(std::string_view text, const std::string& file_name) {
+  TimelineRead result;
+  Timeline timeline;
+  timeline.file = file_name;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM from Excel
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int line = 0;
+  bool first = true;
+  while (std::getline(in, raw)) {
+    ++line;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    std::string content(detail::trim(raw));
+    if (content.empty() || content[0] == '#') continue;
+    auto fields = split_fields(content);
+    bool header = first && !fields.empty() && fields[0] == "week";
+    first = false;
+    if (header) continue;
+    if (fields.size() != 3) {
+      result.diagnostics.push_back(
+          error_at(file_name, line,
+                   "expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found " + std::to_string(fields.size())));
+      continue;
+    }
+    auto week = parse_number(fields[0]);
+    if (!week || *week.value < 0) {
+      result.diagnostics.push_back(
+          error_at(file_name, line, "week \"" + fields[0] + "\" must be a number of weeks from the start, 0 or more"));
+      continue;
+    }
+    auto change = make_override(fields[1], fields[2]);
+    if (!change) {
+      result.diagnostics.push_back(error_at(file_name, line, change.error));
+      continue;
+    }
+    timeline.changes.push_back({*week.value, *change.value, line});
+  }
+  if (timeline.changes.empty() && result.diagnostics.empty())
+    result.diagnostics.push_back(error_at(file_name, 0,
+                                          "the timeline is empty: expected lines week,target,value "
+                                          "(e.g. 10,sw.fte,2.5)"));
+  if (!result.diagnostics.empty()) return result;
+  std::stable_sort(timeline.changes.begin(), timeline.changes.end(),
+                   [](const TimelineChange& a, const TimelineChange& b) { return a.week < b.week; });
+  result.timeline = std::move(timeline);
+  return result;
+}
+
+TimelineRead read_timeline_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    TimelineRead result;
+    result.diagnostics.push_back(error_at(path, 0, "cannot open the timeline file"));
+    return result;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return read_timeline_text(buffer.str(), path);
+}
+
+Diagnostics validate_timeline(const Timeline& timeline, const Process& process) {
+  Diagnostics problems;
+  Process trial = process;
+  for (const auto& c : timeline.changes)
+    if (auto error = apply_override(trial, c.change); !error.empty())
+      problems.push_back(error_at(timeline.file, c.line, error));
+  return problems;
+}
+
+void apply_timeline_until(const Timeline& timeline, double week, size_t& next, Process& process) {
+  while (next < timeline.changes.size() && timeline.changes[next].week <= week) {
+    apply_override(process, timeline.changes[next].change);  // validated before use
+    ++next;
+  }
+}
+
+}  // namespace sujuva
