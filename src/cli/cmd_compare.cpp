@@ -1,13 +1,178 @@
-// `sujuva compare`: placeholder until its issue lands.
+// `sujuva compare BEFORE AFTER [MORE...]`: key figures side by side, structural diff, narrative, diff diagram.
+#include <CLI/CLI.hpp>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "compare/comparison.h"
+#include "compare/diff_diagram.h"
+#include "compare/narrative.h"
+#include "compare/table.h"
+#include "io/atomic_file.h"
+#include "io/dot_reader.h"
+#include "model/scenario.h"
+#include "render/graphviz.h"
+#include "text/format.h"
 
 namespace sujuva::cli {
 
+namespace {
+
+// The line of `attribute=` in a DOT file outside comments, 0 when not written
+// (messages about the working-time units point at it).
+int attribute_line(const std::string& file, const std::string& attribute) {
+  std::ifstream in(file);
+  std::string line;
+  bool in_comment = false;
+  for (int number = 1; std::getline(in, line); ++number) {
+    std::string code;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (in_comment) {
+        if (line.compare(i, 2, "*/") == 0) in_comment = false, ++i;
+      } else if (line.compare(i, 2, "/*") == 0) {
+        in_comment = true, ++i;
+      } else if (line.compare(i, 2, "//") == 0 ||
+                 (line[i] == '#' && code.find_first_not_of(" \t") == std::string::npos)) {
+        break;
+      } else {
+        code += line[i];
+      }
+    }
+    auto at = code.find(attribute);
+    if (at != std::string::npos && code.find('=', at) != std::string::npos) return number;
+  }
+  return 0;
+}
+
+void print(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const auto& d : diagnostics) err << d.format() << "\n";
+}
+
+// The scenario's changes: `;` separates several changes applied together.
+std::vector<std::string> split_changes(const std::string& scenario) {
+  std::vector<std::string> parts;
+  std::stringstream in(scenario);
+  std::string part;
+  while (std::getline(in, part, ';'))
+    if (part.find_first_not_of(" \t") != std::string::npos) parts.push_back(part);
+  return parts;
+}
+
+// Applies a scenario to a copy of `base`; a message on failure.
+std::optional<std::string> apply_scenario(Process& process, const std::string& scenario) {
+  auto changes = split_changes(scenario);
+  if (changes.empty()) return "--scenario \"" + scenario + "\": empty scenario";
+  for (const auto& text : changes) {
+    auto change = parse_override(text);
+    if (!change) return "--scenario \"" + scenario + "\": " + change.error;
+    if (auto problem = apply_override(process, *change.value); !problem.empty())
+      return "--scenario \"" + scenario + "\": " + problem;
+  }
+  return std::nullopt;
+}
+
+int write_diagram(const std::string& path, const Process& before, const Process& after, Lang lang, std::ostream& err) {
+  auto format = format_from_path(path);
+  if (!format) {
+    err << path << ": unknown diagram format; use .svg, .png, .pdf or .dot\n";
+    return kUnusable;
+  }
+  try {
+    write_file_atomically(path, render_dot(diff_dot(before, after, lang), *format));
+  } catch (const std::exception& e) {
+    err << path << ": " << e.what() << "\n";
+    return kUnusable;
+  }
+  return kOk;
+}
+
+void print_text(const Comparison& c, Lang lang, std::ostream& out) {
+  for (size_t i = 1; i < c.models.size(); ++i) {
+    out << c.models[0].name << " → " << c.models[i].name << "\n";
+    for (const auto& sentence : narrative(c, i, lang)) out << "  " << sentence << "\n";
+    out << "\n";
+  }
+  out << format_table(c, lang);
+}
+
+}  // namespace
+
 int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
-  err << "sujuva compare: not available yet\n";
-  return kUnusable;
+  CLI::App app{
+      "Compare process models before and after a change: key figures from the flow analysis (saturation, lead time, "
+      "utilisation and wait per role, handoffs, special-support clients reaching the required role, mandatory "
+      "checkpoints, bottleneck) with absolute and relative change, the structural diff and a narrative.\n"
+      "With one MODEL and --scenario, compares the model with its variations.\n"
+      "Exit codes: 0 compared, 2 unreadable or incomparable input, or usage.",
+      "sujuva compare"};
+  std::vector<std::string> files, scenarios;
+  std::string lang_text = "fi", diagram;
+  bool json = false;
+  app.add_option("MODEL", files, "DOT process models: the first is the baseline (before)")->required();
+  app.add_option("--scenario", scenarios,
+                 "a variation of the first model, e.g. \"sw.fte=+1\", \"absence=0.2\", \"a->b.p=0.4\"; several "
+                 "changes in one scenario separated by ';'; repeat for more columns");
+  app.add_option("--lang", lang_text, "language of the narrative and table: fi, sv or en (default fi)");
+  app.add_option("--diagram", diagram, "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)");
+  app.add_flag("--json", json, "print the comparison as JSON (before, after, delta, relative, structure, narrative)");
+  if (auto code = parse_arguments(app, args, out, err)) return *code;
+  auto lang = parse_lang(lang_text);
+  if (!lang) {
+    err << "sujuva compare: --lang \"" << lang_text << "\": use fi, sv or en\n";
+    return kUnusable;
+  }
+
+  std::vector<Process> processes;
+  std::vector<std::string> names;
+  bool unusable = false;
+  for (const auto& file : files) {
+    ReadResult result = read_process_file(file);
+    print(result.diagnostics, err);
+    if (!result.usable()) {
+      err << file << ": cannot be used\n";
+      unusable = true;
+      continue;
+    }
+    processes.push_back(std::move(*result.process));
+    names.push_back(processes.back().name);
+  }
+  if (unusable) return kUnusable;
+  for (const auto& scenario : scenarios) {
+    Process variant = processes.front();
+    if (auto problem = apply_scenario(variant, scenario)) {
+      err << *problem << "\n";
+      return kUnusable;
+    }
+    names.push_back(processes.front().name + ": " + scenario);
+    processes.push_back(std::move(variant));
+  }
+  if (processes.size() < 2) {
+    err << "sujuva compare: give two or more models, or one model and --scenario\n";
+    return kUnusable;
+  }
+
+  std::vector<const Process*> pointers;
+  for (const auto& p : processes) pointers.push_back(&p);
+  Comparison comparison;
+  try {
+    comparison = compare_processes(pointers, names, *lang);
+  } catch (const CompareError& e) {
+    Diagnostics diagnostics = e.diagnostics;
+    for (auto& d : diagnostics)
+      for (const char* attribute : {"hours_per_fte", "hours_per_day"})
+        if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = attribute_line(d.file, attribute);
+    print(diagnostics, err);
+    return kUnusable;
+  }
+  if (!diagram.empty())
+    if (int code = write_diagram(diagram, processes[0], processes[1], *lang, err)) return code;
+  if (json)
+    out << to_json(comparison, *lang).dump(2) << "\n";
+  else
+    print_text(comparison, *lang, out);
+  return kOk;
 }
 
 }  // namespace sujuva::cli

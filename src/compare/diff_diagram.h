@@ -1,0 +1,24 @@
+// The before/after diff as one Graphviz graph: added steps and routes green, removed grey dashed, changed amber.
+//
+//   std::string dot = diff_dot(before, after, Lang::fi);
+//   write_file_atomically("muutos.svg", render_dot(dot, OutputFormat::svg));
+#pragma once
+
+#include <string>
+
+#include "model/process.h"
+
+namespace sujuva {
+
+// Colours of the diff (ColorBrewer PuOr/PRGn ends, readable with the common colour-vision deficiencies).
+inline constexpr const char* kAddedColor = "#1b7837";
+inline constexpr const char* kAddedFill = "#d9f0d3";
+inline constexpr const char* kRemovedColor = "#969696";
+inline constexpr const char* kChangedColor = "#e08214";
+inline constexpr const char* kChangedFill = "#fee0b6";
+
+// DOT text of the union of both models: steps in swimlanes by role (the after
+// model's role; the before model's for removed steps), every user text escaped.
+std::string diff_dot(const Process& before, const Process& after, Lang lang);
+
+}  // namespace sujuva

@@ -1,0 +1,88 @@
+// Structural diff of two process models: steps, routes and roles added, removed or changed.
+//
+// Steps are matched by id, then (for the ones left) by equal Finnish label; roles
+// by id; routes by their matched end points and `when` class.
+//
+//   StructuralDiff d = diff_structure(before, after);
+//   for (const auto& s : d.steps) std::cout << to_string(s.change) << " " << s.id << "\n";
+//   std::cout << to_json(d).dump(2);
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/process.h"
+
+namespace sujuva {
+
+enum class ChangeKind { added, removed, changed };
+
+const char* to_string(ChangeKind change);
+
+// One attribute that differs: display text on each side ("" when absent) and,
+// for numeric attributes, the numbers.
+struct FieldChange {
+  std::string field;  // "kind", "role", "effort", "delay", "p", "fte", "absence", ...
+  std::string before, after;
+  std::optional<double> before_value, after_value;
+};
+
+struct StepChange {
+  ChangeKind change = ChangeKind::changed;
+  std::string id;         // in the after model (the before model's id for a removed step)
+  std::string before_id;  // the before model's id (differs from `id` when matched by label)
+  Labels label;
+  bool matched_by_label = false;
+  std::vector<FieldChange> fields;  // what differs (changed steps only)
+};
+
+struct RouteChange {
+  ChangeKind change = ChangeKind::changed;
+  std::string from, to;  // step ids, named as in the after model where the step exists there
+  std::string when;      // the class the route is for ("" = every class)
+  std::vector<FieldChange> fields;
+};
+
+struct RoleChange {
+  ChangeKind change = ChangeKind::changed;
+  std::string id;
+  Labels label;
+  std::vector<FieldChange> fields;  // fte, absence, reserved, qualification, label
+};
+
+struct StructuralDiff {
+  std::vector<StepChange> steps;
+  std::vector<RouteChange> routes;
+  std::vector<RoleChange> roles;
+  std::vector<std::string> checkpoints_added;           // after-model step ids
+  std::vector<std::string> checkpoints_made_mandatory;  // after-model step ids
+  std::vector<std::string> checkpoints_no_longer_mandatory;
+  int common_steps = 0;  // steps matched between the models
+
+  bool empty() const { return steps.empty() && routes.empty() && roles.empty(); }
+  int count_steps(ChangeKind change) const;
+  int count_routes(ChangeKind change) const;
+};
+
+// Which step of one model is which step of the other.
+struct StepMatching {
+  std::vector<std::optional<StepVertex>> after_of_before;  // by before vertex
+  std::vector<std::optional<StepVertex>> before_of_after;  // by after vertex
+  std::vector<bool> by_label;                              // by after vertex: matched by label, not id
+};
+
+StepMatching match_steps(const Process& before, const Process& after);
+
+StructuralDiff diff_structure(const Process& before, const Process& after);
+
+nlohmann::json to_json(const StructuralDiff& diff);
+
+namespace detail {
+// The probability that a client takes `route` at its source: for its `when`
+// class, or for the standard class when the route has no `when`.
+double route_probability(const Process& process, RouteEdge route);
+}  // namespace detail
+
+}  // namespace sujuva

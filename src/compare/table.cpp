@@ -1,0 +1,222 @@
+#include "compare/table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace detail {
+namespace {
+
+std::string format_value(std::optional<double> value, const KpiRow& row, Lang lang) {
+  if (!value || !std::isfinite(*value)) return "-";
+  return row.percent ? format_percent(*value, lang, row.decimals) : format_decimal(*value, row.decimals, lang);
+}
+
+KpiRow numeric_row(std::string key, std::string label, std::vector<std::optional<double>> values, int decimals,
+                   bool percent, Lang lang) {
+  KpiRow row{std::move(key), std::move(label), std::move(values), {}, decimals, percent, true};
+  for (const auto& v : row.values) row.text.push_back(format_value(v, row, lang));
+  return row;
+}
+
+KpiRow text_row(std::string key, std::string label, std::vector<std::string> text) {
+  KpiRow row{std::move(key), std::move(label), {}, std::move(text), 0, false, false};
+  row.values.assign(row.text.size(), std::nullopt);
+  return row;
+}
+
+// Role ids of every model: the first model's order, then ids that appear later.
+std::vector<std::string> all_roles(const Comparison& c) {
+  std::vector<std::string> ids;
+  for (const auto& m : c.models)
+    for (const auto& r : m.roles)
+      if (std::find(ids.begin(), ids.end(), r.id) == ids.end()) ids.push_back(r.id);
+  return ids;
+}
+
+std::vector<std::string> all_classes(const Comparison& c) {
+  std::vector<std::string> names;
+  for (const auto& m : c.models)
+    for (const auto& [name, value] : m.lead_time_weeks.by_class)
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  return names;
+}
+
+template <class Get>
+std::vector<std::optional<double>> column(const Comparison& c, Get get) {
+  std::vector<std::optional<double>> values;
+  for (const auto& m : c.models) values.push_back(get(m));
+  return values;
+}
+
+void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
+  for (const auto& id : all_roles(c)) {
+    std::string name = role_name(c, id, lang);
+    rows.push_back(numeric_row("roles." + id + ".fte", name + ": " + pick(lang, "htv", "årsverken", "FTE"),
+                               column(c,
+                                      [&](const Kpis& m) -> std::optional<double> {
+                                        const auto* r = m.find_role(id);
+                                        return r ? std::optional<double>(r->fte) : std::nullopt;
+                                      }),
+                               2, false, lang));
+    rows.push_back(numeric_row("roles." + id + ".utilisation",
+                               name + ": " + pick(lang, "käyttöaste", "beläggning", "utilisation"),
+                               column(c,
+                                      [&](const Kpis& m) -> std::optional<double> {
+                                        const auto* r = m.find_role(id);
+                                        return r ? r->utilisation : std::nullopt;
+                                      }),
+                               0, true, lang));
+    rows.push_back(numeric_row(
+        "roles." + id + ".wait_weeks",
+        name + ": " + pick(lang, "odotus käyntiä kohden (vk)", "väntetid per besök (v)", "wait per visit (weeks)"),
+        column(c,
+               [&](const Kpis& m) -> std::optional<double> {
+                 const auto* r = m.find_role(id);
+                 return r ? r->wait_weeks : std::nullopt;
+               }),
+        2, false, lang));
+  }
+}
+
+std::string yes_no(std::optional<bool> value, Lang lang) {
+  if (!value) return pick(lang, "ei pakollisia", "inga obligatoriska", "none mandatory");
+  return *value ? pick(lang, "kyllä", "ja", "yes") : pick(lang, "ei", "nej", "no");
+}
+
+}  // namespace
+}  // namespace detail
+
+std::string role_name(const Comparison& c, const std::string& role_id, Lang lang) {
+  for (auto m = c.models.rbegin(); m != c.models.rend(); ++m)
+    if (const auto* r = m->find_role(role_id)) return r->label.in(lang, role_id);
+  return role_id;
+}
+
+std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
+  using namespace detail;
+  std::vector<KpiRow> rows;
+  rows.push_back(numeric_row(
+      "saturation.arrivals_per_week",
+      pick(lang, "Kapasiteetti riittää (asiakasta/vk)", "Kapaciteten räcker (klienter/v)", "Saturation (clients/week)"),
+      column(c, [](const Kpis& m) { return m.saturation.arrivals_per_week; }), 1, false, lang));
+  rows.push_back(
+      numeric_row("lead_time_weeks.mean",
+                  pick(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
+                  column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), 1, false, lang));
+  for (const auto& name : all_classes(c))
+    rows.push_back(
+        numeric_row("lead_time_weeks.by_class." + name,
+                    std::string(pick(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
+                        name + pick(lang, " (vk)", " (v)", " (weeks)"),
+                    column(c,
+                           [&](const Kpis& m) -> std::optional<double> {
+                             auto found = m.lead_time_weeks.by_class.find(name);
+                             return found == m.lead_time_weeks.by_class.end() ? std::nullopt : found->second;
+                           }),
+                    1, false, lang));
+  add_role_rows(c, lang, rows);
+  rows.push_back(numeric_row(
+      "handoffs_per_client", pick(lang, "Siirtoja asiakasta kohden", "Överlämningar per klient", "Handoffs per client"),
+      column(c, [](const Kpis& m) -> std::optional<double> { return m.handoffs_per_client; }), 2, false, lang));
+  rows.push_back(numeric_row(
+      "rework_visits_per_client",
+      pick(lang, "Uusintakäyntejä asiakasta kohden", "Upprepade besök per klient", "Rework visits per client"),
+      column(c, [](const Kpis& m) -> std::optional<double> { return m.rework_visits_per_client; }), 2, false, lang));
+  rows.push_back(numeric_row("special_support_reach",
+                             pick(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle (requires)",
+                                  "Klienter i behov av särskilt stöd som når krävd yrkesgrupp (requires)",
+                                  "Special-support clients reaching the required role (requires)"),
+                             column(c, [](const Kpis& m) { return m.special_support_reach; }), 0, true, lang));
+  std::vector<std::string> mandatory, bottleneck, saturation_role;
+  for (const auto& m : c.models) {
+    mandatory.push_back(yes_no(m.mandatory_on_every_route, lang));
+    bottleneck.push_back(m.top_bottleneck ? role_name(c, *m.top_bottleneck, lang) : "-");
+  }
+  rows.push_back(text_row("mandatory_checkpoints.on_every_route",
+                          pick(lang, "Pakolliset tarkistuspisteet joka reitillä",
+                               "Obligatoriska kontrollpunkter på varje väg", "Mandatory checkpoints on every route"),
+                          mandatory));
+  rows.push_back(numeric_row("check_errors", pick(lang, "Tarkistuksen virheet", "Fel i kontrollen", "Check errors"),
+                             column(c, [](const Kpis& m) -> std::optional<double> { return m.check_errors; }), 0, false,
+                             lang));
+  rows.push_back(text_row("top_bottleneck", pick(lang, "Pullonkaula", "Flaskhals", "Bottleneck"), bottleneck));
+  return rows;
+}
+
+std::string format_delta(const KpiRow& row, size_t index, Lang lang) {
+  if (!row.numeric || index >= row.values.size() || !row.values[0] || !row.values[index]) return "";
+  double d = *row.values[index] - *row.values[0];
+  std::string text = row.percent ? format_decimal(d * 100, row.decimals, lang) : format_decimal(d, row.decimals, lang);
+  if (text.find_first_not_of("0,.-") == std::string::npos) return "0";  // rounds to zero
+  if (d > 0) text = "+" + text;
+  if (row.percent) text += pick(lang, " %-yks.", " %-enh.", " pp");
+  return text;
+}
+
+std::string format_relative(const KpiRow& row, size_t index, Lang lang) {
+  if (!row.numeric || row.percent || index >= row.values.size() || !row.values[0] || !row.values[index] ||
+      *row.values[0] == 0)
+    return "";
+  double r = (*row.values[index] - *row.values[0]) / std::fabs(*row.values[0]);
+  std::string text = format_percent(r, lang);
+  if (r > 0 && text != format_percent(0, lang)) text = "+" + text;
+  return text;
+}
+
+namespace detail {
+namespace {
+
+// Display width in characters (UTF-8 continuation bytes do not count).
+size_t width(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char ch : text) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad(const std::string& text, size_t to, bool right) {
+  std::string fill(to > width(text) ? to - width(text) : 0, ' ');
+  return right ? fill + text : text + fill;
+}
+
+}  // namespace
+}  // namespace detail
+
+std::string format_table(const Comparison& c, Lang lang) {
+  using namespace detail;
+  auto rows = kpi_rows(c, lang);
+  std::vector<std::string> header{pick(lang, "Tunnusluku", "Nyckeltal", "Figure")};
+  for (const auto& m : c.models) header.push_back(m.name);
+  const bool pair = c.models.size() == 2;
+  if (pair) {
+    header.push_back(pick(lang, "muutos", "förändring", "change"));
+    header.push_back("%");
+  }
+  std::vector<std::vector<std::string>> cells{header};
+  for (const auto& row : rows) {
+    std::vector<std::string> line{row.label};
+    line.insert(line.end(), row.text.begin(), row.text.end());
+    if (pair) {
+      line.push_back(format_delta(row, 1, lang));
+      line.push_back(format_relative(row, 1, lang));
+    }
+    cells.push_back(std::move(line));
+  }
+  std::vector<size_t> widths(header.size(), 0);
+  for (const auto& line : cells)
+    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], width(line[i]));
+  std::string out;
+  for (const auto& line : cells) {
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) text += (i ? "  " : "") + pad(line[i], widths[i], i > 0);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out += text + "\n";
+  }
+  return out;
+}
+
+}  // namespace sujuva

@@ -1,0 +1,41 @@
+// The comparison's KPI table: one row per key figure, one column per model, formatted for a language.
+//
+//   for (const KpiRow& row : kpi_rows(comparison, Lang::fi))
+//     std::cout << row.label << ": " << row.text[0] << " → " << row.text[1] << "\n";
+//   std::cout << format_table(comparison, Lang::fi);   // plain-text table with Δ columns
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compare/comparison.h"
+
+namespace sujuva {
+
+struct KpiRow {
+  std::string key;    // JSON path of the figure, e.g. "lead_time_weeks.mean", "roles.sw.utilisation"
+  std::string label;  // in the chosen language, with the unit
+  std::vector<std::optional<double>> values;  // per model; empty optional: not a number or undefined
+  std::vector<std::string> text;              // per model, formatted ("-" when undefined)
+  int decimals = 1;
+  bool percent = false;  // values are shares, shown as per cent
+  bool numeric = true;   // false: a name or yes/no; no difference column
+};
+
+std::vector<KpiRow> kpi_rows(const Comparison& comparison, Lang lang);
+
+// The difference of column `index` against column 0, formatted with a sign
+// (percentage points for shares); "" when either side is undefined.
+std::string format_delta(const KpiRow& row, size_t index, Lang lang);
+// The relative difference of column `index` against column 0 ("−6 %"); "" when undefined.
+std::string format_relative(const KpiRow& row, size_t index, Lang lang);
+
+// A plain-text table: figure, one column per model and, for two models, the
+// absolute and relative difference.
+std::string format_table(const Comparison& comparison, Lang lang);
+
+// A role's label in `lang`, its id when it has none.
+std::string role_name(const Comparison& comparison, const std::string& role_id, Lang lang);
+
+}  // namespace sujuva
