@@ -8,6 +8,7 @@
 #include <boost/graph/strong_components.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <deque>
+#include <limits>
 #include <numeric>
 #include <unordered_map>
 
@@ -210,9 +211,16 @@ void check_structure(CheckContext& ctx) {
 void check_mandatory(CheckContext& ctx) {
   if (ctx.from_start[ctx.sink] == kNone) return;  // no start-to-end route at all: reported elsewhere
   const auto null = boost::graph_traits<FlowGraph>::null_vertex();
-  std::vector<FlowVertex> idom(boost::num_vertices(ctx.flow), null);
-  boost::lengauer_tarjan_dominator_tree(
-      ctx.flow, ctx.source, boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, ctx.flow)));
+  const size_t n = boost::num_vertices(ctx.flow);
+  auto index = boost::get(boost::vertex_index, ctx.flow);
+  std::vector<FlowVertex> idom(n, null), dfs_parent(n, null), by_dfs_number(n, null);
+  // Boost's short overload numbers unreached vertices 0, like the entry, and then mistakes routes
+  // from unreachable steps for routes from the source; "not numbered" must be the maximum.
+  std::vector<size_t> dfs_number(n, std::numeric_limits<size_t>::max());
+  boost::lengauer_tarjan_dominator_tree(ctx.flow, ctx.source, index,
+                                        boost::make_iterator_property_map(dfs_number.begin(), index),
+                                        boost::make_iterator_property_map(dfs_parent.begin(), index), by_dfs_number,
+                                        boost::make_iterator_property_map(idom.begin(), index));
   // The steps on every start-to-end route are exactly the dominators of the virtual sink.
   std::vector<char> on_every_route(ctx.steps + 2, 0);
   for (FlowVertex v = idom[ctx.sink]; v != null && v != ctx.source; v = idom[v]) on_every_route[v] = 1;

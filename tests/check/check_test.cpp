@@ -394,6 +394,26 @@ TEST_CASE("A mandatory checkpoint lies on every route from a start to an end", "
         check(model("mandatory=true", "neuvonta -> arvio;\n  in2 [kind=start, arrivals=\"1/week\"];\n  in2 -> arvio;"));
     CHECK(lines_of(findings).empty());
   }
+  SECTION("a route from a step that no client reaches does not count as a way round it") {
+    // Boost's short lengauer_tarjan_dominator_tree overload got this wrong (see check_mandatory).
+    auto findings = check(R"(digraph {
+  subgraph cluster_so { role=so; fte=2;
+    arvio [kind=checkpoint, assesses=special, mandatory=true, effort="1h"];
+    b [effort="1h"];
+    x [effort="1h"];
+  }
+  in [kind=start, arrivals="10/week"];
+  out [kind=end];
+  in -> arvio;
+  arvio -> b [p=0.2, outcome=special];
+  arvio -> out;
+  x -> b;
+  b -> out;
+})");
+    CHECK(lines_of(findings) ==
+          std::vector<std::string>{
+              "5: no route leads to step \"x\" and it is not a start (kind=start), so no client ever gets there"});
+  }
   SECTION("without a mandatory checkpoint, a route that escapes every assessment of the class is a warning") {
     auto findings = check(model("mandatory=false", "neuvonta -> out;"));
     CHECK(lines_of(findings) ==
