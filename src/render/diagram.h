@@ -1,0 +1,65 @@
+// The process drawn as an annotated Graphviz DOT graph: swimlanes per role, checkpoints, heat map, findings.
+//
+// The DOT text is built from the typed model (never from the user's file), so
+// the same model always gives the same bytes, and every user string is escaped.
+//
+//   DiagramOptions options{.lang = Lang::sv, .color = ColorBy::utilisation};
+//   DiagramFigures figures = figures_from(analysis);   // optional numbers
+//   std::string dot = diagram_dot(process, options, &figures, check_process(process));
+//   std::string svg = render_dot(dot, OutputFormat::svg);
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/process.h"
+
+namespace sujuva {
+
+enum class ColorBy { utilisation, wait, none };
+
+std::optional<ColorBy> parse_color_by(const std::string& text);  // "utilisation", "wait", "none"
+
+struct DiagramOptions {
+  Lang lang = Lang::fi;
+  ColorBy color = ColorBy::utilisation;
+  bool poster = false;  // large fonts, fewer numbers, A3 landscape
+};
+
+// Numbers drawn on the diagram; every field may be missing (a model drawn
+// without analysis, or a role the analysis could not solve).
+struct RoleFigures {
+  std::optional<double> utilisation;
+  std::optional<double> wait_weeks;  // mean wait per visit; none when unstable
+  bool unstable = false;             // utilisation >= 1: the queue grows
+};
+
+struct DiagramFigures {
+  std::vector<RoleFigures> roles;                                    // by RoleIndex
+  std::vector<std::optional<double>> step_arrivals;                  // clients/week, by vertex
+  std::map<std::pair<std::size_t, std::size_t>, double> route_flow;  // (from, to) -> clients/week
+  std::optional<RoleIndex> bottleneck;                               // the role marked as the top bottleneck
+};
+
+// Roles in the order clients first meet them (breadth-first from the starts);
+// roles no client reaches come last, in file order.
+std::vector<RoleIndex> lanes_in_flow_order(const Process& process);
+
+// The diagram as DOT text. `findings` with a route are drawn as red dashed
+// paths; a mandatory checkpoint that a finding shows can be skipped is marked.
+std::string diagram_dot(const Process& process, const DiagramOptions& options, const DiagramFigures* figures = nullptr,
+                        const Diagnostics& findings = {});
+
+namespace detail {
+// A label split at the model's "\n" escapes and wrapped near `width` characters
+// (UTF-8 aware); returns the lines, not yet escaped.
+std::vector<std::string> wrap_label(const std::string& text, std::size_t width);
+// Deadline in words: "7 työpäivää", "13 viikkoa".
+std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang);
+}  // namespace detail
+
+}  // namespace sujuva

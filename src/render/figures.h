@@ -1,0 +1,17 @@
+// The numbers a diagram shows, taken from the flow analysis (utilisation, waits, flows, bottleneck).
+//
+//   Analysis a = analyze(process);
+//   DiagramFigures figures = figures_from(process, a);
+//   std::string dot = diagram_dot(process, options, &figures, findings);
+#pragma once
+
+#include "flow/analysis.h"
+#include "render/diagram.h"
+
+namespace sujuva {
+
+// Route flows are the visit rates per class at the route's start times the
+// class's branch probability (the same routing the analysis solved).
+DiagramFigures figures_from(const Process& process, const Analysis& analysis);
+
+}  // namespace sujuva

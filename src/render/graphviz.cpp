@@ -1,0 +1,176 @@
+#include "render/graphviz.h"
+
+#include <dlfcn.h>
+#include <gvc.h>
+#include <gvplugin.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace sujuva {
+
+std::optional<OutputFormat> format_from_path(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".svg") return OutputFormat::svg;
+  if (ext == ".png") return OutputFormat::png;
+  if (ext == ".pdf") return OutputFormat::pdf;
+  if (ext == ".dot" || ext == ".gv") return OutputFormat::dot;
+  return std::nullopt;
+}
+
+namespace detail {
+
+namespace {
+
+// cgraph reports errors through one process-wide callback: collect them while
+// we hold the lock, so a failure can say what Graphviz said.
+std::mutex graphviz_mutex;
+std::string graphviz_messages;
+int collect_message(char* text) {
+  graphviz_messages += text;
+  return 0;
+}
+
+struct ErrorCapture {
+  agusererrf previous;
+  ErrorCapture() : previous(agseterrf(collect_message)) { graphviz_messages.clear(); }
+  ~ErrorCapture() { agseterrf(previous); }
+};
+
+std::string last_messages() {
+  std::string text = graphviz_messages;
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return text.empty() ? "" : " (" + text + ")";
+}
+
+// The directory of the plugin libraries: "graphviz/" beside libgvc itself.
+std::filesystem::path plugin_directory() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&gvContext), &info) && info.dli_fname)
+    return std::filesystem::path(info.dli_fname).parent_path() / "graphviz";
+  return "/usr/lib/x86_64-linux-gnu/graphviz";
+}
+
+// The three plugins sujuva needs, loaded once: the dot layout, core (svg, dot)
+// and pango (cairo: png, pdf, and the text layout that measures labels). The
+// handles stay open for the life of the process, as gvc keeps pointers into them.
+const lt_symlist_t* plugin_symbols() {
+  static std::vector<lt_symlist_t> symbols = [] {
+    std::vector<lt_symlist_t> list;
+    auto dir = plugin_directory();
+    for (const char* name : {"dot_layout", "core", "pango"}) {
+      std::string file = "libgvplugin_" + std::string(name) + ".so.6";
+      void* handle = dlopen((dir / file).c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) throw RenderError("cannot load Graphviz plugin " + file + ": " + dlerror());
+      static std::vector<std::string> names;  // gvc keeps the name pointers
+      names.reserve(3);
+      names.push_back("gvplugin_" + std::string(name) + "_LTX_library");
+      void* library = dlsym(handle, names.back().c_str());
+      if (!library) throw RenderError("Graphviz plugin " + file + " has no " + names.back());
+      list.push_back({names.back().c_str(), library});
+    }
+    list.push_back({nullptr, nullptr});
+    return list;
+  }();
+  return symbols.data();
+}
+
+struct ContextDeleter {
+  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+};
+using Context = std::unique_ptr<GVC_t, ContextDeleter>;
+
+Context make_context(PluginSource source) {
+  if (source == PluginSource::installed_config) return Context(gvContext());
+  // As built-ins and without demand loading, gvc reads no configuration file,
+  // installs exactly these plugins and selects pango's text layout.
+  return Context(gvContextPlugins(plugin_symbols(), 0));
+}
+
+const char* gvc_format(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::svg:
+      return "svg";
+    case OutputFormat::png:
+      return "png:cairo";
+    case OutputFormat::pdf:
+      return "pdf:cairo";
+    case OutputFormat::dot:
+      return "dot";
+  }
+  return "svg";
+}
+
+// Cairo stamps PDFs with the time of writing; a fixed date of the same length
+// keeps the byte offsets of the cross-reference table right and the output
+// deterministic.
+void fix_pdf_dates(std::string& pdf) {
+  for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
+    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+      std::size_t digits = at + std::char_traits<char>::length(key);
+      static const char fixed[] = "20000101000000";  // 2000-01-01 00:00:00
+      for (std::size_t i = 0;
+           i < 14 && digits + i < pdf.size() && std::isdigit(static_cast<unsigned char>(pdf[digits + i])); ++i)
+        pdf[digits + i] = fixed[i];
+      // The time zone ("+01'00") depends on the machine: make it UTC.
+      for (std::size_t i = digits + 14; i < pdf.size() && pdf[i] != ')'; ++i)
+        if (pdf[i] == '-')
+          pdf[i] = '+';
+        else if (std::isdigit(static_cast<unsigned char>(pdf[i])))
+          pdf[i] = '0';
+    }
+  }
+}
+
+}  // namespace
+
+std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSource source) {
+  if (format == OutputFormat::dot) return std::string(dot);
+  std::lock_guard lock(graphviz_mutex);
+  ErrorCapture capture;
+  Context gvc = make_context(source);
+  std::string text(dot);
+  Agraph_t* g = agmemread(text.c_str());
+  if (!g) throw RenderError("Graphviz could not read the diagram" + last_messages());
+  struct GraphCloser {
+    GVC_t* gvc;
+    Agraph_t* g;
+    bool laid_out = false;
+    ~GraphCloser() {
+      if (laid_out) gvFreeLayout(gvc, g);
+      agclose(g);
+    }
+  } closer{gvc.get(), g};
+  if (gvLayout(gvc.get(), g, "dot") != 0) throw RenderError("Graphviz layout failed" + last_messages());
+  closer.laid_out = true;
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(gvc.get(), g, gvc_format(format), &data, &length) != 0 || !data) {
+    if (data) gvFreeRenderData(data);
+    throw RenderError(std::string("Graphviz could not render ") + gvc_format(format) + last_messages());
+  }
+  std::string result(data, length);
+  gvFreeRenderData(data);
+  if (format == OutputFormat::pdf) fix_pdf_dates(result);
+  return result;
+}
+
+}  // namespace detail
+
+std::string render_dot(std::string_view dot, OutputFormat format) {
+  try {
+    return detail::render_dot_with(dot, format, detail::PluginSource::installed_config);
+  } catch (const RenderError&) {
+    // A machine where libgvc6's postinst did not write the plugin configuration
+    // (a container image, a copied library): load the plugins ourselves.
+    return detail::render_dot_with(dot, format, detail::PluginSource::explicit_libraries);
+  }
+}
+
+}  // namespace sujuva

@@ -1,0 +1,84 @@
+#include "render/graphviz.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "render/diagram.h"
+#include "render_test_support.h"
+
+using namespace sujuva;
+
+namespace {
+const char* kModel = R"(digraph t {
+  label="Piirros"; tulo [kind=start, arrivals="5/week", label="Tulo"];
+  subgraph cluster_sw { role=sw; label="Sosiaalityöntekijät"; fte=1;
+    arvio [kind=checkpoint, assesses="special", deadline="7wd", effort="2h", label="Arvio <&> \"x\""]; }
+  loppu [kind=end]; tulo -> arvio; arvio -> loppu;
+})";
+
+std::string diagram() { return diagram_dot(test::load_model(kModel), {}); }
+
+std::filesystem::path temp_file(const std::string& name, const std::string& content) {
+  auto path = std::filesystem::temp_directory_path() / ("sujuva-render-test-" + name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+}  // namespace
+
+TEST_CASE("The format follows the file extension", "[render]") {
+  CHECK(format_from_path("a/b.svg") == OutputFormat::svg);
+  CHECK(format_from_path("B.PNG") == OutputFormat::png);
+  CHECK(format_from_path("x.pdf") == OutputFormat::pdf);
+  CHECK(format_from_path("x.dot") == OutputFormat::dot);
+  CHECK(format_from_path("x.gv") == OutputFormat::dot);
+  CHECK_FALSE(format_from_path("x.jpeg"));
+  CHECK_FALSE(format_from_path("noextension"));
+}
+
+TEST_CASE("Diagrams render in-process to SVG, PNG and PDF", "[render]") {
+  std::string dot = diagram();
+  SECTION("SVG is well-formed XML (xmllint) with the escaped label as text") {
+    std::string svg = render_dot(dot, OutputFormat::svg);
+    CHECK_THAT(svg, Catch::Contains("<svg"));
+    CHECK_THAT(svg, Catch::Contains("Arvio &lt;&amp;&gt; &quot;x&quot;"));
+    auto path = temp_file("diagram.svg", svg);
+    CHECK(std::system(("xmllint --noout '" + path.string() + "' 2>&1").c_str()) == 0);
+    std::filesystem::remove(path);
+  }
+  SECTION("PNG starts with the PNG signature and has a plausible size") {
+    std::string png = render_dot(dot, OutputFormat::png);
+    REQUIRE(png.size() > 2000);
+    CHECK(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+    CHECK(png.size() < 5'000'000);
+  }
+  SECTION("PDF starts with %PDF-, ends with %%EOF and is the same bytes every time") {
+    std::string pdf = render_dot(dot, OutputFormat::pdf);
+    REQUIRE(pdf.size() > 1000);
+    CHECK(pdf.compare(0, 5, "%PDF-") == 0);
+    CHECK(pdf.find("%%EOF") != std::string::npos);
+    CHECK(render_dot(dot, OutputFormat::pdf) == pdf);  // no time stamp
+  }
+  SECTION("the .dot format is the annotated DOT itself, readable by cgraph") {
+    std::string text = render_dot(dot, OutputFormat::dot);
+    CHECK(text == dot);
+    test::ParsedDot parsed(text);
+    CHECK(parsed.nodes() == 3);
+  }
+}
+
+TEST_CASE("Rendering works without gvc's installed plugin configuration", "[render]") {
+  // A fresh machine (or container) may lack config6a; the plugins are then
+  // loaded explicitly. Both ways must give the same SVG.
+  std::string dot = diagram();
+  std::string explicit_svg = detail::render_dot_with(dot, OutputFormat::svg, detail::PluginSource::explicit_libraries);
+  CHECK(explicit_svg == render_dot(dot, OutputFormat::svg));
+  std::string png = detail::render_dot_with(dot, OutputFormat::png, detail::PluginSource::explicit_libraries);
+  CHECK(png.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+}
+
+TEST_CASE("Broken DOT gives a RenderError that quotes Graphviz", "[render]") {
+  CHECK_THROWS_WITH(render_dot("digraph { a -> ; }", OutputFormat::svg),
+                    Catch::StartsWith("Graphviz could not read the diagram") && Catch::Contains("syntax error"));
+}
