@@ -20,7 +20,11 @@ struct Pair {
   const StructuralDiff& diff;
   Lang lang;
 
-  std::string role(const std::string& id) const { return role_name(c, id, lang); }
+  // A role's label as the given model names it (ids may be kept across a renaming).
+  std::string role(const Kpis& k, const std::string& id) const {
+    const RoleKpi* r = k.find_role(id);
+    return r ? r->label.in(lang, id) : role_name(c, id, lang);
+  }
   std::string pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
   std::string dec(std::optional<double> x, int decimals) const { return x ? format_decimal(*x, decimals, lang) : "-"; }
   const char* tr(const char* fi, const char* sv, const char* en) const { return pick(lang, fi, sv, en); }
@@ -46,29 +50,30 @@ void bottleneck(const Pair& p, std::vector<std::string>& out) {
         fmt::format(fmt::runtime(p.tr("Pullonkaula siirtyi: ennen {} (käyttöaste {}), nyt {} (käyttöaste {}).",
                                       "Flaskhalsen flyttade: förut {} (beläggning {}), nu {} (beläggning {}).",
                                       "The bottleneck moved from {} (utilisation {}) to {} (utilisation {}).")),
-                    p.role(*b0), p.pct(utilisation(p.before, *b0)), p.role(*b1), p.pct(utilisation(p.after, *b1))));
+                    p.role(p.before, *b0), p.pct(utilisation(p.before, *b0)), p.role(p.after, *b1),
+                    p.pct(utilisation(p.after, *b1))));
   } else if (b0 && b1) {
     std::string u0 = p.pct(utilisation(p.before, *b0)), u1 = p.pct(utilisation(p.after, *b1));
     if (u0 == u1)
       out.push_back(fmt::format(fmt::runtime(p.tr("Pullonkaula on edelleen {} (käyttöaste {}).",
                                                   "Flaskhalsen är fortfarande {} (beläggning {}).",
                                                   "The bottleneck is still {} (utilisation {}).")),
-                                p.role(*b0), u1));
+                                p.role(p.after, *b1), u1));
     else
       out.push_back(fmt::format(fmt::runtime(p.tr("Pullonkaula on edelleen {}: käyttöaste {} → {}.",
                                                   "Flaskhalsen är fortfarande {}: beläggning {} → {}.",
                                                   "The bottleneck is still {}: utilisation {} → {}.")),
-                                p.role(*b0), u0, u1));
+                                p.role(p.after, *b1), u0, u1));
   } else if (b0) {
     out.push_back(fmt::format(
         fmt::runtime(p.tr("Pullonkaulaa ei enää ole (ennen {}).", "Det finns ingen flaskhals längre (förut {}).",
                           "There is no bottleneck any more (before: {}).")),
-        p.role(*b0)));
+        p.role(p.before, *b0)));
   } else if (b1) {
     out.push_back(
         fmt::format(fmt::runtime(p.tr("Uusi pullonkaula: {} (käyttöaste {}).", "Ny flaskhals: {} (beläggning {}).",
                                       "New bottleneck: {} (utilisation {}).")),
-                    p.role(*b1), p.pct(utilisation(p.after, *b1))));
+                    p.role(p.after, *b1), p.pct(utilisation(p.after, *b1))));
   }
 }
 
@@ -83,8 +88,8 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
         a));
   } else if (m0 && m1) {
     bool shorter = *m1 < *m0;
-    std::string rel = format_percent((*m1 - *m0) / *m0, p.lang);
-    if (!shorter) rel = "+" + rel;
+    std::string rel = *m0 > 0 ? format_percent((*m1 - *m0) / *m0, p.lang) : "-";
+    if (!shorter && *m0 > 0) rel = "+" + rel;
     out.push_back(fmt::format(fmt::runtime(shorter ? p.tr("Läpimenoaika lyheni {} → {} viikkoa ({}).",
                                                           "Genomloppstiden förkortades {} → {} veckor ({}).",
                                                           "Mean lead time fell from {} to {} weeks ({}).")
@@ -92,13 +97,21 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
                                                           "Genomloppstiden förlängdes {} → {} veckor ({}).",
                                                           "Mean lead time rose from {} to {} weeks ({}).")),
                               a, b, rel));
-  } else if (a != b) {
-    out.push_back(fmt::format(fmt::runtime(p.tr("Läpimenoaika: {} → {} viikkoa (- : ei laskettavissa, jono kasvaa).",
-                                                "Genomloppstid: {} → {} veckor (- : kan inte beräknas, kön växer).",
-                                                "Mean lead time: {} → {} weeks (- : undefined, a queue grows).")),
-                              a, b));
+  } else if (m0) {
+    out.push_back(fmt::format(
+        fmt::runtime(p.tr("Läpimenoaikaa ei voi enää laskea (ennen {} viikkoa): jono kasvaa rajatta.",
+                          "Genomloppstiden kan inte längre beräknas (förut {} veckor): kön växer utan gräns.",
+                          "Mean lead time is no longer defined (before: {} weeks): a queue grows without bound.")),
+        a));
+  } else if (m1) {
+    out.push_back(
+        fmt::format(fmt::runtime(p.tr("Läpimenoaika on nyt laskettavissa: {} viikkoa (ennen jono kasvoi rajatta).",
+                                      "Genomloppstiden kan nu beräknas: {} veckor (förut växte kön utan gräns).",
+                                      "Mean lead time is now defined: {} weeks (before, a queue grew without bound).")),
+                    b));
   }
   // Per class, when there is more than one and some class's figure changed.
+  if (!m0 || !m1) return;
   if (p.after.lead_time_weeks.by_class.size() < 2) return;
   std::vector<std::string> parts;
   for (const auto& [name, value] : p.after.lead_time_weeks.by_class) {
@@ -133,12 +146,12 @@ void stability(const Pair& p, std::vector<std::string>& out) {
           fmt::runtime(p.tr("{} ei selviä työmäärästä: käyttöaste {}, jono kasvaa {} asiakasta viikossa.",
                             "{} klarar inte arbetsmängden: beläggning {}, kön växer med {} klienter i veckan.",
                             "{} cannot keep up: utilisation {}, the queue grows by {} clients a week.")),
-          p.role(r.id), p.pct(r.utilisation), p.dec(r.backlog_growth_clients_per_week, 1)));
+          p.role(p.after, r.id), p.pct(r.utilisation), p.dec(r.backlog_growth_clients_per_week, 1)));
     else if (before && !before->stable)
       out.push_back(fmt::format(fmt::runtime(p.tr("{} selviää nyt työmäärästä: käyttöaste {} → {}.",
                                                   "{} klarar nu arbetsmängden: beläggning {} → {}.",
                                                   "{} now keeps up: utilisation {} → {}.")),
-                                p.role(r.id), p.pct(before->utilisation), p.pct(r.utilisation)));
+                                p.role(p.after, r.id), p.pct(before->utilisation), p.pct(r.utilisation)));
   }
 }
 
@@ -156,11 +169,11 @@ void extremes(const Pair& p, Get get, Show show, const char* rise, const char* f
     if (d < most_down) most_down = d, down = &r;
   }
   if (up)
-    out.push_back(
-        fmt::format(fmt::runtime(rise), p.role(up->id), show(get(*p.before.find_role(up->id))), show(get(*up))));
+    out.push_back(fmt::format(fmt::runtime(rise), p.role(p.after, up->id), show(get(*p.before.find_role(up->id))),
+                              show(get(*up))));
   if (down)
-    out.push_back(
-        fmt::format(fmt::runtime(fall), p.role(down->id), show(get(*p.before.find_role(down->id))), show(get(*down))));
+    out.push_back(fmt::format(fmt::runtime(fall), p.role(p.after, down->id), show(get(*p.before.find_role(down->id))),
+                              show(get(*down))));
 }
 
 void roles(const Pair& p, std::vector<std::string>& out) {
@@ -176,7 +189,8 @@ void roles(const Pair& p, std::vector<std::string>& out) {
       p.tr("Odotus käyntiä kohden piteni eniten: {}: {} → {} viikkoa.",
            "Väntetiden per besök ökade mest: {}: {} → {} veckor.", "Wait per visit rose most for {}: {} → {} weeks."),
       p.tr("Odotus käyntiä kohden lyheni eniten: {}: {} → {} viikkoa.",
-           "Väntetiden per besök minskade mest: {}: {} → {} veckor.", "Wait per visit fell most for {}: {} → {} weeks."),
+           "Väntetiden per besök minskade mest: {}: {} → {} veckor.",
+           "Wait per visit fell most for {}: {} → {} weeks."),
       out);
 }
 

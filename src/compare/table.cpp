@@ -92,9 +92,16 @@ std::string yes_no(std::optional<bool> value, Lang lang) {
 }  // namespace detail
 
 std::string role_name(const Comparison& c, const std::string& role_id, Lang lang) {
-  for (auto m = c.models.rbegin(); m != c.models.rend(); ++m)
-    if (const auto* r = m->find_role(role_id)) return r->label.in(lang, role_id);
-  return role_id;
+  std::string name;
+  for (const auto& m : c.models)
+    if (const auto* r = m.find_role(role_id)) {
+      std::string label = r->label.in(lang, role_id);
+      if (name.empty())
+        name = label;
+      else if (name.find(label) == std::string::npos)
+        name += " / " + label;  // renamed between the models: both names
+    }
+  return name.empty() ? role_id : name;
 }
 
 std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {

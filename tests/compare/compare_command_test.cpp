@@ -1,0 +1,161 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "cli/commands.h"
+
+using namespace sujuva;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+Run compare(std::vector<std::string> args) {
+  args.insert(args.begin(), "compare");
+  std::ostringstream out, err;
+  int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string bundled(const std::string& name) { return std::string(SUJUVA_SOURCE_DIR) + "/processes/" + name; }
+
+// A scratch directory of its own for each test case, removed afterwards.
+struct Scratch {
+  fs::path dir;
+  explicit Scratch(const std::string& name) : dir(fs::temp_directory_path() / ("sujuva-compare-" + name)) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Scratch() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  }
+};
+
+const char* kModel = R"dot(digraph m {
+  hours_per_fte=40;
+  subgraph cluster_sw { role=sw; label="Sosiaalityöntekijä"; fte=2; tyo [effort="exp(10h)"]; }
+  in [kind=start, arrivals="4/week"];
+  out [kind=end];
+  in -> tyo -> out;
+})dot";
+
+}  // namespace
+
+TEST_CASE("compare prints the narrative and the table, or JSON", "[compare]") {
+  auto run =
+      compare({bundled("aikuissosiaalityo-nykytila.dot"), bundled("aikuissosiaalityo-tavoite.dot"), "--lang", "en"});
+  CHECK(run.code == 0);
+  CHECK(run.out.find("The bottleneck moved from Social workers, adults 30–64") != std::string::npos);
+  CHECK(run.out.find("Lead time, mean (weeks)") != std::string::npos);
+
+  auto json = compare({bundled("aikuissosiaalityo-nykytila.dot"), bundled("aikuissosiaalityo-tavoite.dot"), "--json"});
+  REQUIRE(json.code == 0);
+  auto j = nlohmann::json::parse(json.out);
+  CHECK(j["before"]["model"] == "aikuissosiaalityo-nykytila");
+  CHECK(j["after"]["top_bottleneck"] == "ohjaus");
+}
+
+TEST_CASE("compare --scenario compares a model with its variations", "[compare]") {
+  Scratch scratch("scenario");
+  std::string model = scratch.write("m.dot", kModel);
+  auto run = compare({model, "--scenario", "sw.fte=+1", "--scenario", "absence=0.2;in.arrivals=5/week", "--json"});
+  REQUIRE(run.code == 0);
+  auto j = nlohmann::json::parse(run.out);
+  CHECK(j["models"] == nlohmann::json::array({"m", "m: sw.fte=+1", "m: absence=0.2;in.arrivals=5/week"}));
+  CHECK(j["delta"]["roles"][0]["fte"] == 1.0);
+  // ρ = 4 × 10 h / (2 × 40 h) = 0.5 before; 4 × 10 / (3 × 40) = 1/3 with one more FTE.
+  CHECK(j["before"]["roles"][0]["utilisation"].get<double>() == Approx(0.5));
+  CHECK(j["after"]["roles"][0]["utilisation"].get<double>() == Approx(1.0 / 3));
+  // Both changes of the second scenario: 5 × 10 / (2 × 40 × 0.8) = 0.78125.
+  CHECK(j["variants"][0]["after"]["roles"][0]["utilisation"].get<double>() == Approx(0.78125));
+}
+
+TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[compare]") {
+  Scratch scratch("bad");
+  std::string model = scratch.write("m.dot", kModel);
+
+  SECTION("one unreadable file") {
+    auto run = compare({model, (scratch.dir / "puuttuu.dot").string()});
+    CHECK(run.code == 2);
+    CHECK(run.err.find((scratch.dir / "puuttuu.dot").string() + ": cannot be used") != std::string::npos);
+  }
+  SECTION("a syntax error names its line") {
+    std::string broken = scratch.write("rikki.dot", "digraph r {\n  a -> ;\n}\n");
+    auto run = compare({model, broken});
+    CHECK(run.code == 2);
+    CHECK(run.err.find(broken + ":2:") != std::string::npos);
+  }
+  SECTION("different working-time units name the line of hours_per_fte") {
+    std::string text = kModel;
+    text.replace(text.find("hours_per_fte=40"), 16, "hours_per_fte=37.5");
+    std::string other = scratch.write("muu.dot", text);
+    auto run = compare({model, other});
+    CHECK(run.code == 2);
+    CHECK(run.err == other + ":2: hours_per_fte is 37.5 but " + model +
+                         " has 40: the models count working time in different units; set the same hours_per_fte in "
+                         "both to compare them\n");
+  }
+  SECTION("no step in common") {
+    std::string other = scratch.write("x.dot", R"dot(digraph x { hours_per_fte=40;
+      subgraph cluster_q { role=q; fte=1; muu [effort="1h"]; }
+      alku [kind=start, arrivals="1/week"]; loppu [kind=end]; alku -> muu -> loppu; })dot");
+    auto run = compare({model, other});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("no step in common") != std::string::npos);
+  }
+  SECTION("one model without a scenario") {
+    auto run = compare({model});
+    CHECK(run.code == 2);
+    CHECK(run.err == "sujuva compare: give two or more models, or one model and --scenario\n");
+  }
+  SECTION("a scenario naming an unknown role") {
+    auto run = compare({model, "--scenario", "sx.fte=+1"});
+    CHECK(run.code == 2);
+    CHECK(run.err.rfind("--scenario \"sx.fte=+1\": ", 0) == 0);
+  }
+  SECTION("an unknown language") {
+    auto run = compare({model, model, "--lang", "de"});
+    CHECK(run.code == 2);
+    CHECK(run.err == "sujuva compare: --lang \"de\": use fi, sv or en\n");
+  }
+}
+
+TEST_CASE("compare --diagram writes the diff graph", "[compare]") {
+  Scratch scratch("diagram");
+  std::string before = scratch.write("a.dot", kModel);
+  std::string text = kModel;
+  text.replace(text.find("tyo -> out;"), 11,
+               "tyo -> uusi -> out; uusi [role=sw, label=\"Uusi \\\"vaihe\\\"\", effort=\"1h\"];");
+  std::string after = scratch.write("b.dot", text);
+
+  SECTION("DOT") {
+    auto run = compare({before, after, "--diagram", (scratch.dir / "d.dot").string()});
+    REQUIRE(run.code == 0);
+    std::ifstream in(scratch.dir / "d.dot");
+    std::string dot((std::istreambuf_iterator<char>(in)), {});
+    CHECK(dot.find("label=\"Uusi \\\"vaihe\\\"\", shape=box, color=\"#1b7837\"") != std::string::npos);
+    CHECK(dot.find("style=dashed") != std::string::npos);  // the removed route tyo -> out
+  }
+  SECTION("SVG through gvc") {
+    auto run = compare({before, after, "--diagram", (scratch.dir / "d.svg").string()});
+    REQUIRE(run.code == 0);
+    std::ifstream in(scratch.dir / "d.svg");
+    std::string svg((std::istreambuf_iterator<char>(in)), {});
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(svg.find("Uusi &quot;vaihe&quot;") != std::string::npos);
+  }
+  SECTION("an unknown extension") {
+    auto run = compare({before, after, "--diagram", (scratch.dir / "d.txt").string()});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("unknown diagram format") != std::string::npos);
+  }
+}
