@@ -1,13 +1,149 @@
-// `sujuva simulate`: placeholder until its issue lands.
+// `sujuva simulate MODEL`: discrete-event simulation with replications, confidence intervals and guards.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "io/dot_reader.h"
+#include "model/scenario.h"
+#include "sim/output.h"
+#include "sim/simulation.h"
+#include "text/format.h"
 
 namespace sujuva::cli {
 
+namespace {
+
+// A one-line bar on stderr, shown only on a terminal and only once the run has taken a second.
+class ProgressBar {
+ public:
+  ProgressBar(std::ostream& err, bool enabled) : err_(err), enabled_(enabled) {}
+  ~ProgressBar() {
+    if (shown_) err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
+  }
+  void operator()(int done, int total) {
+    if (!enabled_) return;
+    if (std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+    shown_ = true;
+    int filled = total > 0 ? 30 * done / total : 30;
+    err_ << "\rsimulate [" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] " << done << "/" << total
+         << std::flush;
+  }
+
+ private:
+  std::ostream& err_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
 int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
-  err << "sujuva simulate: not available yet\n";
-  return kUnusable;
+  CLI::App app{
+      "Simulate a process model: discrete events, staff pools, client classes, deadlines, 95% "
+      "confidence intervals over replications.\nExit codes: 0 ok, 1 the model is unstable or a guard "
+      "stopped a replication (a queue without bound, a client looping), 2 unusable input or usage.",
+      "sujuva simulate"};
+  std::string file, seed_text = "1", absence_model = "capacity", calendar = "continuous", lang_text = "fi", csv_dir;
+  std::vector<std::string> sets;
+  SimulationOptions options;
+  double scale = 1;
+  bool json = false;
+  app.add_option("MODEL", file, "DOT process model file")->required();
+  app.add_option("--weeks", options.weeks, "measured weeks after the warm-up (default 52)");
+  app.add_option("--warmup", options.warmup_weeks, "warm-up weeks left out of the statistics (default 4)");
+  app.add_option("--replications", options.replications, "independent replications (default 10)");
+  app.add_option("--seed", seed_text, "random seed, 0 to 18446744073709551615 (default 1)");
+  app.add_option("--threads", options.threads, "worker threads, 0 = all cores (default); never changes results");
+  app.add_option("--absence-model", absence_model,
+                 "capacity: absence reduces capacity (default, as analyze); random: absence spells per person");
+  app.add_option("--absence-spell", options.absence_spell_weeks,
+                 "mean length of one absence spell in weeks with --absence-model random (default 1)");
+  app.add_option("--calendar", calendar, "continuous (default, as analyze)");
+  app.add_option("--set", sets, "what-if change, e.g. sw.fte=4, sw.absence=0.2, arvio->swplan.p=0.4");
+  app.add_option("--scale-arrivals", scale, "multiply every start step's arrivals");
+  app.add_option("--max-queue", options.max_queue, "stop a replication when a queue passes this (default 1000000)");
+  app.add_option("--max-visits", options.max_visits, "stop when a client makes more visits (default 100000)");
+  app.add_flag("--json", json, "print the result as JSON");
+  app.add_option("--csv", csv_dir, "also write roles.csv, classes.csv, deadlines.csv, weekly.csv into DIR");
+  app.add_option("--lang", lang_text, "language of text and CSV: fi (default), sv, en");
+  if (auto code = parse_arguments(app, args, out, err)) return *code;
+
+  auto lang = parse_lang(lang_text);
+  if (!lang) {
+    err << "sujuva simulate: --lang must be fi, sv or en (got \"" << lang_text << "\")\n";
+    return kUnusable;
+  }
+  auto seed = parse_number(seed_text);
+  if (!seed || *seed.value < 0 || *seed.value != std::floor(*seed.value) || *seed.value > 1.8446744073709552e19) {
+    err << "sujuva simulate: --seed must be a whole number from 0 to 18446744073709551615 (got \"" << seed_text
+        << "\")\n";
+    return kUnusable;
+  }
+  options.seed = seed_text.find_first_not_of("0123456789") == std::string::npos ? std::stoull(seed_text)
+                                                                                : std::uint64_t(*seed.value);
+  if (absence_model == "random")
+    options.absence_model = AbsenceModel::random;
+  else if (absence_model != "capacity") {
+    err << "sujuva simulate: --absence-model must be capacity or random (got \"" << absence_model << "\")\n";
+    return kUnusable;
+  }
+  if (calendar != "continuous") {
+    err << "sujuva simulate: --calendar must be continuous (got \"" << calendar
+        << "\"); the office calendar is not implemented yet\n";
+    return kUnusable;
+  }
+
+  ReadResult read = read_process_file(file);
+  for (const auto& d : read.diagnostics) err << d.format() << "\n";
+  if (!read.usable()) return kUnusable;
+  Process process = *read.process;
+  for (const auto& text : sets) {
+    auto change = parse_override(text);
+    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    if (!problem.empty()) {
+      err << "sujuva simulate: --set " << text << ": " << problem << "\n";
+      return kUnusable;
+    }
+  }
+  if (!(scale >= 0) || !std::isfinite(scale)) {
+    err << "sujuva simulate: --scale-arrivals must be a number >= 0\n";
+    return kUnusable;
+  }
+  if (scale != 1) scale_arrivals(process, scale);
+
+  ProgressBar bar(err, isatty(STDERR_FILENO) == 1);
+  options.progress = [&bar](int done, int total) { bar(done, total); };
+  Simulation sim;
+  try {
+    sim = simulate(process, options);
+  } catch (const SimulationError& e) {
+    err << e.what() << "\n";
+    return kUnusable;
+  }
+  sim.options.progress = nullptr;
+  if (!csv_dir.empty()) {
+    try {
+      write_simulation_csv(sim, csv_dir, *lang);
+    } catch (const std::exception& e) {
+      err << "sujuva simulate: " << e.what() << "\n";
+      return kUnusable;
+    }
+  }
+  if (json)
+    out << to_json(sim).dump(2) << "\n";
+  else
+    out << simulation_text(sim, *lang);
+  bool trouble = sim.unstable() || !sim.guards.empty();
+  if (trouble && json)
+    for (const auto& g : sim.guards) err << file << ": " << g.message << "\n";
+  return trouble ? kFindings : kOk;
 }
 
 }  // namespace sujuva::cli

@@ -36,10 +36,10 @@ enum class CalendarModel {
 // One change of a staffing or arrival figure at a week (from `--timeline`).
 struct SimulationChange {
   double week = 0;
-  std::string role;     // role id, or "" for arrivals
-  std::string field;    // "fte", "absence", "reserved" for roles; "arrivals" for starts
-  std::string step;     // start step id for "arrivals", "" or "*" for all starts
-  double value = 0;     // new value, or factor when `relative`
+  std::string role;   // role id, or "" for arrivals
+  std::string field;  // "fte", "absence", "reserved" for roles; "arrivals" for starts
+  std::string step;   // start step id for "arrivals", "" or "*" for all starts
+  double value = 0;   // new value, or factor when `relative`
   bool relative = false;
 };
 
@@ -52,7 +52,7 @@ struct SimulationOptions {
   AbsenceModel absence_model = AbsenceModel::capacity;
   double absence_spell_weeks = 1.0;  // mean length of one absence spell (random model)
   CalendarModel calendar = CalendarModel::continuous;
-  bool weekly_series = true;          // keep the week-by-week series
+  bool weekly_series = true;  // keep the week-by-week series
   std::vector<SimulationChange> timeline;
   // Guards: a replication ends early when a queue passes `max_queue` clients
   // (the model is unstable) or a client makes more than `max_visits` visits.
@@ -80,13 +80,14 @@ struct DurationSummary {
 struct RoleResult {
   std::string id;
   Labels label;
-  double servers = 0;         // effective full-time servers c for the client flow
-  Estimate utilisation;       // (flow work + activity load) / capacity
-  Estimate queue;             // time-average clients waiting
-  Estimate busy_servers;      // time-average servers at work on clients
-  Estimate visits_per_week;   // visits that started service
-  DurationSummary wait_weeks;  // wait per visit, from joining the queue to service start
-  bool unstable = false;      // the queue grew without bound
+  double servers = 0;                      // effective full-time servers c for the client flow
+  Estimate utilisation;                    // (flow work done + activity load) / capacity
+  Estimate offered_load;                   // (work that arrived + activity load) / capacity: above 1 the queue grows
+  Estimate queue;                          // time-average clients waiting
+  Estimate busy_servers;                   // time-average servers at work on clients
+  Estimate visits_per_week;                // visits that started service
+  DurationSummary wait_weeks;              // wait per visit, from joining the queue to service start
+  bool unstable = false;                   // the queue grew without bound
   Estimate backlog_growth_per_week;        // clients/week (only meaningful when unstable)
   Estimate backlog_growth_hours_per_week;  // hours/week
 };
@@ -102,18 +103,18 @@ struct DeadlineResult {
   std::string step;
   Labels label;
   double deadline_weeks = 0;
-  Estimate reached_per_week;  // clients whose first visit began in the window
-  Estimate share_within;      // of them, the share that began within the deadline
+  Estimate reached_per_week;   // clients whose first visit began in the window
+  Estimate share_within;       // of them, the share that began within the deadline
   DurationSummary late_weeks;  // for late clients: how much past the deadline
 };
 
 // Week-by-week series over warm-up and horizon (week k covers [k-1, k)).
 struct WeeklySeries {
-  std::vector<std::string> roles;              // role ids, order of `queue`
-  std::vector<std::vector<Estimate>> queue;    // [role][week]: clients waiting at week end
-  std::vector<Estimate> wip;                   // clients in the system at week end
-  std::vector<Estimate> arrivals;              // arrivals during the week
-  std::vector<Estimate> completions;           // completions during the week
+  std::vector<std::string> roles;            // role ids, order of `queue`
+  std::vector<std::vector<Estimate>> queue;  // [role][week]: clients waiting at week end
+  std::vector<Estimate> wip;                 // clients in the system at week end
+  std::vector<Estimate> arrivals;            // arrivals during the week
+  std::vector<Estimate> completions;         // completions during the week
 };
 
 // Why a run ended early or cannot be trusted.

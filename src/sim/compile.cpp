@@ -1,0 +1,209 @@
+// Compiles a Process into the simulator's flat tables and refuses what cannot be simulated.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/range/iterator_range.hpp>
+#include <cmath>
+#include <deque>
+
+#include "sim/engine.h"
+
+namespace sujuva::detail {
+
+namespace {
+
+constexpr double kMaxServersPerRole = 100'000;
+
+std::string step_name(const Process& process, StepVertex v) {
+  const Step& s = process.graph[v];
+  return fmt::format("step \"{}\"", s.id);
+}
+
+[[noreturn]] void refuse(const Process& process, int line, const std::string& message) {
+  Diagnostic d{Severity::error, process.file, line, message, {}};
+  throw SimulationError(d.format());
+}
+
+std::vector<double> server_speeds(double servers) {
+  std::vector<double> speeds;
+  if (servers <= 0) return speeds;
+  double whole = std::floor(servers + 1e-9);
+  double fraction = servers - whole;
+  speeds.assign(static_cast<size_t>(whole), 1.0);
+  if (fraction > 1e-9) speeds.push_back(fraction);
+  return speeds;
+}
+
+void compile_roles(const Process& process, const SimulationOptions& options, CompiledModel& model) {
+  const double hours = process.calendar.hours_per_fte;
+  for (const Role& role : process.roles) {
+    CompiledRole r;
+    r.id = role.id;
+    r.capacity_hours = role.capacity_hours(process.calendar);
+    r.absence = role.absence;
+    model.roles.push_back(r);
+  }
+  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
+    const Step& s = process.graph[v];
+    if (s.kind == StepKind::activity && s.role) model.roles[*s.role].load_hours += s.load_hours_per_week;
+  }
+  for (size_t i = 0; i < model.roles.size(); ++i) {
+    CompiledRole& r = model.roles[i];
+    r.servers = std::max(0.0, (r.capacity_hours - r.load_hours) / hours);
+    if (r.servers > kMaxServersPerRole)
+      refuse(process, process.roles[i].line,
+             fmt::format("role \"{}\" has {:.0f} effective full-time staff; the simulation handles at most {:.0f} "
+                         "per role",
+                         r.id, r.servers, kMaxServersPerRole));
+    // With random absence a server works at full capacity while present and is absent a
+    // share `absence` of the time: present capacity c / (1 − absence) averages back to c.
+    double present =
+        options.absence_model == AbsenceModel::random && r.absence < 1 ? r.servers / (1 - r.absence) : r.servers;
+    r.speeds = server_speeds(present);
+  }
+}
+
+void compile_steps(const Process& process, CompiledModel& model) {
+  const auto& g = process.graph;
+  const double hours = process.calendar.hours_per_fte;
+  std::vector<std::vector<int>> priorities(model.roles.size());
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const Step& s = g[v];
+    CompiledStep c;
+    c.kind = s.kind;
+    c.role = s.role ? *s.role : -1;
+    c.works = s.does_work() && s.role && s.effort && s.effort->mean() > 0;
+    if (c.works) {
+      c.effort = Sampler(s.effort->scaled(1.0 / hours));
+      model.roles[c.role].has_work = true;
+      priorities[c.role].push_back(s.priority);
+    }
+    c.has_delay = s.delay && s.delay->mean() > 0;
+    if (c.has_delay) c.delay = Sampler(*s.delay);
+    if (s.deadline_weeks) {
+      c.deadline = static_cast<int>(model.deadlines.size());
+      model.deadlines.push_back({static_cast<int>(v), *s.deadline_weeks});
+    }
+    if (s.kind == StepKind::start && s.arrivals_per_week > 0)
+      model.starts.emplace_back(static_cast<int>(v), s.arrivals_per_week);
+    model.step_ids.push_back(s.id);
+    model.steps.push_back(c);
+  }
+  // Priority levels: the distinct priorities of a role's steps, highest first.
+  for (size_t r = 0; r < priorities.size(); ++r) {
+    auto& p = priorities[r];
+    std::sort(p.begin(), p.end(), std::greater<>());
+    p.erase(std::unique(p.begin(), p.end()), p.end());
+    model.roles[r].levels = std::max<int>(1, static_cast<int>(p.size()));
+  }
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    CompiledStep& c = model.steps[v];
+    if (!c.works) continue;
+    const auto& p = priorities[c.role];
+    c.level = static_cast<int>(std::find(p.begin(), p.end(), g[v].priority) - p.begin());
+  }
+}
+
+void compile_routes(const Process& process, CompiledModel& model) {
+  const int classes = model.classes;
+  model.route_begin.push_back(0);
+  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
+    for (int k = 0; k < classes; ++k) {
+      if (process.graph[v].kind != StepKind::end) {
+        auto found = branches(process, v, k);
+        double total = 0;
+        for (const auto& b : found) total += std::max(0.0, b.probability);
+        double cumulative = 0;
+        for (const auto& b : found) {
+          if (!(b.probability > 0) || total <= 0) continue;
+          cumulative += b.probability / total;
+          model.route_cumulative.push_back(cumulative);
+          model.route_to.push_back(static_cast<std::int32_t>(b.to));
+          model.route_class.push_back(b.next_class);
+        }
+        if (!model.route_cumulative.empty() && model.route_begin.back() < model.route_cumulative.size())
+          model.route_cumulative.back() = 1.0;  // rounding must never let a draw fall off the end
+      }
+      model.route_begin.push_back(static_cast<std::uint32_t>(model.route_cumulative.size()));
+    }
+  }
+}
+
+// Every (step, class) a client can reach must have a way on, staff to do its work,
+// and a path to an end; otherwise clients would pile up or loop for ever.
+void check_reachable_states(const Process& process, const CompiledModel& model) {
+  const int classes = model.classes;
+  const size_t states = model.steps.size() * classes;
+  std::vector<char> reached(states, 0);
+  std::deque<size_t> todo;
+  for (auto [step, rate] : model.starts) {
+    size_t s = size_t(step) * classes;
+    if (!reached[s]) reached[s] = 1, todo.push_back(s);
+  }
+  std::vector<std::vector<size_t>> predecessors(states);
+  while (!todo.empty()) {
+    size_t s = todo.front();
+    todo.pop_front();
+    for (auto i = model.route_begin[s]; i < model.route_begin[s + 1]; ++i) {
+      size_t t = size_t(model.route_to[i]) * classes + model.route_class[i];
+      predecessors[t].push_back(s);
+      if (!reached[t]) reached[t] = 1, todo.push_back(t);
+    }
+  }
+  std::vector<char> reaches_end(states, 0);
+  for (size_t s = 0; s < states; ++s)
+    if (reached[s] && model.steps[s / classes].kind == StepKind::end) reaches_end[s] = 1, todo.push_back(s);
+  while (!todo.empty()) {
+    size_t s = todo.front();
+    todo.pop_front();
+    for (size_t p : predecessors[s])
+      if (!reaches_end[p]) reaches_end[p] = 1, todo.push_back(p);
+  }
+  for (size_t s = 0; s < states; ++s) {
+    if (!reached[s]) continue;
+    auto v = static_cast<StepVertex>(s / classes);
+    const Step& step = process.graph[v];
+    const CompiledStep& c = model.steps[v];
+    const std::string& cls = process.classes[s % classes];
+    if (c.works && model.roles[c.role].servers <= 0)
+      refuse(
+          process, step.line,
+          fmt::format("{} needs the work of role \"{}\", which has no capacity for the client flow (fte {:g}, "
+                      "absence {:g}, reserved {:g}, activity load {:g} h/week): nobody could ever serve it",
+                      step_name(process, v), model.roles[c.role].id, process.roles[c.role].fte,
+                      process.roles[c.role].absence, process.roles[c.role].reserved, model.roles[c.role].load_hours));
+    if (c.kind != StepKind::end && model.route_begin[s] == model.route_begin[s + 1])
+      refuse(process, step.line,
+             fmt::format("{}: clients of class \"{}\" reach it but no route leads on from it", step_name(process, v),
+                         cls));
+    if (!reaches_end[s])
+      refuse(process, step.line,
+             fmt::format("{}: clients of class \"{}\" who reach it can never reach an end (a loop with no exit)",
+                         step_name(process, v), cls));
+  }
+}
+
+}  // namespace
+
+double CompiledModel::arrivals_per_week() const {
+  double total = 0;
+  for (auto [step, rate] : starts) total += rate;
+  return total;
+}
+
+CompiledModel compile(const Process& process, const SimulationOptions& options) {
+  CompiledModel model;
+  model.classes = static_cast<int>(std::max<size_t>(1, process.classes.size()));
+  model.hours_per_fte = process.calendar.hours_per_fte;
+  if (!(model.hours_per_fte > 0)) refuse(process, 0, "hours_per_fte must be positive to simulate");
+  compile_roles(process, options, model);
+  compile_steps(process, model);
+  if (model.starts.empty())
+    refuse(process, 0, "no start step has arrivals (e.g. arrivals=\"40/week\"): there is nothing to simulate");
+  if (model.deadlines.size() > 64) refuse(process, 0, "the simulation follows at most 64 steps with a deadline");
+  compile_routes(process, model);
+  check_reachable_states(process, model);
+  return model;
+}
+
+}  // namespace sujuva::detail

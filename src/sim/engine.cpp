@@ -1,0 +1,501 @@
+// One replication of the discrete-event simulation: clients, staff pools, events, statistics.
+#include "sim/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/event_queue.h"
+
+namespace sujuva::detail {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A FIFO of client ids in a power-of-two ring that only grows (bounded by the queue guard).
+class ClientRing {
+ public:
+  bool empty() const { return size_ == 0; }
+  void clear() { head_ = size_ = 0; }
+  void push(std::int32_t client) {
+    if (size_ == buffer_.size()) grow();
+    buffer_[(head_ + size_) & (buffer_.size() - 1)] = client;
+    ++size_;
+  }
+  std::int32_t pop() {
+    std::int32_t client = buffer_[head_];
+    head_ = (head_ + 1) & (buffer_.size() - 1);
+    --size_;
+    return client;
+  }
+
+ private:
+  void grow() {
+    std::vector<std::int32_t> bigger(std::max<size_t>(16, buffer_.size() * 2));
+    for (size_t i = 0; i < size_; ++i) bigger[i] = buffer_[(head_ + i) & (buffer_.size() - 1)];
+    buffer_.swap(bigger);
+    head_ = 0;
+  }
+  std::vector<std::int32_t> buffer_;
+  size_t head_ = 0, size_ = 0;
+};
+
+// Area under a step function of time, counted only inside the measurement window.
+struct TimeAverage {
+  double area = 0, last = 0;
+  void advance(double now, double level, double window_start) {
+    double from = std::max(last, window_start);
+    if (now > from) area += level * (now - from);
+    last = now;
+  }
+};
+
+}  // namespace
+
+struct Replication::State {
+  struct Client {
+    double arrival = 0, queued_at = 0, work = 0;
+    std::uint64_t deadlines_seen = 0;
+    std::int32_t step = 0, cls = 0, visits = 0;
+  };
+  struct Server {
+    double speed = 1;
+    std::int32_t client = -1;
+    bool absent = false, leave_after_service = false, listed_idle = false;
+  };
+  struct RoleState {
+    std::vector<Server> servers;
+    std::vector<std::int32_t> idle;  // full-speed servers that may be idle (checked on pop)
+    int fractional = -1;             // index of the part-speed server, if any
+    std::vector<ClientRing> levels;
+    std::int64_t queue = 0, queue_at_window_start = 0;
+    TimeAverage queue_area;
+    double busy_area = 0, offered_work = 0, joined = 0, started = 0;
+    double mean_present = 0;  // random absence: mean weeks between spells
+    DurationHistogram waits;
+  };
+  struct DeadlineState {
+    double reached = 0, within = 0;
+    DurationHistogram late;
+  };
+
+  const CompiledModel& model;
+  const SimulationOptions& options;
+  double window_start = 0, horizon = 0;
+  int weeks = 0, series = 0;
+  Rng rng{0};
+  EventQueue<4> events;
+  double now = 0;
+  bool stopped = false;
+  std::optional<SimulationGuard> guard;
+  std::uint64_t processed = 0;
+
+  std::vector<Client> clients;
+  std::vector<std::int32_t> free_clients;
+  std::vector<RoleState> roles;
+  std::vector<std::int64_t> in_class;
+  std::vector<TimeAverage> class_area;
+  std::int64_t in_system = 0;
+  std::vector<DurationHistogram> lead;  // per class, then overall
+  std::vector<double> completed;        // in the window, per class
+  std::vector<DeadlineState> deadlines;
+  std::vector<double> weekly;
+  double week_arrivals = 0, week_completions = 0;
+  int recorded_weeks = 0;
+
+  State(const CompiledModel& m, const SimulationOptions& o) : model(m), options(o) {
+    window_start = options.warmup_weeks;
+    horizon = options.warmup_weeks + options.weeks;
+    weeks = options.weekly_series ? static_cast<int>(std::floor(horizon + 1e-9)) : 0;
+    series = static_cast<int>(model.roles.size()) + 3;
+  }
+
+  void reset(std::uint64_t replication) {
+    rng = Rng::stream(options.seed, replication);
+    events.clear();
+    now = 0;
+    stopped = false;
+    guard.reset();
+    processed = 0;
+    clients.clear();
+    free_clients.clear();
+    roles.assign(model.roles.size(), RoleState{});
+    for (size_t r = 0; r < roles.size(); ++r) setup_role(static_cast<int>(r));
+    in_class.assign(model.classes, 0);
+    class_area.assign(model.classes, TimeAverage{});
+    in_system = 0;
+    lead.assign(model.classes + 1, DurationHistogram{});
+    completed.assign(model.classes + 1, 0);
+    deadlines.assign(model.deadlines.size(), DeadlineState{});
+    weekly.assign(size_t(weeks) * series, 0);
+    week_arrivals = week_completions = 0;
+    recorded_weeks = 0;
+    for (size_t i = 0; i < model.starts.size(); ++i)
+      events.push(rng.exponential(1 / model.starts[i].second), EventKind::arrival, static_cast<int>(i));
+    if (weeks > 0) events.push(1, EventKind::week_end, 1);
+    events.push(window_start, EventKind::window_start, 0);
+  }
+
+  void setup_role(int r) {
+    const CompiledRole& spec = model.roles[r];
+    RoleState& role = roles[r];
+    role.levels.resize(spec.levels);
+    for (double speed : spec.speeds) role.servers.push_back(Server{speed});
+    for (int i = static_cast<int>(role.servers.size()) - 1; i >= 0; --i) {
+      if (role.servers[i].speed < 1)
+        role.fractional = i;
+      else
+        role.idle.push_back(i), role.servers[i].listed_idle = true;
+    }
+    bool random_absence = options.absence_model == AbsenceModel::random && spec.absence > 0 && spec.absence < 1;
+    if (!random_absence) return;
+    // Each server alternates present and absent spells, both exponential, so that it is
+    // absent a share `absence` of the time; it starts in the stationary state.
+    double spell = options.absence_spell_weeks;
+    role.mean_present = spell * (1 - spec.absence) / spec.absence;
+    for (size_t i = 0; i < role.servers.size(); ++i) {
+      bool absent = rng.uniform() < spec.absence;
+      role.servers[i].absent = absent;
+      double next = rng.exponential(absent ? spell : role.mean_present);
+      events.push(next, EventKind::absence, r, static_cast<int>(i));
+    }
+  }
+
+  void run() {
+    while (!stopped && !events.empty() && events.top().time <= horizon) {
+      Event e = events.pop();
+      now = e.time;
+      ++processed;
+      switch (e.kind) {
+        case EventKind::arrival:
+          arrive(e.a);
+          break;
+        case EventKind::service_end:
+          end_service(e.a, e.b);
+          break;
+        case EventKind::delay_end:
+          route(e.a);
+          break;
+        case EventKind::absence:
+          toggle_absence(e.a, e.b);
+          break;
+        case EventKind::week_end:
+          record_week(e.a);
+          break;
+        case EventKind::window_start:
+          for (auto& role : roles) role.queue_at_window_start = role.queue;
+          break;
+        case EventKind::change:
+          break;
+      }
+    }
+    if (!stopped) now = horizon;
+  }
+
+  // Clients.
+  std::int32_t new_client() {
+    if (!free_clients.empty()) {
+      std::int32_t id = free_clients.back();
+      free_clients.pop_back();
+      return id;
+    }
+    clients.emplace_back();
+    return static_cast<std::int32_t>(clients.size() - 1);
+  }
+
+  void arrive(int start) {
+    auto [step, rate] = model.starts[start];
+    events.push(now + rng.exponential(1 / rate), EventKind::arrival, start);
+    std::int32_t id = new_client();
+    Client& c = clients[id];
+    c = Client{};
+    c.arrival = now;
+    week_arrivals += 1;
+    change_class_count(0, +1);
+    advance(id, step);
+  }
+
+  void change_class_count(int cls, int delta) {
+    class_area[cls].advance(now, double(in_class[cls]), window_start);
+    in_class[cls] += delta;
+    in_system += delta;
+  }
+
+  // Moves a client through steps without work or delay until it queues, waits or leaves.
+  void advance(std::int32_t id, int step) {
+    while (true) {
+      Client& c = clients[id];
+      c.step = step;
+      if (++c.visits > options.max_visits) return fire_guard("visit_limit", -1, step);
+      const CompiledStep& s = model.steps[step];
+      if (s.kind == StepKind::end) return complete(id);
+      if (s.works) return enqueue(s.role, id);
+      if (s.deadline >= 0) reach_deadline(c, s.deadline);
+      if (s.has_delay) {
+        events.push(now + s.delay(rng), EventKind::delay_end, id);
+        return;
+      }
+      step = next_step(c);
+    }
+  }
+
+  int next_step(Client& c) {
+    std::uint32_t state = std::uint32_t(c.step) * model.classes + c.cls;
+    std::uint32_t i = model.route_begin[state], end = model.route_begin[state + 1];
+    if (end - i > 1) {
+      double u = rng.uniform();
+      while (i + 1 < end && u >= model.route_cumulative[i]) ++i;
+    }
+    int next_class = model.route_class[i];
+    if (next_class != c.cls) {
+      change_class_count(c.cls, -1);
+      change_class_count(next_class, +1);
+      c.cls = next_class;
+    }
+    return model.route_to[i];
+  }
+
+  void route(std::int32_t id) { advance(id, next_step(clients[id])); }
+
+  void after_work(std::int32_t id) {
+    const CompiledStep& s = model.steps[clients[id].step];
+    if (s.has_delay)
+      events.push(now + s.delay(rng), EventKind::delay_end, id);
+    else
+      route(id);
+  }
+
+  void complete(std::int32_t id) {
+    Client& c = clients[id];
+    if (now >= window_start) {
+      double lead_time = now - c.arrival;
+      lead[c.cls].add(lead_time);
+      lead.back().add(lead_time);
+      completed[c.cls] += 1;
+      completed.back() += 1;
+    }
+    week_completions += 1;
+    change_class_count(c.cls, -1);
+    free_clients.push_back(id);
+  }
+
+  void reach_deadline(Client& c, int d) {
+    std::uint64_t bit = std::uint64_t(1) << d;
+    if (c.deadlines_seen & bit) return;  // only the first visit counts
+    c.deadlines_seen |= bit;
+    if (now < window_start) return;
+    DeadlineState& state = deadlines[d];
+    state.reached += 1;
+    double elapsed = now - c.arrival, limit = model.deadlines[d].weeks;
+    if (elapsed <= limit)
+      state.within += 1;
+    else
+      state.late.add(elapsed - limit);
+  }
+
+  // Roles.
+  void set_queue(int r, std::int64_t delta) {
+    RoleState& role = roles[r];
+    role.queue_area.advance(now, double(role.queue), window_start);
+    role.queue += delta;
+  }
+
+  int take_idle_server(RoleState& role) {
+    while (!role.idle.empty()) {
+      int s = role.idle.back();
+      role.idle.pop_back();
+      Server& server = role.servers[s];
+      server.listed_idle = false;
+      if (!server.absent && server.client < 0) return s;
+    }
+    if (role.fractional >= 0) {
+      Server& server = role.servers[role.fractional];
+      if (!server.absent && server.client < 0) return role.fractional;
+    }
+    return -1;
+  }
+
+  void list_idle(RoleState& role, int s) {
+    Server& server = role.servers[s];
+    if (s == role.fractional || server.listed_idle) return;
+    server.listed_idle = true;
+    role.idle.push_back(s);
+  }
+
+  void enqueue(int r, std::int32_t id) {
+    Client& c = clients[id];
+    const CompiledStep& s = model.steps[c.step];
+    RoleState& role = roles[r];
+    c.queued_at = now;
+    c.work = s.effort(rng);
+    if (now >= window_start) {
+      role.offered_work += c.work;
+      role.joined += 1;
+    }
+    int server = take_idle_server(role);
+    if (server >= 0) return start_service(r, server, id);
+    role.levels[s.level].push(id);
+    set_queue(r, +1);
+    if (role.queue > options.max_queue) fire_guard("unstable", r, -1);
+  }
+
+  void start_service(int r, int s, std::int32_t id) {
+    RoleState& role = roles[r];
+    Server& server = role.servers[s];
+    Client& c = clients[id];
+    if (now >= window_start) {
+      role.waits.add(now - c.queued_at);
+      role.started += 1;
+    }
+    const CompiledStep& step = model.steps[c.step];
+    if (step.deadline >= 0) reach_deadline(c, step.deadline);
+    double duration = c.work / server.speed;
+    double overlap = std::min(now + duration, horizon) - std::max(now, window_start);
+    if (overlap > 0) role.busy_area += overlap * server.speed;
+    server.client = id;
+    events.push(now + duration, EventKind::service_end, r, s);
+  }
+
+  void end_service(int r, int s) {
+    RoleState& role = roles[r];
+    Server& server = role.servers[s];
+    std::int32_t id = server.client;
+    server.client = -1;
+    if (server.leave_after_service) {
+      server.leave_after_service = false;
+      server.absent = true;
+      events.push(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
+    } else {
+      serve_next(r, s);
+    }
+    after_work(id);
+  }
+
+  void serve_next(int r, int s) {
+    RoleState& role = roles[r];
+    for (auto& level : role.levels) {
+      if (level.empty()) continue;
+      std::int32_t next = level.pop();
+      set_queue(r, -1);
+      return start_service(r, s, next);
+    }
+    list_idle(role, s);
+  }
+
+  void toggle_absence(int r, int s) {
+    RoleState& role = roles[r];
+    Server& server = role.servers[s];
+    if (server.absent) {
+      server.absent = false;
+      events.push(now + rng.exponential(role.mean_present), EventKind::absence, r, s);
+      serve_next(r, s);
+    } else if (server.client >= 0) {
+      server.leave_after_service = true;  // the visit in hand is finished first
+    } else {
+      server.absent = true;
+      events.push(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
+    }
+  }
+
+  void record_week(int week) {
+    double* row = &weekly[size_t(week - 1) * series];
+    for (size_t r = 0; r < roles.size(); ++r) row[r] = double(roles[r].queue);
+    row[roles.size()] = double(in_system);
+    row[roles.size() + 1] = week_arrivals;
+    row[roles.size() + 2] = week_completions;
+    week_arrivals = week_completions = 0;
+    recorded_weeks = week;
+    if (week + 1 <= weeks) events.push(week + 1, EventKind::week_end, week + 1);
+  }
+
+  void fire_guard(const char* kind, int r, int step) {
+    stopped = true;
+    SimulationGuard g;
+    g.kind = kind;
+    g.week = now;
+    if (r >= 0) {
+      const RoleState& role = roles[r];
+      g.role = model.roles[r].id;
+      g.message = fmt::format(
+          "role \"{}\": the queue passed {} clients by week {:.1f} (about {:.0f} more clients a week than it "
+          "serves): the model is unstable",
+          g.role, options.max_queue, now, now > 0 ? double(role.queue) / now : 0.0);
+    } else {
+      g.step = model.step_ids[step];
+      g.message = fmt::format(
+          "step \"{}\": a client made more than {} visits by week {:.1f}: a loop almost never lets clients out", g.step,
+          options.max_visits, now);
+    }
+    guard = g;
+  }
+
+  ReplicationResult finish() {
+    ReplicationResult result;
+    result.events = processed;
+    result.guard = guard;
+    const double span = now - window_start;
+    auto per_week = [&](double x) { return span > 0 ? x / span : kNaN; };
+    for (size_t r = 0; r < roles.size(); ++r) {
+      RoleState& role = roles[r];
+      const CompiledRole& spec = model.roles[r];
+      role.queue_area.advance(now, double(role.queue), window_start);
+      RoleFigures f{};
+      double flow_hours = per_week(role.busy_area) * model.hours_per_fte;
+      double offered_hours = per_week(role.offered_work) * model.hours_per_fte;
+      bool capacity = spec.capacity_hours > 0;
+      f.utilisation = capacity ? (flow_hours + spec.load_hours) / spec.capacity_hours : kNaN;
+      f.offered_load = capacity ? (offered_hours + spec.load_hours) / spec.capacity_hours : kNaN;
+      f.queue = per_week(role.queue_area.area);
+      f.busy_servers = per_week(role.busy_area);
+      f.visits_per_week = per_week(role.started);
+      f.wait = Summary::of(role.waits);
+      f.growth_per_week = per_week(double(role.queue - role.queue_at_window_start));
+      double hours_per_visit = role.joined > 0 ? role.offered_work * model.hours_per_fte / role.joined : 0;
+      f.growth_hours_per_week = f.growth_per_week * hours_per_visit;
+      result.roles.push_back(f);
+    }
+    double wip_area = 0;
+    for (int k = 0; k <= model.classes; ++k) {
+      ClassFigures f{};
+      f.lead_time = Summary::of(lead[k]);
+      f.throughput_per_week = per_week(completed[k]);
+      if (k < model.classes) {
+        class_area[k].advance(now, double(in_class[k]), window_start);
+        wip_area += class_area[k].area;
+        f.wip = per_week(class_area[k].area);
+      } else {
+        f.wip = per_week(wip_area);
+      }
+      result.classes.push_back(f);
+    }
+    for (size_t d = 0; d < deadlines.size(); ++d) {
+      const DeadlineState& state = deadlines[d];
+      DeadlineFigures f{};
+      f.reached_per_week = per_week(state.reached);
+      f.share_within = state.reached > 0 ? state.within / state.reached : kNaN;
+      f.late = Summary::of(state.late);
+      result.deadlines.push_back(f);
+    }
+    if (stopped)  // weeks the run did not reach have no value
+      for (int week = recorded_weeks; week < weeks; ++week)
+        for (int i = 0; i < series; ++i) weekly[size_t(week) * series + i] = kNaN;
+    result.weekly = weekly;
+    return result;
+  }
+};
+
+Replication::Replication(const CompiledModel& model, const SimulationOptions& options)
+    : state_(std::make_unique<State>(model, options)) {}
+
+Replication::~Replication() = default;
+
+ReplicationResult Replication::run(std::uint64_t replication) {
+  state_->reset(replication);
+  state_->run();
+  return state_->finish();
+}
+
+}  // namespace sujuva::detail

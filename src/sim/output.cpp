@@ -1,0 +1,282 @@
+#include "sim/output.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "io/atomic_file.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace {
+
+// Columns line up by code points, not bytes, so that ä, ö and å do not shift them.
+size_t display_width(const std::string& text) {
+  size_t width = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++width;
+  return width;
+}
+
+struct Table {
+  std::vector<std::vector<std::string>> rows;
+  std::string render() const {
+    std::vector<size_t> widths;
+    for (const auto& row : rows)
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (widths.size() <= i) widths.push_back(0);
+        widths[i] = std::max(widths[i], display_width(row[i]));
+      }
+    std::string out;
+    for (const auto& row : rows) {
+      std::string line;
+      for (size_t i = 0; i < row.size(); ++i) {
+        std::string cell = row[i];
+        size_t pad = widths[i] - display_width(cell);
+        // The first column is text (left), the others numbers (right).
+        line += i == 0 ? cell + std::string(pad, ' ') : std::string(pad, ' ') + cell;
+        if (i + 1 < row.size()) line += "  ";
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += "  " + line + "\n";
+    }
+    return out;
+  }
+};
+
+// A label as one line: DOT's line breaks (\\n, \\l, \\r) become spaces.
+std::string one_line(const std::string& label) {
+  std::string out;
+  for (size_t i = 0; i < label.size(); ++i) {
+    if (label[i] == '\\' && i + 1 < label.size() &&
+        (label[i + 1] == 'n' || label[i + 1] == 'l' || label[i + 1] == 'r')) {
+      out += ' ';
+      ++i;
+    } else if (label[i] == '\n') {
+      out += ' ';
+    } else {
+      out += label[i];
+    }
+  }
+  return out;
+}
+
+std::string percent_estimate(const Estimate& e, Lang lang) {
+  if (!e.has_value()) return "-";
+  std::string text = format_percent(e.mean, lang);
+  if (e.samples > 1) text += " (" + format_decimal(e.low * 100, 0, lang) + "–" + format_percent(e.high, lang) + ")";
+  return text;
+}
+
+std::string mean_only(const Estimate& e, int decimals, Lang lang) { return format_decimal(e.mean, decimals, lang); }
+
+std::string header(const Simulation& sim, Lang lang) {
+  const auto& o = sim.options;
+  std::string text =
+      fmt::format("{}: {} — {} {} × {} {} ({} {} {}), {} {}\n", pick(lang, "Simulointi", "Simulering", "Simulation"),
+                  sim.model, o.replications, pick(lang, "toistoa", "replikeringar", "replications"),
+                  format_decimal(o.weeks, 0, lang), pick(lang, "viikkoa", "veckor", "weeks"),
+                  pick(lang, "lämmittely", "uppvärmning", "warm-up"), format_decimal(o.warmup_weeks, 0, lang),
+                  pick(lang, "vk", "v", "wk"), pick(lang, "siemen", "frö", "seed"), o.seed);
+  if (o.absence_model == AbsenceModel::random)
+    text += pick(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
+                 "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
+  text += pick(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina.\n",
+               "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor.\n",
+               "Figures: mean over replications (95% confidence interval); times in weeks.\n");
+  return text;
+}
+
+std::string roles_table(const Simulation& sim, Lang lang) {
+  Table t;
+  t.rows.push_back({pick(lang, "Rooli", "Roll", "Role"), pick(lang, "Käyttöaste", "Beläggning", "Utilisation"),
+                    pick(lang, "Jono", "Kö", "Queue"), pick(lang, "Odotus ka", "Väntan medel", "Wait mean"), "p50",
+                    "p90", "p95"});
+  for (const auto& r : sim.roles) {
+    std::string name = one_line(r.label.in(lang, r.id));
+    if (r.unstable) name += pick(lang, " (epävakaa)", " (instabil)", " (unstable)");
+    t.rows.push_back({name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang),
+                      format_estimate(r.wait_weeks.mean, 2, lang), mean_only(r.wait_weeks.p50, 2, lang),
+                      mean_only(r.wait_weeks.p90, 2, lang), mean_only(r.wait_weeks.p95, 2, lang)});
+  }
+  return t.render();
+}
+
+std::string classes_table(const Simulation& sim, Lang lang) {
+  Table t;
+  t.rows.push_back({pick(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
+                    pick(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"), "p50", "p90", "p95",
+                    pick(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
+                    pick(lang, "Keskeneräiset", "Pågående", "In progress")});
+  auto row = [&](const std::string& name, const ClassResult& c) {
+    t.rows.push_back({name, format_estimate(c.lead_time_weeks.mean, 2, lang), mean_only(c.lead_time_weeks.p50, 2, lang),
+                      mean_only(c.lead_time_weeks.p90, 2, lang), mean_only(c.lead_time_weeks.p95, 2, lang),
+                      format_estimate(c.throughput_per_week, 1, lang), format_estimate(c.wip, 1, lang)});
+  };
+  row(pick(lang, "kaikki", "alla", "all"), sim.overall);
+  if (sim.classes.size() > 1)
+    for (const auto& c : sim.classes) row(c.name, c);
+  return t.render();
+}
+
+std::string deadlines_table(const Simulation& sim, Lang lang) {
+  Table t;
+  t.rows.push_back({pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika vk", "Tidsfrist v", "Deadline wk"),
+                    pick(lang, "Ajoissa", "I tid", "On time"),
+                    pick(lang, "Myöhässä ka", "Försenade medel", "Late mean"), "p90"});
+  for (const auto& d : sim.deadlines)
+    t.rows.push_back({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks, 2, lang),
+                      percent_estimate(d.share_within, lang), format_estimate(d.late_weeks.mean, 2, lang),
+                      mean_only(d.late_weeks.p90, 2, lang)});
+  return t.render();
+}
+
+// CSV helpers.
+struct Csv {
+  Lang lang;
+  char separator;
+  std::string text;
+  explicit Csv(Lang l) : lang(l), separator(l == Lang::en ? ',' : ';') {
+    if (lang != Lang::en) text = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
+  }
+  std::string num(double x) const {
+    if (!std::isfinite(x)) return "";
+    std::string s = fmt::format("{:.6g}", x);
+    if (lang != Lang::en)
+      for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+  }
+  void row(const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i) text += separator;
+      text += escape_csv(cells[i], separator);
+    }
+    text += "\r\n";
+  }
+  void estimate_header(std::vector<std::string>& cells, const std::string& name) const {
+    cells.insert(cells.end(), {name, name + "_low", name + "_high"});
+  }
+  void estimate_cells(std::vector<std::string>& cells, const Estimate& e) const {
+    cells.insert(cells.end(), {num(e.mean), num(e.low), num(e.high)});
+  }
+  void summary_header(std::vector<std::string>& cells, const std::string& name) const {
+    for (const char* part : {"mean", "p50", "p90", "p95"}) estimate_header(cells, name + "_" + part);
+  }
+  void summary_cells(std::vector<std::string>& cells, const DurationSummary& d) const {
+    for (const Estimate* e : {&d.mean, &d.p50, &d.p90, &d.p95}) estimate_cells(cells, *e);
+  }
+};
+
+std::string roles_csv(const Simulation& sim, Lang lang) {
+  Csv csv(lang);
+  std::vector<std::string> head{"role", "label", "servers", "unstable"};
+  for (const char* name : {"utilisation", "offered_load", "queue", "busy_servers", "visits_per_week",
+                           "backlog_growth_per_week", "backlog_growth_hours_per_week"})
+    csv.estimate_header(head, name);
+  csv.summary_header(head, "wait_weeks");
+  csv.row(head);
+  for (const auto& r : sim.roles) {
+    std::vector<std::string> cells{r.id, one_line(r.label.in(lang, r.id)), csv.num(r.servers), r.unstable ? "1" : "0"};
+    for (const Estimate* e : {&r.utilisation, &r.offered_load, &r.queue, &r.busy_servers, &r.visits_per_week,
+                              &r.backlog_growth_per_week, &r.backlog_growth_hours_per_week})
+      csv.estimate_cells(cells, *e);
+    csv.summary_cells(cells, r.wait_weeks);
+    csv.row(cells);
+  }
+  return csv.text;
+}
+
+std::string classes_csv(const Simulation& sim, Lang lang) {
+  Csv csv(lang);
+  std::vector<std::string> head{"class"};
+  csv.summary_header(head, "lead_time_weeks");
+  csv.estimate_header(head, "throughput_per_week");
+  csv.estimate_header(head, "wip");
+  csv.row(head);
+  auto row = [&](const std::string& name, const ClassResult& c) {
+    std::vector<std::string> cells{name};
+    csv.summary_cells(cells, c.lead_time_weeks);
+    csv.estimate_cells(cells, c.throughput_per_week);
+    csv.estimate_cells(cells, c.wip);
+    csv.row(cells);
+  };
+  row("*", sim.overall);
+  for (const auto& c : sim.classes) row(c.name, c);
+  return csv.text;
+}
+
+std::string deadlines_csv(const Simulation& sim, Lang lang) {
+  Csv csv(lang);
+  std::vector<std::string> head{"step", "label", "deadline_weeks"};
+  csv.estimate_header(head, "reached_per_week");
+  csv.estimate_header(head, "share_within");
+  csv.summary_header(head, "late_weeks");
+  csv.row(head);
+  for (const auto& d : sim.deadlines) {
+    std::vector<std::string> cells{d.step, one_line(d.label.in(lang, d.step)), csv.num(d.deadline_weeks)};
+    csv.estimate_cells(cells, d.reached_per_week);
+    csv.estimate_cells(cells, d.share_within);
+    csv.summary_cells(cells, d.late_weeks);
+    csv.row(cells);
+  }
+  return csv.text;
+}
+
+std::string weekly_csv(const Simulation& sim, Lang lang) {
+  Csv csv(lang);
+  const auto& w = sim.weekly;
+  std::vector<std::string> head{"week"};
+  for (const auto& role : w.roles) csv.estimate_header(head, "queue_" + role);
+  for (const char* name : {"wip", "arrivals", "completions"}) csv.estimate_header(head, name);
+  csv.row(head);
+  for (size_t week = 0; week < w.wip.size(); ++week) {
+    std::vector<std::string> cells{std::to_string(week + 1)};
+    for (const auto& queue : w.queue) csv.estimate_cells(cells, queue[week]);
+    for (const auto* series : {&w.wip, &w.arrivals, &w.completions}) csv.estimate_cells(cells, (*series)[week]);
+    csv.row(cells);
+  }
+  return csv.text;
+}
+
+}  // namespace
+
+std::string format_estimate(const Estimate& e, int decimals, Lang lang) {
+  if (!e.has_value()) return "-";
+  std::string text = format_decimal(e.mean, decimals, lang);
+  if (e.samples > 1)
+    text += " (" + format_decimal(e.low, decimals, lang) + "–" + format_decimal(e.high, decimals, lang) + ")";
+  return text;
+}
+
+std::string simulation_text(const Simulation& sim, Lang lang) {
+  std::string text = header(sim, lang);
+  for (const auto& g : sim.guards)
+    text += "\n" + std::string(pick(lang, "HUOM: ", "OBS: ", "NOTE: ")) + g.message + "\n";
+  text += "\n" + std::string(pick(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang);
+  text +=
+      "\n" + std::string(pick(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) + "\n" + classes_table(sim, lang);
+  if (!sim.deadlines.empty())
+    text += "\n" +
+            std::string(pick(lang, "Määräajat (alusta vaiheen alkuun)", "Tidsfrister (från start till stegets början)",
+                             "Deadlines (from arrival until the step begins)")) +
+            "\n" + deadlines_table(sim, lang);
+  text += fmt::format("\n{}: {}\n", pick(lang, "Tapahtumia", "Händelser", "Events"),
+                      format_decimal(double(sim.events), 0, lang));
+  return text;
+}
+
+void write_simulation_csv(const Simulation& sim, const std::string& directory, Lang lang) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) throw std::runtime_error(directory + ": " + ec.message());
+  auto path = [&](const char* name) { return (std::filesystem::path(directory) / name).string(); };
+  write_file_atomically(path("roles.csv"), roles_csv(sim, lang));
+  write_file_atomically(path("classes.csv"), classes_csv(sim, lang));
+  write_file_atomically(path("deadlines.csv"), deadlines_csv(sim, lang));
+  write_file_atomically(path("weekly.csv"), weekly_csv(sim, lang));
+}
+
+}  // namespace sujuva

@@ -1,0 +1,23 @@
+// Printing a Simulation for people: text tables in fi/sv/en, and CSV files for spreadsheets.
+//
+//   std::cout << simulation_text(sim, Lang::fi);
+//   write_simulation_csv(sim, "out/", Lang::fi);   // roles.csv, classes.csv, deadlines.csv, weekly.csv
+#pragma once
+
+#include <string>
+
+#include "sim/simulation.h"
+
+namespace sujuva {
+
+// "3,4 (3,1–3,7)": a mean and its 95% interval, or "-" without a value.
+std::string format_estimate(const Estimate& e, int decimals, Lang lang);
+
+std::string simulation_text(const Simulation& sim, Lang lang);
+
+// Writes the CSV files into `directory` (created if missing), each atomically.
+// fi/sv: UTF-8 with BOM, `;` separators and decimal commas (what Excel expects there);
+// en: `,` and decimal points. Throws std::runtime_error on a write failure.
+void write_simulation_csv(const Simulation& sim, const std::string& directory, Lang lang);
+
+}  // namespace sujuva

@@ -1,0 +1,384 @@
+// Runs the replications on worker threads and turns them into estimates with confidence intervals.
+#include "sim/simulation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "sim/engine.h"
+#include "sim/statistics.h"
+
+namespace sujuva {
+
+bool Simulation::unstable() const {
+  return std::any_of(roles.begin(), roles.end(), [](const RoleResult& r) { return r.unstable; });
+}
+
+namespace detail {
+namespace {
+
+constexpr double kMaxWeeks = 100'000;  // about 1 900 years
+constexpr int kMaxReplications = 100'000;
+constexpr double kMaxArrivals = 1e10;  // hours of computing at 10^7 events per second
+
+void validate(const SimulationOptions& o) {
+  if (!(o.weeks > 0) || !(o.weeks <= kMaxWeeks))
+    throw SimulationError(fmt::format("--weeks must be above 0 and at most {:.0f} (got {:g})", kMaxWeeks, o.weeks));
+  if (!(o.warmup_weeks >= 0) || !(o.warmup_weeks <= kMaxWeeks))
+    throw SimulationError(
+        fmt::format("--warmup must be at least 0 and at most {:.0f} weeks (got {:g})", kMaxWeeks, o.warmup_weeks));
+  if (o.replications < 1 || o.replications > kMaxReplications)
+    throw SimulationError(
+        fmt::format("--replications must be from 1 to {} (got {})", kMaxReplications, o.replications));
+  if (o.threads < 0 || o.threads > 1024)
+    throw SimulationError(fmt::format("--threads must be from 0 (all cores) to 1024 (got {})", o.threads));
+  if (!(o.absence_spell_weeks > 0) || !(o.absence_spell_weeks <= kMaxWeeks))
+    throw SimulationError(fmt::format("--absence-spell must be above 0 weeks (got {:g})", o.absence_spell_weeks));
+  if (o.max_queue < 1 || o.max_visits < 1) throw SimulationError("the guards' limits must be at least 1");
+}
+
+// Sums of a weekly series over replications: whole numbers, so the sums are exact in
+// double and do not depend on which thread ran which replication.
+struct SeriesSums {
+  std::vector<double> sum, sum_squares;
+  std::vector<int> count;
+  void resize(size_t n) {
+    sum.assign(n, 0);
+    sum_squares.assign(n, 0);
+    count.assign(n, 0);
+  }
+  void add(const std::vector<double>& values) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (!std::isfinite(values[i])) continue;
+      sum[i] += values[i];
+      sum_squares[i] += values[i] * values[i];
+      ++count[i];
+    }
+  }
+  void merge(const SeriesSums& other) {
+    for (size_t i = 0; i < sum.size(); ++i) {
+      sum[i] += other.sum[i];
+      sum_squares[i] += other.sum_squares[i];
+      count[i] += other.count[i];
+    }
+  }
+  Estimate at(size_t i) const {  // the weekly series are counts: the interval stops at 0
+    Estimate e;
+    e.samples = count[i];
+    if (e.samples == 0) return e;
+    double n = e.samples;
+    e.mean = sum[i] / n;
+    if (e.samples < 2) return e;
+    double variance = std::max(0.0, (sum_squares[i] - sum[i] * sum[i] / n) / (n - 1));
+    double half = student_t_975(e.samples - 1) * std::sqrt(variance / n);
+    e.low = std::max(0.0, e.mean - half);
+    e.high = e.mean + half;
+    return e;
+  }
+};
+
+// Runs every replication; results land in replication order whatever the thread count.
+struct Runs {
+  std::vector<ReplicationResult> results;
+  SeriesSums weekly;
+};
+
+Runs run_all(const CompiledModel& model, const SimulationOptions& options) {
+  const int total = options.replications;
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::clamp(threads, 1, total);
+  Runs runs;
+  runs.results.resize(total);
+  std::vector<SeriesSums> sums(threads);
+  std::atomic<int> next{0};
+  std::mutex progress_mutex;
+  int done = 0;
+  auto work = [&](int worker) {
+    Replication replication(model, options);
+    while (true) {
+      int i = next.fetch_add(1);
+      if (i >= total) break;
+      ReplicationResult r = replication.run(static_cast<std::uint64_t>(i));
+      if (sums[worker].sum.empty()) sums[worker].resize(r.weekly.size());
+      sums[worker].add(r.weekly);
+      r.weekly.clear();
+      r.weekly.shrink_to_fit();
+      runs.results[i] = std::move(r);
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        options.progress(++done, total);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& t : pool) t.join();
+  for (auto& s : sums) {
+    if (s.sum.empty()) continue;
+    if (runs.weekly.sum.empty())
+      runs.weekly = s;
+    else
+      runs.weekly.merge(s);
+  }
+  return runs;
+}
+
+// Clamps the interval to the values the quantity can take (a queue is never negative, a
+// share never above 1). The true value always lies inside those bounds, so clamping
+// never changes whether the interval covers it.
+Estimate bounded(Estimate e, double low = 0, double high = std::numeric_limits<double>::infinity()) {
+  if (e.samples > 1) {
+    e.low = std::clamp(e.low, low, high);
+    e.high = std::clamp(e.high, low, high);
+  }
+  return e;
+}
+
+// Mean and interval of a non-negative figure over the replications.
+template <class Get>
+Estimate across(const std::vector<ReplicationResult>& results, Get get, double high = INFINITY) {
+  std::vector<double> values;
+  values.reserve(results.size());
+  for (const auto& r : results) values.push_back(get(r));
+  return bounded(estimate(values), 0, high);
+}
+
+template <class Get>
+Estimate signed_across(const std::vector<ReplicationResult>& results, Get get) {
+  std::vector<double> values;
+  values.reserve(results.size());
+  for (const auto& r : results) values.push_back(get(r));
+  return estimate(values);
+}
+
+template <class Get>
+DurationSummary summary_across(const std::vector<ReplicationResult>& results, Get get) {
+  return {across(results, [&](const auto& r) { return get(r).mean; }),
+          across(results, [&](const auto& r) { return get(r).p50; }),
+          across(results, [&](const auto& r) { return get(r).p90; }),
+          across(results, [&](const auto& r) { return get(r).p95; })};
+}
+
+ClassResult class_result(const std::vector<ReplicationResult>& results, int k, std::string name) {
+  ClassResult c;
+  c.name = std::move(name);
+  c.lead_time_weeks = summary_across(results, [&](const auto& r) { return r.classes[k].lead_time; });
+  c.throughput_per_week = across(results, [&](const auto& r) { return r.classes[k].throughput_per_week; });
+  c.wip = across(results, [&](const auto& r) { return r.classes[k].wip; });
+  return c;
+}
+
+void add_roles(const Process& process, const CompiledModel& model, const Runs& runs, Simulation& sim) {
+  const auto& results = runs.results;
+  for (size_t i = 0; i < model.roles.size(); ++i) {
+    RoleResult role;
+    role.id = model.roles[i].id;
+    role.label = process.roles[i].label;
+    role.servers = model.roles[i].servers;
+    auto field = [&](double RoleFigures::*member) {
+      return across(results, [&](const auto& r) { return r.roles[i].*member; });
+    };
+    role.utilisation = field(&RoleFigures::utilisation);
+    role.offered_load = field(&RoleFigures::offered_load);
+    role.queue = field(&RoleFigures::queue);
+    role.busy_servers = field(&RoleFigures::busy_servers);
+    role.visits_per_week = field(&RoleFigures::visits_per_week);
+    role.wait_weeks = summary_across(results, [&](const auto& r) { return r.roles[i].wait; });
+    role.backlog_growth_per_week = signed_across(results, [&](const auto& r) { return r.roles[i].growth_per_week; });
+    role.backlog_growth_hours_per_week =
+        signed_across(results, [&](const auto& r) { return r.roles[i].growth_hours_per_week; });
+    bool guarded = std::any_of(results.begin(), results.end(), [&](const auto& r) {
+      return r.guard && r.guard->kind == "unstable" && r.guard->role == role.id;
+    });
+    // Work arriving faster than the staff can do it, and a queue that grew over the window.
+    bool overloaded = model.roles[i].has_work && role.offered_load.mean >= 1 && role.backlog_growth_per_week.mean > 0;
+    role.unstable = guarded || overloaded;
+    sim.roles.push_back(role);
+  }
+}
+
+void add_guards(const Runs& runs, Simulation& sim, Lang lang) {
+  for (const auto& r : runs.results) {
+    if (!r.guard) continue;
+    bool seen = std::any_of(sim.guards.begin(), sim.guards.end(), [&](const SimulationGuard& g) {
+      return g.kind == r.guard->kind && g.role == r.guard->role && g.step == r.guard->step;
+    });
+    if (!seen) sim.guards.push_back(*r.guard);
+  }
+  for (const auto& role : sim.roles) {
+    if (!role.unstable) continue;
+    bool seen = std::any_of(sim.guards.begin(), sim.guards.end(),
+                            [&](const SimulationGuard& g) { return g.kind == "unstable" && g.role == role.id; });
+    if (seen) continue;
+    SimulationGuard g;
+    g.kind = "unstable";
+    g.role = role.id;
+    g.week = sim.options.warmup_weeks + sim.options.weeks;
+    g.message = fmt::format(
+        "role \"{}\": work arrives at {:.0f} % of its capacity; the queue grows about {:.1f} clients ({:.1f} hours) "
+        "a week: the model is unstable",
+        role.id, 100 * role.offered_load.mean, role.backlog_growth_per_week.mean,
+        role.backlog_growth_hours_per_week.mean);
+    sim.guards.push_back(g);
+  }
+}
+
+void add_weekly(const CompiledModel& model, const Runs& runs, Simulation& sim) {
+  const auto& sums = runs.weekly;
+  if (sums.sum.empty()) return;
+  const size_t series = model.roles.size() + 3;
+  const size_t weeks = sums.sum.size() / series;
+  WeeklySeries& w = sim.weekly;
+  for (const auto& r : model.roles) w.roles.push_back(r.id);
+  w.queue.assign(model.roles.size(), {});
+  for (size_t week = 0; week < weeks; ++week) {
+    size_t row = week * series;
+    for (size_t r = 0; r < model.roles.size(); ++r) w.queue[r].push_back(sums.at(row + r));
+    w.wip.push_back(sums.at(row + model.roles.size()));
+    w.arrivals.push_back(sums.at(row + model.roles.size() + 1));
+    w.completions.push_back(sums.at(row + model.roles.size() + 2));
+  }
+}
+
+}  // namespace
+}  // namespace detail
+
+Simulation simulate(const Process& process, const SimulationOptions& options) {
+  using namespace detail;
+  validate(options);
+  CompiledModel model = compile(process, options);
+  double arrivals = model.arrivals_per_week() * (options.warmup_weeks + options.weeks) * options.replications;
+  if (arrivals > kMaxArrivals)
+    throw SimulationError(fmt::format(
+        "{}: about {:.2g} client arrivals ({:g} a week × {:g} weeks × {} replications) is more than the {:.0g} the "
+        "simulation takes on; shorten --weeks or use fewer --replications",
+        process.file, arrivals, model.arrivals_per_week(), options.warmup_weeks + options.weeks, options.replications,
+        kMaxArrivals));
+
+  Runs runs = run_all(model, options);
+  Simulation sim;
+  sim.model = process.name;
+  sim.file = process.file;
+  sim.options = options;
+  for (const auto& r : runs.results) sim.events += r.events;
+  add_roles(process, model, runs, sim);
+  sim.overall = class_result(runs.results, model.classes, "");
+  for (int k = 0; k < model.classes; ++k) sim.classes.push_back(class_result(runs.results, k, process.classes[k]));
+  for (size_t d = 0; d < model.deadlines.size(); ++d) {
+    DeadlineResult result;
+    const Step& step = process.graph[model.deadlines[d].step];
+    result.step = step.id;
+    result.label = step.label;
+    result.deadline_weeks = model.deadlines[d].weeks;
+    result.reached_per_week = across(runs.results, [&](const auto& r) { return r.deadlines[d].reached_per_week; });
+    result.share_within = across(
+        runs.results, [&](const auto& r) { return r.deadlines[d].share_within; }, 1.0);
+    result.late_weeks = summary_across(runs.results, [&](const auto& r) { return r.deadlines[d].late; });
+    sim.deadlines.push_back(result);
+  }
+  add_weekly(model, runs, sim);
+  add_guards(runs, sim, Lang::en);
+  return sim;
+}
+
+namespace {
+
+nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
+
+nlohmann::json to_json(const Estimate& e) {
+  return {{"mean", number(e.mean)}, {"low", number(e.low)}, {"high", number(e.high)}, {"samples", e.samples}};
+}
+
+nlohmann::json to_json(const DurationSummary& d) {
+  return {{"mean", to_json(d.mean)}, {"p50", to_json(d.p50)}, {"p90", to_json(d.p90)}, {"p95", to_json(d.p95)}};
+}
+
+nlohmann::json to_json(const Labels& l) { return {{"fi", l.fi}, {"sv", l.sv}, {"en", l.en}}; }
+
+nlohmann::json to_json(const ClassResult& c) {
+  return {{"lead_time_weeks", to_json(c.lead_time_weeks)},
+          {"throughput_per_week", to_json(c.throughput_per_week)},
+          {"wip", to_json(c.wip)}};
+}
+
+nlohmann::json series_json(const std::vector<Estimate>& values) {
+  nlohmann::json mean = nlohmann::json::array(), low = nlohmann::json::array(), high = nlohmann::json::array();
+  for (const auto& e : values) {
+    mean.push_back(number(e.mean));
+    low.push_back(number(e.low));
+    high.push_back(number(e.high));
+  }
+  return {{"mean", mean}, {"low", low}, {"high", high}};
+}
+
+const char* to_string(AbsenceModel m) { return m == AbsenceModel::random ? "random" : "capacity"; }
+const char* to_string(CalendarModel m) { return m == CalendarModel::office ? "office" : "continuous"; }
+
+}  // namespace
+
+nlohmann::json to_json(const Simulation& sim) {
+  const auto& o = sim.options;
+  nlohmann::json j;
+  j["model"] = sim.model;
+  j["file"] = sim.file;
+  // The thread count is left out on purpose: it never changes the result.
+  j["options"] = {{"weeks", o.weeks},
+                  {"warmup_weeks", o.warmup_weeks},
+                  {"replications", o.replications},
+                  {"seed", o.seed},
+                  {"absence_model", to_string(o.absence_model)},
+                  {"absence_spell_weeks", o.absence_spell_weeks},
+                  {"calendar", to_string(o.calendar)},
+                  {"max_queue", o.max_queue},
+                  {"max_visits", o.max_visits}};
+  j["events"] = sim.events;
+  j["unstable"] = sim.unstable();
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& r : sim.roles)
+    roles.push_back({{"id", r.id},
+                     {"label", to_json(r.label)},
+                     {"servers", r.servers},
+                     {"utilisation", to_json(r.utilisation)},
+                     {"offered_load", to_json(r.offered_load)},
+                     {"queue", to_json(r.queue)},
+                     {"busy_servers", to_json(r.busy_servers)},
+                     {"visits_per_week", to_json(r.visits_per_week)},
+                     {"wait_weeks", to_json(r.wait_weeks)},
+                     {"unstable", r.unstable},
+                     {"backlog_growth_per_week", to_json(r.backlog_growth_per_week)},
+                     {"backlog_growth_hours_per_week", to_json(r.backlog_growth_hours_per_week)}});
+  j["roles"] = roles;
+  j["overall"] = to_json(sim.overall);
+  nlohmann::json classes = nlohmann::json::object();
+  for (const auto& c : sim.classes) classes[c.name] = to_json(c);
+  j["classes"] = classes;
+  nlohmann::json deadlines = nlohmann::json::array();
+  for (const auto& d : sim.deadlines)
+    deadlines.push_back({{"step", d.step},
+                         {"label", to_json(d.label)},
+                         {"deadline_weeks", d.deadline_weeks},
+                         {"reached_per_week", to_json(d.reached_per_week)},
+                         {"share_within", to_json(d.share_within)},
+                         {"late_weeks", to_json(d.late_weeks)}});
+  j["deadlines"] = deadlines;
+  nlohmann::json queue = nlohmann::json::object();
+  for (size_t r = 0; r < sim.weekly.roles.size(); ++r) queue[sim.weekly.roles[r]] = series_json(sim.weekly.queue[r]);
+  j["weekly"] = {{"weeks", sim.weekly.wip.size()},
+                 {"queue", queue},
+                 {"wip", series_json(sim.weekly.wip)},
+                 {"arrivals", series_json(sim.weekly.arrivals)},
+                 {"completions", series_json(sim.weekly.completions)}};
+  nlohmann::json guards = nlohmann::json::array();
+  for (const auto& g : sim.guards)
+    guards.push_back({{"kind", g.kind}, {"role", g.role}, {"step", g.step}, {"week", g.week}, {"message", g.message}});
+  j["guards"] = guards;
+  return j;
+}
+
+}  // namespace sujuva

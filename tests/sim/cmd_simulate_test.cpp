@@ -1,0 +1,170 @@
+// `sujuva simulate` on bad input and unstable models: clear messages and the documented exit codes.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "io/dot_reader.h"
+#include "sim/statistics.h"
+
+using namespace sujuva;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+Run simulate(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  args.insert(args.begin(), "simulate");
+  int code = cli::run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// Writes a model into a fresh temporary directory and returns its path.
+std::string model_file(const std::string& name, const std::string& text) {
+  auto dir = std::filesystem::temp_directory_path() / ("sujuva-sim-test-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto path = dir / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+const std::string kMm1 = R"dot(digraph mm1 { hours_per_fte=40; hours_per_day=8;
+  in [kind=start, arrivals="24/week"];
+  subgraph cluster_team { role=team; fte=1; label="Tiimi"; work [effort="exp(1h)", deadline="1wd"]; }
+  out [kind=end]; in -> work -> out; })dot";
+
+}  // namespace
+
+TEST_CASE("simulate refuses unusable options with a message and exit code 2", "[sim]") {
+  std::string file = model_file("mm1.dot", kMm1);
+  SECTION("an absurd horizon") {
+    Run r = simulate({file, "--weeks", "1e12"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "--weeks must be above 0 and at most 100000 (got 1e+12)\n");
+  }
+  SECTION("a horizon that is too much work in total") {
+    Run r = simulate({file, "--weeks", "100000", "--replications", "10000"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("client arrivals") != std::string::npos);
+  }
+  SECTION("no replications") {
+    Run r = simulate({file, "--replications", "0"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "--replications must be from 1 to 100000 (got 0)\n");
+  }
+  SECTION("a negative seed") {
+    Run r = simulate({file, "--seed", "-5"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "sujuva simulate: --seed must be a whole number from 0 to 18446744073709551615 (got \"-5\")\n");
+  }
+  SECTION("an unknown absence model") {
+    Run r = simulate({file, "--absence-model", "sometimes"});
+    CHECK(r.code == 2);
+    CHECK(r.err == "sujuva simulate: --absence-model must be capacity or random (got \"sometimes\")\n");
+  }
+  SECTION("a missing file") {
+    Run r = simulate({file + ".missing"});
+    CHECK(r.code == 2);
+  }
+}
+
+TEST_CASE("simulate refuses a model whose work nobody can do", "[sim]") {
+  std::string file = model_file("zero.dot", R"dot(digraph z { hours_per_fte=40; hours_per_day=8;
+  in [kind=start, arrivals="5/week"];
+  subgraph cluster_sw { role=sw; fte=0; work [effort="2h"]; }
+  out [kind=end]; in -> work -> out; })dot");
+  Run r = simulate({file});
+  CHECK(r.code == 2);
+  CHECK(r.err.find(file + ":3: step \"work\" needs the work of role \"sw\", which has no capacity for the "
+                          "client flow (fte 0") != std::string::npos);
+}
+
+TEST_CASE("simulate stops an unstable model with a report of the role and its growth, exit 1", "[sim]") {
+  // 60 clients a week of 1 h each at one 40 h server: rho = 1.5, the queue grows by about
+  // 60 − 40 = 20 clients a week.
+  std::string file = model_file("unstable.dot", R"dot(digraph u { hours_per_fte=40; hours_per_day=8;
+  in [kind=start, arrivals="60/week"];
+  subgraph cluster_sw { role=sw; fte=1; work [effort="exp(1h)"]; }
+  out [kind=end]; in -> work -> out; })dot");
+  SECTION("the queue guard fires first") {
+    Run r = simulate({file, "--max-queue", "500", "--weeks", "1000", "--replications", "2", "--lang", "en"});
+    CHECK(r.code == 1);
+    CHECK(r.out.find("NOTE: role \"sw\": the queue passed 500 clients by week") != std::string::npos);
+    CHECK(r.out.find("the model is unstable") != std::string::npos);
+  }
+  SECTION("over a short horizon the growth is measured") {
+    Run r = simulate({file, "--weeks", "20", "--replications", "4", "--json"});
+    CHECK(r.code == 1);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["unstable"] == true);
+    CHECK(j["roles"][0]["unstable"] == true);
+    double growth = j["roles"][0]["backlog_growth_per_week"]["mean"];
+    CHECK(growth == Approx(20).margin(4));
+    CHECK(r.err.find("work arrives at 150 % of its capacity") != std::string::npos);
+  }
+}
+
+TEST_CASE("simulate stops a client that loops beyond the visit limit, exit 1", "[sim]") {
+  // Exit probability 1e-6 per round: clients almost never leave.
+  std::string file = model_file("loop.dot", R"dot(digraph l { hours_per_fte=40; hours_per_day=8;
+  in [kind=start, arrivals="1/week"];
+  again [kind=decision];
+  out [kind=end];
+  in -> again; again -> again [p=0.999999]; again -> out [p=0.000001]; })dot");
+  Run r = simulate({file, "--max-visits", "1000", "--lang", "en", "--replications", "1"});
+  CHECK(r.code == 1);
+  CHECK(r.out.find("step \"again\": a client made more than 1000 visits by week") != std::string::npos);
+}
+
+TEST_CASE("simulate prints tables with decimal commas in Finnish and writes CSV files", "[sim]") {
+  std::string file = model_file("mm1.dot", kMm1);
+  Run fi = simulate({file, "--weeks", "20", "--replications", "3"});
+  CHECK(fi.code == 0);
+  CHECK(fi.out.find("Roolit") != std::string::npos);
+  CHECK(fi.out.find("Tiimi") != std::string::npos);
+  CHECK(fi.out.find("0,0") != std::string::npos);
+  Run sv = simulate({file, "--weeks", "20", "--replications", "3", "--lang", "sv"});
+  CHECK(sv.out.find("Beläggning") != std::string::npos);
+  auto dir = std::filesystem::path(file).parent_path() / "csv";
+  Run csv = simulate({file, "--weeks", "20", "--replications", "3", "--csv", dir.string()});
+  CHECK(csv.code == 0);
+  std::ifstream roles(dir / "roles.csv");
+  std::string first;
+  std::getline(roles, first);
+  CHECK(first.rfind("\xEF\xBB\xBFrole;label;servers;unstable;utilisation;", 0) == 0);
+  CHECK(std::filesystem::exists(dir / "weekly.csv"));
+  CHECK(std::filesystem::exists(dir / "deadlines.csv"));
+}
+
+TEST_CASE("Student's t quantile and the duration histogram", "[sim]") {
+  SECTION("t quantiles against published values") {
+    CHECK(student_t_975(1) == Approx(12.7062047));
+    CHECK(student_t_975(9) == Approx(2.2621572));
+    CHECK(student_t_975(31) == Approx(2.0395134));  // series expansion from here on
+    CHECK(student_t_975(100) == Approx(1.9839715));
+    CHECK(student_t_975(100000) == Approx(1.9599877).epsilon(1e-7));
+  }
+  SECTION("an estimate of 2, 4, 6: mean 4, s = 2, half width t(2) · 2 / sqrt 3") {
+    Estimate e = estimate({2, 4, 6, std::numeric_limits<double>::quiet_NaN()});
+    CHECK(e.samples == 3);
+    CHECK(e.mean == 4);
+    CHECK(e.high - e.mean == Approx(4.3026527 * 2 / std::sqrt(3.0)));
+  }
+  SECTION("percentiles of 1..1000 within the bin width (1.1 %)") {
+    DurationHistogram h;
+    for (int i = 1; i <= 1000; ++i) h.add(i);
+    h.add(0);
+    CHECK(h.quantile(0.5) == Approx(500).epsilon(0.011));
+    CHECK(h.quantile(0.9) == Approx(900).epsilon(0.011));
+    CHECK(h.mean() == Approx(500500.0 / 1001));
+    CHECK(h.quantile(0.0005) == 0);  // the zero is a point mass
+  }
+}
