@@ -9,6 +9,7 @@
 #include "compare/comparison.h"
 #include "compare/diff_diagram.h"
 #include "compare/narrative.h"
+#include "compare/simulated.h"
 #include "compare/table.h"
 #include "io/atomic_file.h"
 #include "io/dot_reader.h"
@@ -88,6 +89,21 @@ int write_diagram(const std::string& path, const Process& before, const Process&
   return kOk;
 }
 
+// `before`, `after`, `delta` as in the analytic part; the third model on under `variants`.
+nlohmann::json simulation_json(const std::vector<SimulatedKpis>& figures) {
+  nlohmann::json doc = {{"before", to_json(figures[0])}};
+  nlohmann::json variants = nlohmann::json::array();
+  for (size_t i = 1; i < figures.size(); ++i) {
+    nlohmann::json part = {{"after", to_json(figures[i])}, {"delta", simulated_delta_json(figures, i)}};
+    if (i == 1)
+      doc.update(part);
+    else
+      variants.push_back(std::move(part));
+  }
+  if (!variants.empty()) doc["variants"] = variants;
+  return doc;
+}
+
 void print_text(const Comparison& c, Lang lang, std::ostream& out) {
   for (size_t i = 1; i < c.models.size(); ++i) {
     out << c.models[0].name << " → " << c.models[i].name << "\n";
@@ -109,13 +125,24 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       "sujuva compare"};
   std::vector<std::string> files, scenarios;
   std::string lang_text = "fi", diagram;
-  bool json = false;
+  bool json = false, simulate = false;
+  SimulatedOptions sim_options;
   app.add_option("MODEL", files, "DOT process models: the first is the baseline (before)")->required();
   app.add_option("--scenario", scenarios,
                  "a variation of the first model, e.g. \"sw.fte=+1\", \"absence=0.2\", \"a->b.p=0.4\"; several "
                  "changes in one scenario separated by ';'; repeat for more columns");
   app.add_option("--lang", lang_text, "language of the narrative and table: fi, sv or en (default fi)");
   app.add_option("--diagram", diagram, "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)");
+  app.add_flag("--simulate", simulate,
+               "also simulate every model with the same seed (common random numbers): lead-time percentiles and "
+               "deadline compliance with 95% intervals");
+  app.add_option("--replications", sim_options.replications, "simulation replications (default 20)")
+      ->check(CLI::Range(2, 10000));
+  app.add_option("--weeks", sim_options.weeks, "simulated weeks after the warm-up (default 260)")
+      ->check(CLI::Range(1.0, 5200.0));
+  app.add_option("--warmup", sim_options.warmup_weeks, "warm-up weeks left out of the figures (default 104)")
+      ->check(CLI::Range(0.0, 520.0));
+  app.add_option("--seed", sim_options.seed, "random seed of the simulation (default 1)");
   app.add_flag("--json", json, "print the comparison as JSON (before, after, delta, relative, structure, narrative)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   auto lang = parse_lang(lang_text);
@@ -168,10 +195,23 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (!diagram.empty())
     if (int code = write_diagram(diagram, processes[0], processes[1], *lang, err)) return code;
-  if (json)
-    out << to_json(comparison, *lang).dump(2) << "\n";
-  else
+  std::vector<SimulatedKpis> simulated;
+  if (simulate) {
+    try {
+      simulated = simulate_for_comparison(pointers, sim_options);
+    } catch (const std::exception& e) {
+      err << "sujuva compare --simulate: " << e.what() << "\n";
+      return kUnusable;
+    }
+  }
+  if (json) {
+    nlohmann::json doc = to_json(comparison, *lang);
+    if (simulate) doc["simulation"] = simulation_json(simulated);
+    out << doc.dump(2) << "\n";
+  } else {
     print_text(comparison, *lang, out);
+    if (simulate) out << "\n" << format_simulated(simulated, names, *lang);
+  }
   return kOk;
 }
 

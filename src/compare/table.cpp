@@ -142,7 +142,8 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
   std::vector<std::string> mandatory, bottleneck, saturation_role;
   for (const auto& m : c.models) {
     mandatory.push_back(yes_no(m.mandatory_on_every_route, lang));
-    bottleneck.push_back(m.top_bottleneck ? role_name(c, *m.top_bottleneck, lang) : "-");
+    const RoleKpi* top = m.top_bottleneck ? m.find_role(*m.top_bottleneck) : nullptr;
+    bottleneck.push_back(top ? top->label.in(lang, top->id) : "-");
   }
   rows.push_back(text_row("mandatory_checkpoints.on_every_route",
                           pick(lang, "Pakolliset tarkistuspisteet joka reitillä",

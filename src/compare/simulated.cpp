@@ -1,0 +1,163 @@
+// Kept apart from the flow analysis: this file includes only the simulation's header.
+#include "compare/simulated.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "sim/simulation.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace detail {
+namespace {
+
+std::optional<double> finite(double x) { return std::isfinite(x) ? std::optional<double>(x) : std::nullopt; }
+
+Interval interval(const Estimate& e) {
+  if (!e.has_value()) return {};
+  return {finite(e.mean), finite(e.low), finite(e.high)};
+}
+
+nlohmann::json json_of(const Interval& i) {
+  auto n = [](std::optional<double> x) { return x ? nlohmann::json(*x) : nlohmann::json(nullptr); };
+  return {{"mean", n(i.mean)}, {"low", n(i.low)}, {"high", n(i.high)}};
+}
+
+nlohmann::json delta_of(const Interval& a, const Interval& b) {
+  nlohmann::json delta = a.mean && b.mean ? nlohmann::json(*b.mean - *a.mean) : nlohmann::json(nullptr);
+  return {{"delta", delta}, {"significant", significant(a, b)}};
+}
+
+std::string show(const Interval& i, int decimals, bool percent, Lang lang) {
+  auto f = [&](double x) { return percent ? format_percent(x, lang) : format_decimal(x, decimals, lang); };
+  if (!i.mean) return "-";
+  if (!i.low || !i.high) return f(*i.mean);
+  return f(*i.mean) + " [" + f(*i.low) + "; " + f(*i.high) + "]";
+}
+
+const SimulatedDeadline* find_deadline(const SimulatedKpis& k, const std::string& step) {
+  for (const auto& d : k.deadlines)
+    if (d.step == step) return &d;
+  return nullptr;
+}
+
+}  // namespace
+}  // namespace detail
+
+bool significant(const Interval& a, const Interval& b) {
+  if (!a.low || !a.high || !b.low || !b.high) return false;
+  return *a.high < *b.low || *b.high < *a.low;
+}
+
+std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Process*>& processes,
+                                                   const SimulatedOptions& options) {
+  using detail::interval;
+  std::vector<SimulatedKpis> out;
+  for (const Process* p : processes) {
+    SimulationOptions o;
+    o.weeks = options.weeks;
+    o.warmup_weeks = options.warmup_weeks;
+    o.replications = options.replications;
+    o.seed = options.seed;  // the same seed for every model: common random numbers
+    o.weekly_series = false;
+    Simulation sim = simulate(*p, o);
+    SimulatedKpis k;
+    k.lead_mean = interval(sim.overall.lead_time_weeks.mean);
+    k.lead_p50 = interval(sim.overall.lead_time_weeks.p50);
+    k.lead_p90 = interval(sim.overall.lead_time_weeks.p90);
+    k.lead_p95 = interval(sim.overall.lead_time_weeks.p95);
+    for (const auto& d : sim.deadlines)
+      k.deadlines.push_back({d.step, d.label, d.deadline_weeks, interval(d.share_within)});
+    k.unstable = sim.unstable();
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+nlohmann::json to_json(const SimulatedKpis& k) {
+  using detail::json_of;
+  nlohmann::json deadlines = nlohmann::json::array();
+  for (const auto& d : k.deadlines)
+    deadlines.push_back(
+        {{"id", d.step}, {"deadline_weeks", d.deadline_weeks}, {"share_within", json_of(d.share_within)}});
+  return {{"lead_time_weeks",
+           {{"mean", json_of(k.lead_mean)},
+            {"p50", json_of(k.lead_p50)},
+            {"p90", json_of(k.lead_p90)},
+            {"p95", json_of(k.lead_p95)}}},
+          {"deadlines", deadlines},
+          {"unstable", k.unstable}};
+}
+
+nlohmann::json simulated_delta_json(const std::vector<SimulatedKpis>& figures, size_t index) {
+  using detail::delta_of;
+  const auto& a = figures.at(0);
+  const auto& b = figures.at(index);
+  nlohmann::json deadlines = nlohmann::json::array();
+  for (const auto& d : b.deadlines)
+    if (const auto* before = detail::find_deadline(a, d.step)) {
+      auto item = delta_of(before->share_within, d.share_within);
+      item["id"] = d.step;
+      deadlines.push_back(std::move(item));
+    }
+  return {{"lead_time_weeks",
+           {{"mean", delta_of(a.lead_mean, b.lead_mean)},
+            {"p50", delta_of(a.lead_p50, b.lead_p50)},
+            {"p90", delta_of(a.lead_p90, b.lead_p90)},
+            {"p95", delta_of(a.lead_p95, b.lead_p95)}}},
+          {"deadlines", deadlines}};
+}
+
+std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
+                             Lang lang) {
+  using detail::show;
+  std::string out = pick(lang, "Simuloitu (95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
+                         "Simulerat (95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
+                         "Simulated (95% confidence interval; * = difference from the first is significant)\n");
+  struct Row {
+    std::string label;
+    std::function<const Interval*(const SimulatedKpis&)> get;
+    bool percent;
+  };
+  std::vector<Row> rows{
+      {pick(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_mean; }, false},
+      {pick(lang, "Läpimenoaika, mediaani (vk)", "Genomloppstid, median (v)", "Lead time, p50 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p50; }, false},
+      {pick(lang, "Läpimenoaika, 90 % (vk)", "Genomloppstid, 90 % (v)", "Lead time, p90 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p90; }, false},
+      {pick(lang, "Läpimenoaika, 95 % (vk)", "Genomloppstid, 95 % (v)", "Lead time, p95 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p95; }, false}};
+  std::vector<std::string> steps;
+  for (const auto& k : figures)
+    for (const auto& d : k.deadlines)
+      if (std::find(steps.begin(), steps.end(), d.step) == steps.end()) steps.push_back(d.step);
+  for (const auto& step : steps)
+    rows.push_back({std::string(pick(lang, "Määräajassa: ", "Inom tidsfristen: ", "Within deadline: ")) + step,
+                    [step](const SimulatedKpis& k) -> const Interval* {
+                      const auto* d = detail::find_deadline(k, step);
+                      return d ? &d->share_within : nullptr;
+                    },
+                    true});
+  for (const auto& row : rows) {
+    out += "  " + row.label + ":";
+    const Interval* first = row.get(figures[0]);
+    for (size_t i = 0; i < figures.size(); ++i) {
+      const Interval* value = row.get(figures[i]);
+      out += (i ? "  |  " : " ") + (i < names.size() ? names[i] + " " : "") +
+             (value ? show(*value, 1, row.percent, lang) : "-");
+      if (i > 0 && value && first && significant(*first, *value)) out += " *";
+    }
+    out += "\n";
+  }
+  for (size_t i = 0; i < figures.size(); ++i)
+    if (figures[i].unstable)
+      out += "  " + (i < names.size() ? names[i] : "") +
+             pick(lang, ": jono kasvoi rajatta simuloinnissa\n", ": kön växte utan gräns i simuleringen\n",
+                  ": a queue grew without bound in the simulation\n");
+  return out;
+}
+
+}  // namespace sujuva
