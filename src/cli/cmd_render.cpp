@@ -5,9 +5,11 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "flow/analysis.h"
 #include "io/atomic_file.h"
 #include "io/dot_reader.h"
 #include "render/diagram.h"
+#include "render/figures.h"
 #include "render/graphviz.h"
 #include "text/format.h"
 
@@ -49,6 +51,16 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   const Process& process = *result.process;
   Diagnostics findings = check_process(process);
   std::optional<DiagramFigures> figures;
+  try {
+    AnalysisOptions analysis_options;
+    analysis_options.lang = options.lang;
+    analysis_options.sensitivity = false;
+    figures = figures_from(process, analyze(process, analysis_options));
+  } catch (const AnalysisError& e) {
+    // The drawing of the model is still worth having without the numbers.
+    for (const auto& d : e.diagnostics) err << d.format() << "\n";
+    err << "sujuva render: no flow figures on the diagram: " << e.what() << "\n";
+  }
   try {
     std::string dot = diagram_dot(process, options, figures ? &*figures : nullptr, findings);
     write_file_atomically(output, render_dot(dot, *format));

@@ -1,13 +1,104 @@
-// `sujuva report`: placeholder until its issue lands.
+// `sujuva report MODEL [-o DIR]`: a self-contained HTML report (plus Markdown, JSON, SVG, PNG, PDF) for staff events.
+#include <CLI/CLI.hpp>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
+#include "check/check.h"
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "flow/analysis.h"
+#include "io/dot_reader.h"
+#include "model/scenario.h"
+#include "model/timeline.h"
+#include "report/write.h"
+#include "text/format.h"
 
 namespace sujuva::cli {
 
+namespace {
+
+struct Options {
+  std::string file, dir, lang = "fi", timeline_file;
+  std::vector<std::string> sets;
+  int weeks = 26;
+};
+
+// --set and --timeline, as `analyze` reads them; false after saying why not.
+bool apply_what_ifs(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
+  for (const auto& text : o.sets) {
+    auto change = parse_override(text);
+    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    if (!problem.empty()) return err << "sujuva report: --set " << problem << "\n", false;
+  }
+  if (!o.timeline_file.empty()) {
+    auto read = read_timeline_file(o.timeline_file);
+    Diagnostics problems = read.diagnostics;
+    if (read.timeline)
+      for (auto& d : validate_timeline(*read.timeline, process)) problems.push_back(d);
+    for (const auto& d : problems) err << d.format() << "\n";
+    if (!problems.empty() || !read.timeline) return false;
+    options.timeline = *read.timeline;
+  }
+  options.projection_weeks = o.weeks;
+  return true;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
 int report_command(const Args& args, std::ostream& out, std::ostream& err) {
-  err << "sujuva report: not available yet\n";
-  return kUnusable;
+  CLI::App app{
+      "Write a model's report for a team meeting: DIR/index.html (one self-contained file: summary, "
+      "diagram, roles, checkpoints, check findings, sensitivity, charts, assumptions) plus report.md, "
+      "analysis.json, diagram.svg, diagram.png and poster.pdf.\nExit codes: 0 written, 2 unusable input, "
+      "usage or unwritable output.",
+      "sujuva report"};
+  Options o;
+  app.add_option("MODEL", o.file, "DOT process model file")->required();
+  app.add_option("-o,--output", o.dir, "output folder (default reports/<model name>)");
+  app.add_option("--lang", o.lang, "language of the report: fi, sv or en")->check(CLI::IsMember({"fi", "sv", "en"}));
+  app.add_option("--weeks", o.weeks, "weeks of backlog projection in the chart (default 26)")
+      ->check(CLI::Range(1, 520));
+  app.add_option("--set", o.sets, "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)");
+  app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value for the projection");
+  if (auto code = parse_arguments(app, args, out, err)) return *code;
+  Lang lang = *parse_lang(o.lang);
+
+  ReadResult read = read_process_file(o.file);
+  for (const auto& d : read.diagnostics) err << d.format() << "\n";
+  if (!read.usable()) return err << o.file << ": cannot be used\n", kUnusable;
+  Process process = std::move(*read.process);
+  AnalysisOptions options;
+  options.lang = lang;
+  if (!apply_what_ifs(o, process, options, err)) return kUnusable;
+
+  Diagnostics findings = check_process(process);
+  std::optional<Analysis> analysis;
+  std::string analysis_error;
+  try {
+    analysis = analyze(process, options);
+  } catch (const AnalysisError& e) {
+    // The report still shows the model, its checkpoints and the check's findings.
+    analysis_error = e.what();
+    for (const auto& d : e.diagnostics) err << d.format() << "\n";
+    err << "sujuva report: no flow analysis in the report: " << analysis_error << "\n";
+  }
+  ReportFolder folder{.dir = o.dir.empty() ? default_report_dir(process) : o.dir, .lang = lang};
+  try {
+    write_report(process, read_text(o.file), analysis ? &*analysis : nullptr, analysis_error, findings, folder);
+  } catch (const std::exception& e) {
+    err << "sujuva report: " << e.what() << "\n";
+    return kUnusable;
+  }
+  out << (std::filesystem::path(folder.dir) / "index.html").string() << "\n";
+  return kOk;
 }
 
 }  // namespace sujuva::cli
