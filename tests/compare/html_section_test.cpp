@@ -9,6 +9,7 @@
 #include <string>
 
 #include "compare/diff_diagram.h"
+#include "compare/simulated.h"
 #include "io/dot_reader.h"
 
 using namespace sujuva;
@@ -94,4 +95,10 @@ TEST_CASE("The diff diagram parses back with cgraph and colours each kind of cha
   CHECK(changed == 1);                     // tyo: its effort
   CHECK(count(dot, "style=dashed") == 4);  // the removed routes tyo->uusi, uusi->out, in->vanha, vanha->out
   CHECK(count(dot, "color=\"#1b7837\", fontcolor=\"#1b7837\", penwidth=2") == 1);  // the added route tyo->out
+}
+
+TEST_CASE("Simulated differences are significant only when the intervals exclude each other", "[compare]") {
+  CHECK(significant({1.0, 0.9, 1.1}, {1.5, 1.2, 1.8}));
+  CHECK(!significant({1.0, 0.9, 1.3}, {1.5, 1.2, 1.8}));
+  CHECK(!significant({1.0, std::nullopt, std::nullopt}, {5.0, 4.9, 5.1}));
 }
