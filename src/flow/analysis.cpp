@@ -316,7 +316,10 @@ void fill_shares_and_handoffs(const Process& process, const Flow& f, Analysis& a
   for (int u = 0; u < s.size(); ++u) staffed[u] = role_of[u] >= 0;
   for (size_t r = 0; r < roles; ++r) {
     bool any = false;
-    for (int u = 0; u < s.size(); ++u) any = any || (absorbing[u] = role_of[u] == static_cast<int>(r));
+    for (int u = 0; u < s.size(); ++u) {
+      absorbing[u] = role_of[u] == static_cast<int>(r);
+      any = any || absorbing[u];
+    }
     if (any) {
       Eigen::VectorXd x = detail::block_visits(s, f.blocks, s.arrivals, absorbing);
       double hits = 0;

@@ -6,7 +6,8 @@
 // the routing (a sparse matrix–vector product); steps without staff pass clients
 // on at once. A role with enough capacity keeps its fluid queue near zero (the
 // random queueing of a stable role is in `roles[].queue_clients`); a role short
-// of capacity builds a backlog that grows by the missing capacity.
+// of capacity builds a backlog that grows by the missing capacity. Delays are
+// not modelled here (they hold no staff); the queues are those at the roles.
 #include <Eigen/SparseCore>
 #include <map>
 
@@ -86,6 +87,22 @@ Eigen::VectorXd initial_queue(const Process& process, const FluidModel& m, const
   return q;
 }
 
+// Steps without a queue (start, decision, end, no-effort steps) pass clients on
+// at once; returns the clients who left the process on the way.
+double pass_unstaffed(const FluidModel& m, Eigen::VectorXd& q) {
+  double left = 0;
+  for (int round = 0; round < 10000; ++round) {
+    Eigen::VectorXd moving = Eigen::VectorXd::Zero(m.space.size());
+    double total = 0;
+    for (int u = 0; u < m.space.size(); ++u)
+      if (m.role_of[u] < 0 && q[u] != 0) moving[u] = q[u], total += q[u], q[u] = 0;
+    if (total <= 1e-15) break;
+    left += moving.dot(m.space.exit);
+    q += m.routing * moving;
+  }
+  return left;
+}
+
 }  // namespace
 
 Projection project_queues(const Process& original, const Analysis& a, const AnalysisOptions& options) {
@@ -97,7 +114,6 @@ Projection project_queues(const Process& original, const Analysis& a, const Anal
   for (const auto& role : process.roles) p.roles.push_back(role.id);
   const size_t roles = p.roles.size();
   Eigen::VectorXd q = initial_queue(process, m, a, options);
-  Eigen::VectorXd routed = Eigen::VectorXd::Zero(m.space.size());
   const double dt = 1.0 / kStepsPerWeek;
 
   auto record = [&](int week, double arrivals, double completions) {
@@ -116,24 +132,26 @@ Projection project_queues(const Process& original, const Analysis& a, const Anal
     if (next_change != before) {
       FluidModel changed = build_model(process);
       q = carry_over(m, q, changed);
-      routed = carry_over(m, routed, changed);
       m = std::move(changed);
     }
     double arrivals = 0, completions = 0;
     for (int sub = 0; sub < kStepsPerWeek; ++sub) {
-      q += m.space.arrivals * dt + routed;
+      q += m.space.arrivals * dt;
       arrivals += m.space.arrivals.sum() * dt;
+      completions += pass_unstaffed(m, q);
       std::vector<double> hours_waiting(roles, 0.0);
       for (int u = 0; u < m.space.size(); ++u)
         if (m.role_of[u] >= 0) hours_waiting[m.role_of[u]] += q[u] * m.effort[u];
       std::vector<double> served_share(roles, 1.0);
       for (size_t r = 0; r < roles; ++r)
         if (hours_waiting[r] > 0) served_share[r] = std::min(1.0, m.flow_capacity[r] * dt / hours_waiting[r]);
-      Eigen::VectorXd out(m.space.size());
-      for (int u = 0; u < m.space.size(); ++u) out[u] = m.role_of[u] >= 0 ? q[u] * served_share[m.role_of[u]] : q[u];
+      Eigen::VectorXd out = Eigen::VectorXd::Zero(m.space.size());
+      for (int u = 0; u < m.space.size(); ++u)
+        if (m.role_of[u] >= 0) out[u] = q[u] * served_share[m.role_of[u]];
       q -= out;
-      routed = m.routing * out;
+      q += m.routing * out;
       completions += out.dot(m.space.exit);
+      completions += pass_unstaffed(m, q);
     }
     record(week, arrivals, completions);
   }

@@ -114,8 +114,18 @@ StateSpace build_state_space(const Process& process) {
 
   auto trapped = trapped_states(s);
   if (!trapped.empty()) {
+    // Name the loops themselves, not the steps that merely lead into them.
+    std::vector<int> component(steps);
+    boost::strong_components(g,
+                             boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
+    std::vector<int> size(steps, 0);
+    for (auto c : component) ++size[c];
+    auto on_loop = [&](StepVertex v) { return size[component[v]] > 1 || boost::edge(v, v, g).second; };
     std::vector<StepVertex> steps_trapped;
-    for (int u : trapped) steps_trapped.push_back(s.step[u]);
+    for (int u : trapped)
+      if (on_loop(s.step[u])) steps_trapped.push_back(s.step[u]);
+    if (steps_trapped.empty())
+      for (int u : trapped) steps_trapped.push_back(s.step[u]);
     std::sort(steps_trapped.begin(), steps_trapped.end());
     steps_trapped.erase(std::unique(steps_trapped.begin(), steps_trapped.end()), steps_trapped.end());
     std::string names;

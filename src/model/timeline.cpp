@@ -1,6 +1,7 @@
 #include "model/timeline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -12,8 +13,24 @@ Diagnostic error_at(const std::string& file, int line, std::string message) {
   return {Severity::error, file, line, std::move(message), {}};
 }
 
+// Excel under fi/sv writes ';' between fields and a decimal comma: "10;sw.fte;2,5".
+char separator_of(const std::string& line) {
+  auto comma = line.find(','), semicolon = line.find(';');
+  return semicolon != std::string::npos && (comma == std::string::npos || semicolon < comma) ? ';' : ',';
+}
+
+std::string decimal_point(std::string value) {
+  size_t digits = 0, commas = 0;
+  for (char c : value) digits += std::isdigit(static_cast<unsigned char>(c)) != 0, commas += c == ',';
+  bool numeric =
+      commas == 1 &&
+      digits + commas + (value.size() && std::string("x*+-").find(value[0]) != std::string::npos) == value.size();
+  if (numeric) std::replace(value.begin(), value.end(), ',', '.');
+  return value;
+}
+
 std::vector<std::string> split_fields(const std::string& line) {
-  char separator = line.find(',') != std::string::npos ? ',' : ';';
+  char separator = separator_of(line);
   std::vector<std::string> fields;
   std::string field;
   std::istringstream in(line);
@@ -48,6 +65,7 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
                    "expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found " + std::to_string(fields.size())));
       continue;
     }
+    if (separator_of(content) == ';') fields[0] = decimal_point(fields[0]), fields[2] = decimal_point(fields[2]);
     auto week = parse_number(fields[0]);
     if (!week || *week.value < 0) {
       result.diagnostics.push_back(

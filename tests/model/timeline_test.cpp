@@ -1,0 +1,75 @@
+#include "model/timeline.h"
+
+#include <catch2/catch.hpp>
+
+#include "io/dot_reader.h"
+
+using namespace sujuva;
+
+namespace {
+Process model() {
+  auto read = read_process_text(R"(digraph s {
+    in [kind=start, arrivals="10/week"];
+    subgraph cluster_sw { role=sw; fte=3; a [effort="2h"]; }
+    out [kind=end]; in -> a -> out;
+  })",
+                                "s.dot");
+  REQUIRE(read.usable());
+  return *read.process;
+}
+
+std::vector<std::string> messages(const Diagnostics& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds) out.push_back(d.format());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("A timeline CSV is read in week order", "[timeline]") {
+  auto read =
+      read_timeline_text("week,target,value\n20,sw.fte,3.5\n# sick leave\n10,sw.fte,2.5\n0,*.arrivals,x1.1\n", "t.csv");
+  REQUIRE(read.timeline);
+  const auto& c = read.timeline->changes;
+  REQUIRE(c.size() == 3);
+  CHECK(c[0].week == 0);
+  CHECK(c[0].line == 5);
+  CHECK(c[1].change.text == "sw.fte=2.5");
+  CHECK(c[2].week == 20);
+  SECTION("applied up to a week, each change once") {
+    Process p = model();
+    size_t next = 0;
+    apply_timeline_until(*read.timeline, 10, next, p);
+    CHECK(next == 2);
+    CHECK(p.roles[0].fte == 2.5);
+    CHECK(p.graph[*p.find_step("in")].arrivals_per_week == Catch::Detail::Approx(11));
+    apply_timeline_until(*read.timeline, 30, next, p);
+    CHECK(p.roles[0].fte == 3.5);
+  }
+  SECTION("semicolons and a BOM, as Excel writes them under fi/sv") {
+    auto excel = read_timeline_text("\xEF\xBB\xBFweek;target;value\r\n10;sw.fte;2,5\r\n", "t.csv");
+    REQUIRE(excel.timeline);
+    CHECK(excel.timeline->changes[0].change.value == "2.5");
+    CHECK(excel.timeline->changes[0].line == 2);
+  }
+}
+
+TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
+  CHECK(
+      messages(read_timeline_text("", "t.csv").diagnostics) ==
+      std::vector<std::string>{"t.csv: the timeline is empty: expected lines week,target,value (e.g. 10,sw.fte,2.5)"});
+  CHECK(messages(read_timeline_text("week,target,value\n", "t.csv").diagnostics).size() == 1);
+  CHECK(messages(read_timeline_text("x,sw.fte,2\n-1,sw.fte,2\n5,sw.fte\n", "t.csv").diagnostics) ==
+        std::vector<std::string>{"t.csv:1: week \"x\" must be a number of weeks from the start, 0 or more",
+                                 "t.csv:2: week \"-1\" must be a number of weeks from the start, 0 or more",
+                                 "t.csv:3: expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found 2"});
+  auto read = read_timeline_text("10,so.fte,2\n12,sw.fet,2\n", "t.csv");
+  CHECK(messages(read.diagnostics) ==
+        std::vector<std::string>{"t.csv:2: sw.fet=2: unknown attribute \"fet\" (did you mean \"fte\"?); use fte, "
+                                 "absence, reserved, arrivals, effort, delay, load or p"});
+  auto unknown_role = read_timeline_text("10,sx.fte,2\n", "t.csv");
+  REQUIRE(unknown_role.timeline);
+  CHECK(messages(validate_timeline(*unknown_role.timeline, model())) ==
+        std::vector<std::string>{"t.csv:1: sx.fte=2: no role \"sx\" (did you mean \"sw\"?)"});
+  CHECK(messages(read_timeline_file("/nonexistent/t.csv").diagnostics) ==
+        std::vector<std::string>{"/nonexistent/t.csv: cannot open the timeline file"});
+}
