@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace sujuva {
@@ -64,15 +65,23 @@ class EventQueue {
     heap_.pop_back();
     std::size_t n = heap_.size();
     if (n == 0) return top;
+    const Key last_key = key(last);
     std::size_t i = 0;
     while (true) {
       std::size_t first = i * Arity + 1;
       if (first >= n) break;
+      // The smallest child, chosen without branches (conditional moves): the comparisons
+      // are unpredictable and a mispredicted branch costs more than the compare.
       std::size_t best = first;
+      Key best_key = key(heap_[first]);
       std::size_t end = first + Arity < n ? first + Arity : n;
-      for (std::size_t c = first + 1; c < end; ++c)
-        if (before(heap_[c], heap_[best])) best = c;
-      if (!before(heap_[best], last)) break;
+      for (std::size_t c = first + 1; c < end; ++c) {
+        Key k = key(heap_[c]);
+        bool smaller = k < best_key;
+        best = smaller ? c : best;
+        best_key = smaller ? k : best_key;
+      }
+      if (!(best_key < last_key)) break;
       heap_[i] = heap_[best];
       i = best;
     }
@@ -81,9 +90,15 @@ class EventQueue {
   }
 
  private:
-  static bool before(const Event& x, const Event& y) {
-    return x.time < y.time || (x.time == y.time && x.sequence < y.sequence);
+  // (time, sequence) as one 128-bit number: the bits of a non-negative double order like the
+  // double itself, so one unsigned comparison orders by time and then by sequence.
+  using Key = unsigned __int128;
+  static Key key(const Event& e) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &e.time, sizeof bits);
+    return (Key(bits) << 64) | e.sequence;
   }
+  static bool before(const Event& x, const Event& y) { return key(x) < key(y); }
   std::vector<Event> heap_;
   std::uint64_t next_sequence_ = 0;
 };

@@ -1,0 +1,315 @@
+// Benchmark of `sujuva simulate`: a generated 20-station open network with mixed effort distributions,
+// feedback, a delay and two client classes. Prints events per second on one core and on all cores,
+// peak memory, memory over growing horizons, binary against 4-ary event heaps, and the speed
+// ratio against SimPy 2 (Debian's python3-simpy) on the same network.
+//
+//   build/bench_sim [--quick | --profile]
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "io/dot_reader.h"
+#include "sim/event_queue.h"
+#include "sim/random.h"
+#include "sim/simulation.h"
+
+using namespace sujuva;
+
+namespace {
+
+constexpr int kStations = 20;
+constexpr double kArrivals = 40;  // clients per week
+constexpr double kHoursPerFte = 40;
+constexpr double kTargetUtilisation = 0.7;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// CPU seconds of the whole process: on a shared machine, events per CPU second is the
+// honest per-core speed, while wall time also counts other people's jobs.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one, five;
+  in >> one >> five;
+  return one + " (1 min), " + five + " (5 min) on " + std::to_string(std::thread::hardware_concurrency()) + " cores";
+}
+
+double current_rss_mb() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1048576.0);
+}
+
+std::string effort_text(int station, double mean) {
+  switch (station % 6) {
+    case 0:
+      return fmt::format("exp({:.6f}h)", mean);
+    case 1:
+      return fmt::format("gamma(mean={:.6f}h, cv=0.5)", mean);
+    case 2:
+      return fmt::format("lognormal(mean={:.6f}h, cv=1.0)", mean);
+    case 3:
+      return fmt::format("tri({:.6f}h, {:.6f}h, {:.6f}h)", 0.5 * mean, mean, 1.5 * mean);
+    case 4:
+      return fmt::format("uniform({:.6f}h, {:.6f}h)", 0.5 * mean, 1.5 * mean);
+    default:
+      return fmt::format("{:.6f}h", mean);
+  }
+}
+
+int servers(int station) { return 1 + station % 3; }
+
+// The network: in -> s0 (a checkpoint: 30 % special) -> s1 ... s19 -> out, every station
+// sending 10 % back four stations (rework) and 8 % out early; at s5 special clients jump to
+// s12, and at s12 they wait for a delay before s13.
+std::string network_dot(const std::vector<double>& effort_hours) {
+  std::string dot = fmt::format("digraph bench {{ hours_per_fte={}; hours_per_day=8;\n", kHoursPerFte);
+  dot += fmt::format("  in [kind=start, arrivals=\"{}/week\"];\n  out [kind=end];\n", kArrivals);
+  dot += "  wait [delay=\"uniform(1d, 3d)\"];\n";
+  for (int i = 0; i < kStations; ++i) {
+    dot +=
+        fmt::format("  subgraph cluster_r{0} {{ role=r{0}; fte={1};\n    s{0} [{2}effort=\"{3}\"]; }}\n", i, servers(i),
+                    i == 0 ? "kind=checkpoint, assesses=\"special\", " : "", effort_text(i, effort_hours[i]));
+  }
+  dot += "  in -> s0;\n  s0 -> s2 [outcome=\"special\", p=0.3];\n  s0 -> s1 [p=0.7];\n";
+  for (int i = 1; i < kStations; ++i) {
+    int back = std::max(1, i - 4);
+    if (i == kStations - 1) {
+      dot += fmt::format("  s{} -> out [p=0.9];\n  s{} -> s10 [p=0.1];\n", i, i);
+      continue;
+    }
+    if (i == 5) {
+      dot += "  s5 -> s6 [when=\"standard\", p=0.82];\n  s5 -> s12 [when=\"special\", p=0.82];\n";
+    } else if (i == 12) {
+      dot += "  s12 -> s13 [when=\"standard\", p=0.82];\n  s12 -> wait [when=\"special\", p=0.82];\n";
+    } else {
+      dot += fmt::format("  s{} -> s{} [p=0.82];\n", i, i + 1);
+    }
+    dot += fmt::format("  s{} -> s{} [p=0.1];\n  s{} -> out [p=0.08];\n", i, back, i);
+  }
+  dot += "  wait -> s13;\n}\n";
+  return dot;
+}
+
+Process load(const std::string& dot) {
+  ReadResult read = read_process_text(dot, "bench.dot");
+  if (!read.usable()) {
+    for (const auto& d : read.diagnostics) fmt::print(stderr, "{}\n", d.format());
+    std::exit(2);
+  }
+  return *read.process;
+}
+
+// Visits per week of every step, by iterating the traffic equations lambda = gamma + P^T lambda.
+std::vector<double> visit_rates(const Process& p) {
+  const size_t n = boost::num_vertices(p.graph), k = p.classes.size();
+  std::vector<double> rate(n * k, 0), next(n * k);
+  for (int iteration = 0; iteration < 3000; ++iteration) {
+    std::fill(next.begin(), next.end(), 0.0);
+    for (size_t v = 0; v < n; ++v) {
+      if (p.graph[v].kind == StepKind::start) next[v * k] += p.graph[v].arrivals_per_week;
+      if (p.graph[v].kind == StepKind::end) continue;
+      for (size_t c = 0; c < k; ++c)
+        for (const auto& b : branches(p, v, static_cast<ClassIndex>(c)))
+          next[b.to * k + b.next_class] += rate[v * k + c] * b.probability;
+    }
+    rate.swap(next);
+  }
+  std::vector<double> per_step(n, 0);
+  for (size_t v = 0; v < n; ++v)
+    for (size_t c = 0; c < k; ++c) per_step[v] += rate[v * k + c];
+  return per_step;
+}
+
+Process build_network() {
+  Process draft = load(network_dot(std::vector<double>(kStations, 1.0)));
+  std::vector<double> rates = visit_rates(draft);
+  std::vector<double> effort(kStations);
+  for (int i = 0; i < kStations; ++i) {
+    double rate = rates[*draft.find_step("s" + std::to_string(i))];
+    effort[i] = kTargetUtilisation * servers(i) * kHoursPerFte / rate;
+  }
+  return load(network_dot(effort));
+}
+
+nlohmann::json distribution_json(const Distribution& d) {
+  static const char* kinds[] = {"constant", "exponential", "gamma", "lognormal", "triangular", "uniform"};
+  return {{"kind", kinds[static_cast<int>(d.kind)]}, {"a", d.a}, {"b", d.b}, {"c", d.c}};
+}
+
+// The network for sim_simpy.py: efforts in server weeks, routes per class.
+nlohmann::json network_json(const Process& p) {
+  nlohmann::json steps = nlohmann::json::array(), starts = nlohmann::json::array(), roles = nlohmann::json::array();
+  for (const auto& r : p.roles) roles.push_back({{"servers", static_cast<int>(std::lround(r.fte))}});
+  for (size_t v = 0; v < boost::num_vertices(p.graph); ++v) {
+    const Step& s = p.graph[v];
+    nlohmann::json step = {{"kind", to_string(s.kind)}, {"role", s.role ? nlohmann::json(*s.role) : nlohmann::json()}};
+    if (s.effort && s.role && s.does_work()) step["effort"] = distribution_json(s.effort->scaled(1 / kHoursPerFte));
+    if (s.delay) step["delay"] = distribution_json(*s.delay);
+    nlohmann::json routes = nlohmann::json::array();
+    for (size_t c = 0; c < p.classes.size(); ++c) {
+      nlohmann::json list = nlohmann::json::array();
+      if (s.kind != StepKind::end)
+        for (const auto& b : branches(p, v, static_cast<ClassIndex>(c)))
+          list.push_back({static_cast<int>(b.to), b.probability, b.next_class});
+      routes.push_back(list);
+    }
+    step["routes"] = routes;
+    steps.push_back(step);
+    if (s.kind == StepKind::start) starts.push_back({{"step", v}, {"rate", s.arrivals_per_week}});
+  }
+  return {{"steps", steps}, {"starts", starts}, {"roles", roles}, {"classes", p.classes.size()}};
+}
+
+struct Timing {
+  std::uint64_t events;
+  double seconds;
+  std::string version = "";
+  double cpu = 0;
+  double per_second() const { return events / seconds; }
+  double per_cpu_second() const { return events / cpu; }
+};
+
+Timing time_simulation(const Process& p, double weeks, int replications, int threads, bool weekly = true) {
+  SimulationOptions o;
+  o.weeks = weeks;
+  o.warmup_weeks = 0;
+  o.replications = replications;
+  o.threads = threads;
+  o.weekly_series = weekly;
+  auto start = std::chrono::steady_clock::now();
+  double cpu = cpu_seconds();
+  Simulation sim = simulate(p, o);
+  return {sim.events, seconds_since(start), "", cpu_seconds() - cpu};
+}
+
+// The classic "hold" benchmark of an event list: pop the earliest, push it back later.
+template <int Arity>
+double hold_ns(size_t pending, size_t operations) {
+  EventQueue<Arity> q;
+  Rng rng(7);
+  for (size_t i = 0; i < pending; ++i) q.push(rng.exponential(1.0), EventKind::arrival, 0);
+  auto start = std::chrono::steady_clock::now();
+  double sink = 0;
+  for (size_t i = 0; i < operations; ++i) {
+    Event e = q.pop();
+    sink += e.time;
+    q.push(e.time + rng.exponential(1.0), EventKind::arrival, 0);
+  }
+  double ns = seconds_since(start) * 1e9 / operations;
+  if (sink < 0) std::puts("");
+  return ns;
+}
+
+Timing run_simpy(const Process& p, double weeks) {
+  auto dir = std::filesystem::temp_directory_path() / ("sujuva-bench-sim-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto spec = dir / "network.json";
+  std::ofstream(spec) << network_json(p).dump();
+  auto result = dir / "result.json";
+  std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  std::string script = std::string(SUJUVA_SOURCE_DIR) + "/tools/bench/sim_simpy.py";
+  std::string command = fmt::format("{} {} {} {} 1 > {}", python, script, spec.string(), weeks, result.string());
+  Timing t{0, 0};
+  if (std::system(command.c_str()) == 0) {
+    std::ifstream in(result);
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_discarded())
+      t = {j["events"].get<std::uint64_t>(), j["seconds"].get<double>(), j["version"].get<std::string>(),
+           j["cpu"].get<double>()};
+  }
+  std::filesystem::remove_all(dir);
+  return t;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  Process network = build_network();
+  if (argc > 1 && std::string(argv[1]) == "--profile") {  // one long engine run, for perf
+    Timing t = time_simulation(network, 20000, 2, 1);
+    fmt::print("{} events, {:.2f} M events per CPU second\n", t.events, t.per_cpu_second() / 1e6);
+    return 0;
+  }
+  fmt::print(
+      "# bench_sim: {}-station open network, {} clients/week, 2 classes, rework, a delay, "
+      "6 effort distributions, target utilisation {:.0f} %\n\n",
+      kStations, kArrivals, 100 * kTargetUtilisation);
+
+  fmt::print("| event heap | pending events | ns per hold (pop + push) |\n|---|---:|---:|\n");
+  for (size_t pending : {size_t(64), size_t(4096), size_t(262144)}) {
+    size_t ops = quick ? 200000 : 2000000;
+    fmt::print("| binary | {} | {:.1f} |\n", pending, hold_ns<2>(pending, ops));
+    fmt::print("| 4-ary | {} | {:.1f} |\n", pending, hold_ns<4>(pending, ops));
+  }
+
+  const double weeks = quick ? 500 : 5000;
+  time_simulation(network, 50, 1, 1);  // warm caches and the allocator
+  Timing one = time_simulation(network, weeks, 2, 1);
+  Timing all = time_simulation(network, weeks, 2 * cores, cores);
+  fmt::print("\nload average now: {}\n", load_average());
+  fmt::print(
+      "\n| run | events | wall s | CPU s | events/s (wall) | events/s per core (wall / cores) | events per CPU "
+      "second |\n|---|---:|---:|---:|---:|---:|---:|\n");
+  fmt::print("| 1 thread, 2 replications × {:.0f} weeks | {} | {:.2f} | {:.2f} | {:.2f} M | {:.2f} M | {:.2f} M |\n",
+             weeks, one.events, one.seconds, one.cpu, one.per_second() / 1e6, one.per_second() / 1e6,
+             one.per_cpu_second() / 1e6);
+  fmt::print("| {} threads, {} replications × {:.0f} weeks | {} | {:.2f} | {:.2f} | {:.2f} M | {:.2f} M | {:.2f} M |\n",
+             cores, 2 * cores, weeks, all.events, all.seconds, all.cpu, all.per_second() / 1e6,
+             all.per_second() / 1e6 / cores, all.per_cpu_second() / 1e6);
+  fmt::print("\npeak RSS so far: {:.1f} MB\n", peak_rss_mb());
+
+  fmt::print(
+      "\n| horizon (1 replication, no weekly series) | events | RSS after (MB) | peak RSS (MB) |\n"
+      "|---:|---:|---:|---:|\n");
+  for (double h : {weeks / 10, weeks, weeks * 10}) {
+    if (quick && h > weeks) break;
+    Timing t = time_simulation(network, h, 1, 1, false);
+    fmt::print("| {:.0f} weeks | {} | {:.1f} | {:.1f} |\n", h, t.events, current_rss_mb(), peak_rss_mb());
+  }
+
+  const double simpy_weeks = quick ? 20 : 100;
+  Timing simpy = run_simpy(network, simpy_weeks);
+  Timing ours = time_simulation(network, simpy_weeks, 1, 1);
+  fmt::print(
+      "\n| engine, 1 replication × {:.0f} weeks, 1 core | events | wall s | CPU s | events per CPU second |\n"
+      "|---|---:|---:|---:|---:|\n",
+      simpy_weeks);
+  if (simpy.events == 0)
+    fmt::print("| SimPy 2 | not run: /usr/bin/python3 with python3-simpy is missing | | | |\n");
+  else
+    fmt::print("| SimPy {} | {} | {:.3f} | {:.3f} | {:.0f} |\n", simpy.version, simpy.events, simpy.seconds, simpy.cpu,
+               simpy.per_cpu_second());
+  fmt::print("| sujuva | {} | {:.4f} | {:.4f} | {:.0f} |\n", ours.events, ours.seconds, ours.cpu,
+             ours.per_cpu_second());
+  if (simpy.events > 0)
+    fmt::print(
+        "\nspeed ratio (events per CPU second, sujuva over SimPy): {:.0f}x on the same {:.0f} weeks; "
+        "{:.0f}x against the long run above\n",
+        ours.per_cpu_second() / simpy.per_cpu_second(), simpy_weeks, one.per_cpu_second() / simpy.per_cpu_second());
+  return 0;
+}
