@@ -16,23 +16,34 @@ bool in_client_flow(const ProcessGraph& graph, RouteEdge e) {
   return from.kind != StepKind::end && from.kind != StepKind::activity && to.kind != StepKind::activity;
 }
 
-CheckContext::CheckContext(const Process& p)
-    : process(p), graph(p.graph), steps(boost::num_vertices(p.graph)), classes(p.classes.size()) {
-  source = steps;
-  sink = steps + 1;
-  flow = FlowGraph(steps + 2);
+namespace {
+// Built in place (returned as a prvalue): Boost 1.74's adjacency_list would copy on assignment.
+FlowGraph client_flow(const ProcessGraph& graph) {
+  const size_t steps = boost::num_vertices(graph), source = steps, sink = steps + 1;
+  std::vector<std::pair<size_t, size_t>> routes;
+  routes.reserve(boost::num_edges(graph) + steps);
   for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
-    if (graph[v].kind == StepKind::start) {
-      starts.push_back(v);
-      boost::add_edge(source, v, flow);
-    }
-    if (graph[v].kind == StepKind::end) {
-      ends.push_back(v);
-      boost::add_edge(v, sink, flow);
-    }
+    if (graph[v].kind == StepKind::start) routes.emplace_back(source, v);
+    if (graph[v].kind == StepKind::end) routes.emplace_back(v, sink);
   }
   for (auto e : boost::make_iterator_range(boost::edges(graph)))
-    if (in_client_flow(graph, e)) boost::add_edge(boost::source(e, graph), boost::target(e, graph), flow);
+    if (in_client_flow(graph, e)) routes.emplace_back(boost::source(e, graph), boost::target(e, graph));
+  return FlowGraph(routes.begin(), routes.end(), steps + 2, routes.size());
+}
+}  // namespace
+
+CheckContext::CheckContext(const Process& p)
+    : process(p),
+      graph(p.graph),
+      steps(boost::num_vertices(p.graph)),
+      source(steps),
+      sink(steps + 1),
+      flow(client_flow(p.graph)),
+      classes(p.classes.size()) {
+  for (auto v : boost::make_iterator_range(boost::vertices(graph))) {
+    if (graph[v].kind == StepKind::start) starts.push_back(v);
+    if (graph[v].kind == StepKind::end) ends.push_back(v);
+  }
 }
 
 void CheckContext::error(int line, std::string message, std::vector<std::string> route) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,10 @@ namespace sujuva::checks::detail {
 // The steps clients pass, with a virtual source joined to every start and a virtual sink
 // joined from every end. Vertex i < steps is process step i. Routes out of an end (clients
 // have left) and routes touching an activity (work outside the client flow) are left out.
-using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+// Edges in a vector (not the default list): one allocation for all of them. (Boost 1.74's
+// bidirectional compressed_sparse_row_graph lacks the degree() that the dominator tree needs.)
+using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
+                                        boost::no_property, boost::no_property, boost::vecS>;
 using FlowVertex = FlowGraph::vertex_descriptor;
 
 constexpr size_t kNone = static_cast<size_t>(-1);
@@ -53,6 +57,36 @@ struct CheckContext {
   std::vector<std::string> class_route_from_start(StepVertex v, ClassIndex c) const;
   // Step ids from `v` to the nearest end (excluding `v`).
   std::vector<std::string> route_to_end(StepVertex v) const;
+};
+
+// A breadth-first search tree from one vertex (shortest routes in number of steps).
+struct BfsTree {
+  std::vector<FlowVertex> parent;  // itself for the root, kNone when not reached
+  std::vector<size_t> distance;    // routes from the root, kNone when not reached
+};
+
+template <class Graph>
+BfsTree bfs_tree(const Graph& g, FlowVertex from, size_t vertex_count) {
+  BfsTree tree{std::vector<FlowVertex>(vertex_count, kNone), std::vector<size_t>(vertex_count, kNone)};
+  std::vector<boost::default_color_type> color(vertex_count, boost::white_color);
+  auto index = boost::get(boost::vertex_index, g);
+  tree.parent[from] = from;
+  tree.distance[from] = 0;
+  boost::breadth_first_search(
+      g, from,
+      boost::visitor(boost::make_bfs_visitor(std::make_pair(
+                         boost::record_predecessors(boost::make_iterator_property_map(tree.parent.begin(), index),
+                                                    boost::on_tree_edge()),
+                         boost::record_distances(boost::make_iterator_property_map(tree.distance.begin(), index),
+                                                 boost::on_tree_edge()))))
+          .color_map(boost::make_iterator_property_map(color.begin(), index)));
+  return tree;
+}
+
+// Vertex filter for boost::filtered_graph: every vertex but the blocked ones.
+struct NotBlocked {
+  const std::vector<char>* blocked = nullptr;
+  bool operator()(FlowVertex v) const { return !(*blocked)[v]; }
 };
 
 bool in_client_flow(const ProcessGraph& graph, RouteEdge e);

@@ -1,10 +1,13 @@
 // Class-aware routing checks in the (step, client class) state space: probabilities per step
 // and class, dead ends for a class, `when` classes that never arrive, and `requires`.
 #include <algorithm>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "check/check_context.h"
@@ -37,23 +40,29 @@ void check_probabilities(CheckContext& ctx, StepVertex v, ClassIndex c, const st
                          bool per_class) {
   const auto& g = ctx.graph;
   double explicit_sum = 0;
-  std::vector<std::string> without_p;
+  size_t without_p = 0;
   for (const auto& b : routes) {
     if (g[b.route].p)
       explicit_sum += *g[b.route].p;
     else
-      without_p.push_back(g[b.to].id);
+      ++without_p;
   }
-  std::string where = "step " + step_name(g[v]) + ": the routes" +
-                      (per_class ? " for class \"" + ctx.process.classes[c] + "\"" : std::string());
+  auto where = [&] {
+    return "step " + step_name(g[v]) + ": the routes" +
+           (per_class ? " for class \"" + ctx.process.classes[c] + "\"" : std::string());
+  };
   if (explicit_sum > 1 + kTolerance) {
-    ctx.error(g[v].line, where + " have probabilities p that add up to " + number_text(explicit_sum) + ", more than 1");
-  } else if (without_p.empty() && std::abs(explicit_sum - 1) > kTolerance) {
-    ctx.error(g[v].line, where + " have probabilities p that add up to " + number_text(explicit_sum) +
+    ctx.error(g[v].line,
+              where() + " have probabilities p that add up to " + number_text(explicit_sum) + ", more than 1");
+  } else if (without_p == 0 && std::abs(explicit_sum - 1) > kTolerance) {
+    ctx.error(g[v].line, where() + " have probabilities p that add up to " + number_text(explicit_sum) +
                              ", not 1 (leave out p on one route to give it the rest)");
-  } else if (!without_p.empty() && explicit_sum > 1 - kTolerance) {
-    ctx.warning(g[v].line, where + " with p already add up to 1, so the routes without p (to " +
-                               quoted_list(without_p) + ") get no clients");
+  } else if (without_p > 0 && explicit_sum > 1 - kTolerance) {
+    std::vector<std::string> left_out;
+    for (const auto& b : routes)
+      if (!g[b.route].p) left_out.push_back(g[b.to].id);
+    ctx.warning(g[v].line, where() + " with p already add up to 1, so the routes without p (to " +
+                               quoted_list(left_out) + ") get no clients");
   }
 }
 
@@ -95,42 +104,28 @@ void check_route_classes(CheckContext& ctx, RouteEdge e) {
 
 // --- requires ---------------------------------------------------------------------------
 
-// For one class: who can step to whom while staying in that class (routes the class may take
-// and that do not re-assess it into another class), reversed.
-std::vector<std::vector<StepVertex>> class_predecessors(const CheckContext& ctx, ClassIndex c) {
-  std::vector<std::vector<StepVertex>> predecessors(ctx.steps);
+// For one class: the routes a client of that class may take that keep the class (a
+// checkpoint's route without that outcome re-assesses the client out of it), plus a virtual
+// sink (vertex `steps`) joined from every end.
+FlowGraph class_flow(const CheckContext& ctx, ClassIndex c) {
+  std::vector<std::pair<size_t, size_t>> routes;
   for (StepVertex u = 0; u < ctx.steps; ++u) {
+    if (ctx.graph[u].kind == StepKind::end) routes.emplace_back(u, ctx.steps);
     if (!passes_on(ctx.graph[u])) continue;
     for (const auto& b : branches(ctx.process, u, c))
-      if (b.next_class == c && ctx.graph[b.to].kind != StepKind::activity) predecessors[b.to].push_back(u);
+      if (b.next_class == c && ctx.graph[b.to].kind != StepKind::activity) routes.emplace_back(u, b.to);
   }
-  return predecessors;
+  return FlowGraph(routes.begin(), routes.end(), ctx.steps + 1, routes.size());
 }
 
-// The steps from which a client of one class can reach an end without a step by a matching
-// role: one reverse BFS from the ends. `next` is the following step on a shortest such route.
-struct Avoidance {
-  std::vector<StepVertex> next;  // kNone: every route from here meets a matching role (or no end)
-  std::vector<size_t> distance;
-};
-
-Avoidance ends_avoiding(const CheckContext& ctx, const std::vector<std::vector<StepVertex>>& predecessors,
-                        const std::vector<char>& matching) {
-  Avoidance a{std::vector<StepVertex>(ctx.steps, kNone), std::vector<size_t>(ctx.steps, kNone)};
-  std::deque<StepVertex> queue;
-  for (auto end : ctx.ends)
-    if (!matching[end]) a.next[end] = end, a.distance[end] = 0, queue.push_back(end);
-  while (!queue.empty()) {
-    StepVertex w = queue.front();
-    queue.pop_front();
-    for (StepVertex u : predecessors[w]) {
-      if (matching[u] || a.next[u] != kNone) continue;
-      a.next[u] = w;
-      a.distance[u] = a.distance[w] + 1;
-      queue.push_back(u);
-    }
-  }
-  return a;
+// The steps from which a client of the class can reach an end without a step by a matching
+// role: one BFS from the ends backwards. The BFS parent is the next step on a shortest such route.
+BfsTree ends_avoiding(const CheckContext& ctx, const FlowGraph& routes, std::vector<char> matching) {
+  matching.push_back(0);  // the sink
+  auto backwards = boost::make_reverse_graph(routes);
+  boost::filtered_graph<decltype(backwards), boost::keep_all, NotBlocked> open(backwards, boost::keep_all(),
+                                                                               NotBlocked{&matching});
+  return bfs_tree(open, ctx.steps, ctx.steps + 1);
 }
 
 std::string requirement_text(const Process& process, const std::string& required, const std::vector<RoleIndex>& roles,
@@ -164,20 +159,17 @@ void report_unknown_requirement(CheckContext& ctx, const Step& step) {
 
 // The shortest route by which a client assessed into class `c` at `checkpoint` avoids the role.
 std::vector<std::string> avoiding_route(const CheckContext& ctx, StepVertex checkpoint, ClassIndex c,
-                                        const Avoidance& avoidance) {
+                                        const BfsTree& avoidance) {
   StepVertex best = kNone;
   for (ClassIndex arriving : classes_at(ctx, checkpoint))
     for (const auto& b : branches(ctx.process, checkpoint, arriving)) {
-      if (b.next_class != c || avoidance.next[b.to] == kNone) continue;
+      if (b.next_class != c || avoidance.parent[b.to] == kNone) continue;
       if (best == kNone || avoidance.distance[b.to] < avoidance.distance[best]) best = b.to;
     }
   std::vector<std::string> route;
   if (best == kNone) return route;
   route.push_back(ctx.graph[checkpoint].id);
-  for (StepVertex at = best;; at = avoidance.next[at]) {
-    route.push_back(ctx.graph[at].id);
-    if (avoidance.next[at] == at) break;
-  }
+  for (StepVertex at = best; at != ctx.steps; at = avoidance.parent[at]) route.push_back(ctx.graph[at].id);
   return route;
 }
 
@@ -225,23 +217,24 @@ void check_requires(CheckContext& ctx) {
       groups[{*c, step.required_role}].push_back(v);
     }
   }
-  std::map<ClassIndex, std::vector<std::vector<StepVertex>>> predecessors;
+  std::unique_ptr<FlowGraph> routes;  // of the class of the current group (groups are sorted by class)
+  ClassIndex routes_class = -1;
   for (const auto& [key, checkpoints] : groups) {
     const auto& [c, required] = key;
-    if (!predecessors.count(c)) predecessors[c] = class_predecessors(ctx, c);
+    if (routes_class != c) routes.reset(new FlowGraph(class_flow(ctx, c))), routes_class = c;
     auto roles = ctx.process.roles_matching(required);
     std::vector<char> matching(ctx.steps, 0);
     for (StepVertex v = 0; v < ctx.steps; ++v)
       matching[v] = ctx.graph[v].role && std::count(roles.begin(), roles.end(), *ctx.graph[v].role) > 0;
-    Avoidance avoidance = ends_avoiding(ctx, predecessors[c], matching);
+    BfsTree avoidance = ends_avoiding(ctx, *routes, matching);
+    const std::string who = requirement_text(ctx.process, required, roles, ctx.process.classes[c]);
     for (StepVertex k : checkpoints) {
       auto route = avoiding_route(ctx, k, c, avoidance);
       if (route.empty()) continue;
       ctx.error(ctx.graph[k].line,
                 "clients assessed \"" + ctx.process.classes[c] + "\" at checkpoint " + step_name(ctx.graph[k]) +
-                    " can reach an end without a step by " +
-                    requirement_text(ctx.process, required, roles, ctx.process.classes[c]),
-                route);
+                    " can reach an end without a step by " + who,
+                std::move(route));
     }
   }
 }

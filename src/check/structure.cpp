@@ -18,34 +18,6 @@ namespace sujuva::checks::detail {
 
 namespace {
 
-struct BfsTree {
-  std::vector<FlowVertex> parent;  // itself for the root, kNone when not reached
-  std::vector<size_t> distance;    // routes from the root, kNone when not reached
-};
-
-template <class Graph>
-BfsTree bfs_tree(const Graph& g, FlowVertex from, size_t vertex_count) {
-  BfsTree tree{std::vector<FlowVertex>(vertex_count, kNone), std::vector<size_t>(vertex_count, kNone)};
-  std::vector<boost::default_color_type> color(vertex_count, boost::white_color);
-  auto index = boost::get(boost::vertex_index, g);
-  tree.parent[from] = from;
-  tree.distance[from] = 0;
-  boost::breadth_first_search(
-      g, from,
-      boost::visitor(boost::make_bfs_visitor(std::make_pair(
-                         boost::record_predecessors(boost::make_iterator_property_map(tree.parent.begin(), index),
-                                                    boost::on_tree_edge()),
-                         boost::record_distances(boost::make_iterator_property_map(tree.distance.begin(), index),
-                                                 boost::on_tree_edge()))))
-          .color_map(boost::make_iterator_property_map(color.begin(), index)));
-  return tree;
-}
-
-struct NotBlocked {
-  const std::vector<char>* blocked = nullptr;
-  bool operator()(FlowVertex v) const { return !(*blocked)[v]; }
-};
-
 // A shortest start-to-end route that passes none of the `blocked` steps (empty if none exists).
 std::vector<std::string> route_avoiding(const CheckContext& ctx, const std::vector<char>& blocked) {
   boost::filtered_graph<FlowGraph, boost::keep_all, NotBlocked> open(ctx.flow, boost::keep_all(), NotBlocked{&blocked});

@@ -3,7 +3,7 @@
 //   build/bench_load_check            # prints a table: steps, DOT bytes, load, check, peak RSS
 //   build/bench_load_check --dot 1000 # prints the generated model instead (for `sujuva check`)
 //
-// The model: layers of tasks, each step with about three routes to the next layer, a rework
+// The model: layers of 100 tasks, each step with three routes to the next layer, a rework
 // route back every seventh step, a checkpoint (assesses=special, requires=social-worker)
 // every tenth step, one mandatory checkpoint layer in the middle, 40 roles.
 #include <sys/resource.h>
@@ -61,11 +61,13 @@ std::string generate(int steps) {
         dot << "  " << from << " -> out;\n";
         continue;
       }
+      // Each step of the next layer gets three routes in; the mandatory checkpoint leads to all of its next layer.
       int next_width = width_of(layer + 1);
-      std::uniform_int_distribution<int> pick(0, next_width - 1);
-      int targets = next_width == 1 ? 1 : 3;
+      int targets = next_width == 1 ? 1 : layer == middle ? kWidth : 3;
+      int offset = std::uniform_int_distribution<int>(0, kWidth - 1)(rng);
       for (int t = 0; t < targets; ++t) {
-        dot << "  " << from << " -> " << id_at(layer + 1, next_width == 1 ? 0 : (pick(rng) + t) % next_width);
+        int target = next_width == 1 ? 0 : layer == middle ? t : (k + t * 33 + offset) % next_width;
+        dot << "  " << from << " -> " << id_at(layer + 1, target);
         if (t == 0 && (i % 10 == 3 || layer == middle)) dot << " [p=0.2, outcome=special]";
         dot << ";\n";
       }
