@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compare/structure.h"
+#include "render/diagram.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -14,11 +15,12 @@ namespace sujuva {
 namespace detail {
 namespace {
 
-// Labels keep the model's "\n" escapes as two characters; a real newline
-// becomes DOT's line break through escape_dot.
-std::string dot_label(const std::string& text) {
-  std::string out = text;
-  for (auto at = out.find("\\n"); at != std::string::npos; at = out.find("\\n", at)) out.replace(at, 2, "\n");
+// Labels keep the model's "\n" escapes as two characters: split there and
+// wrapped (so that a long label does not stretch the graph), then joined with
+// real newlines, which escape_dot turns into DOT line breaks.
+std::string dot_label(const std::string& text, std::size_t width = 28) {
+  std::string out;
+  for (const auto& line : detail::wrap_label(text, width)) out += (out.empty() ? "" : "\n") + line;
   return escape_dot(out);
 }
 
@@ -79,14 +81,13 @@ struct Lane {
   std::vector<size_t> nodes;
 };
 
-std::string field_summary(const std::vector<FieldChange>& fields) {
-  std::string text;
+std::vector<std::string> field_summary(const std::vector<FieldChange>& fields) {
+  std::vector<std::string> lines;
   for (const auto& f : fields) {
     if (f.field == "label" || f.field == "id") continue;
-    std::string part = f.field + ": " + (f.before.empty() ? "-" : f.before) + " → " + (f.after.empty() ? "-" : f.after);
-    text += (text.empty() ? "" : "\n") + part;
+    lines.push_back(f.field + ": " + (f.before.empty() ? "-" : f.before) + " → " + (f.after.empty() ? "-" : f.after));
   }
-  return text;
+  return lines;
 }
 
 class DiffGraph {
@@ -117,7 +118,7 @@ class DiffGraph {
 
  private:
   std::string title() const {
-    return dot_label(before_.title.in(lang_, before_.name) + " → " + after_.title.in(lang_, after_.name));
+    return dot_label(before_.title.in(lang_, before_.name) + " → " + after_.title.in(lang_, after_.name), 120);
   }
 
   std::string role_of(const Process& p, StepVertex v) const {
@@ -129,13 +130,12 @@ class DiffGraph {
     for (auto v : boost::make_iterator_range(boost::vertices(after_.graph))) {
       const Step& s = after_.graph[v];
       std::optional<ChangeKind> change;
-      std::string text = s.label.in(lang_, s.id);
+      std::string text = dot_label(s.label.in(lang_, s.id));
       if (auto found = step_changes_.find({false, s.id}); found != step_changes_.end()) {
         change = found->second->change;
-        std::string summary = field_summary(found->second->fields);
-        if (!summary.empty()) text += "\n" + summary;
+        for (const auto& line : field_summary(found->second->fields)) text += "\\n" + dot_label(line, 40);
       }
-      nodes_.push_back({"a" + std::to_string(v), role_of(after_, v), dot_label(text), s.kind, change});
+      nodes_.push_back({"a" + std::to_string(v), role_of(after_, v), text, s.kind, change});
     }
     for (auto v : boost::make_iterator_range(boost::vertices(before_.graph))) {
       if (m_.after_of_before[v]) continue;
@@ -165,7 +165,7 @@ class DiffGraph {
       bool removed = !after_.find_role(order[i]), added = !before_.find_role(order[i]);
       std::string color = removed ? kRemovedColor : added ? kAddedColor : "#bdbdbd";
       out += fmt::format("  subgraph cluster_{} {{\n    label=\"{}\"; style=\"rounded{}\"; color=\"{}\";\n", i,
-                         dot_label(lane.label), removed ? ",dashed" : "", color);
+                         dot_label(lane.label, 40), removed ? ",dashed" : "", color);
       for (size_t n : lane.nodes) out += "    " + nodes_[n].name + ";\n";
       out += "  }\n";
     }
