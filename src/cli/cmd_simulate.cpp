@@ -11,6 +11,7 @@
 #include "cli/common.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
+#include "model/timeline.h"
 #include "sim/output.h"
 #include "sim/simulation.h"
 #include "text/format.h"
@@ -50,7 +51,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
       "confidence intervals over replications.\nExit codes: 0 ok, 1 the model is unstable or a guard "
       "stopped a replication (a queue without bound, a client looping), 2 unusable input or usage.",
       "sujuva simulate"};
-  std::string file, seed_text = "1", absence_model = "capacity", calendar = "continuous", lang_text = "fi", csv_dir;
+  std::string file, timeline_file, seed_text = "1", absence_model = "capacity", calendar = "continuous",
+                                   lang_text = "fi", csv_dir;
   std::vector<std::string> sets;
   SimulationOptions options;
   double scale = 1;
@@ -66,6 +68,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--absence-spell", options.absence_spell_weeks,
                  "mean length of one absence spell in weeks with --absence-model random (default 1)");
   app.add_option("--calendar", calendar, "continuous (default, as analyze)");
+  app.add_option("--timeline", timeline_file,
+                 "CSV of changes week,target,value (e.g. 20,sw.fte,3.5); weeks count from the start of the warm-up");
   app.add_option("--set", sets, "what-if change, e.g. sw.fte=4, sw.absence=0.2, arvio->swplan.p=0.4");
   app.add_option("--scale-arrivals", scale, "multiply every start step's arrivals");
   app.add_option("--max-queue", options.max_queue, "stop a replication when a queue passes this (default 1000000)");
@@ -117,6 +121,19 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     return kUnusable;
   }
   if (scale != 1) scale_arrivals(process, scale);
+
+  if (!timeline_file.empty()) {
+    TimelineRead timeline = read_timeline_file(timeline_file);
+    Diagnostics problems = timeline.diagnostics;
+    if (timeline.timeline && problems.empty()) {
+      if (timeline.timeline->empty())
+        problems.push_back({Severity::error, timeline_file, 0, "the timeline has no changes", {}});
+      for (auto& d : validate_timeline(*timeline.timeline, process)) problems.push_back(d);
+    }
+    for (const auto& d : problems) err << d.format() << "\n";
+    if (!timeline.timeline || has_errors(problems)) return kUnusable;
+    options.timeline = *timeline.timeline;
+  }
 
   ProgressBar bar(err, isatty(STDERR_FILENO) == 1);
   options.progress = [&bar](int done, int total) { bar(done, total); };

@@ -84,8 +84,7 @@ void compile_steps(const Process& process, CompiledModel& model) {
       c.deadline = static_cast<int>(model.deadlines.size());
       model.deadlines.push_back({static_cast<int>(v), *s.deadline_weeks});
     }
-    if (s.kind == StepKind::start && s.arrivals_per_week > 0)
-      model.starts.emplace_back(static_cast<int>(v), s.arrivals_per_week);
+    if (s.kind == StepKind::start) model.starts.emplace_back(static_cast<int>(v), s.arrivals_per_week);
     model.step_ids.push_back(s.id);
     model.steps.push_back(c);
   }
@@ -131,12 +130,12 @@ void compile_routes(const Process& process, CompiledModel& model) {
 
 // Every (step, class) a client can reach must have a way on, staff to do its work,
 // and a path to an end; otherwise clients would pile up or loop for ever.
-void check_reachable_states(const Process& process, const CompiledModel& model) {
+void check_reachable_states(const Process& process, const CompiledModel& model, bool staffed_now) {
   const int classes = model.classes;
   const size_t states = model.steps.size() * classes;
   std::vector<char> reached(states, 0);
   std::deque<size_t> todo;
-  for (auto [step, rate] : model.starts) {
+  for (auto [step, rate] : model.starts) {  // with or without arrivals now: a timeline may start them
     size_t s = size_t(step) * classes;
     if (!reached[s]) reached[s] = 1, todo.push_back(s);
   }
@@ -165,7 +164,7 @@ void check_reachable_states(const Process& process, const CompiledModel& model) 
     const Step& step = process.graph[v];
     const CompiledStep& c = model.steps[v];
     const std::string& cls = process.classes[s % classes];
-    if (c.works && model.roles[c.role].servers <= 0)
+    if (staffed_now && c.works && model.roles[c.role].servers <= 0)
       refuse(
           process, step.line,
           fmt::format("{} needs the work of role \"{}\", which has no capacity for the client flow (fte {:g}, "
@@ -191,18 +190,18 @@ double CompiledModel::arrivals_per_week() const {
   return total;
 }
 
-CompiledModel compile(const Process& process, const SimulationOptions& options) {
+CompiledModel compile(const Process& process, const SimulationOptions& options, bool staffed_now) {
   CompiledModel model;
   model.classes = static_cast<int>(std::max<size_t>(1, process.classes.size()));
   model.hours_per_fte = process.calendar.hours_per_fte;
   if (!(model.hours_per_fte > 0)) refuse(process, 0, "hours_per_fte must be positive to simulate");
   compile_roles(process, options, model);
   compile_steps(process, model);
-  if (model.starts.empty())
+  if (staffed_now && !(model.arrivals_per_week() > 0))
     refuse(process, 0, "no start step has arrivals (e.g. arrivals=\"40/week\"): there is nothing to simulate");
   if (model.deadlines.size() > 64) refuse(process, 0, "the simulation follows at most 64 steps with a deadline");
   compile_routes(process, model);
-  check_reachable_states(process, model);
+  check_reachable_states(process, model, staffed_now);
   return model;
 }
 

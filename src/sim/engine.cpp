@@ -65,6 +65,7 @@ struct Replication::State {
     double speed = 1;
     std::int32_t client = -1;
     bool absent = false, leave_after_service = false, listed_idle = false;
+    bool retired = false;  // replaced by a timeline change: finishes its client, takes no more
   };
   struct RoleState {
     std::vector<Server> servers;
@@ -72,7 +73,7 @@ struct Replication::State {
     int fractional = -1;             // index of the part-speed server, if any
     std::vector<ClientRing> levels;
     std::int64_t queue = 0, queue_at_window_start = 0;
-    TimeAverage queue_area;
+    TimeAverage queue_area, capacity_area, load_area;  // capacity and load in hours/week
     double busy_area = 0, offered_work = 0, joined = 0, started = 0;
     double mean_present = 0;  // random absence: mean weeks between spells
     DurationHistogram waits;
@@ -82,7 +83,8 @@ struct Replication::State {
     DurationHistogram late;
   };
 
-  const CompiledModel& model;
+  const std::vector<Phase>& phases;
+  const CompiledModel* model;  // the phase in force
   const SimulationOptions& options;
   double window_start = 0, horizon = 0;
   int weeks = 0, series = 0;
@@ -102,19 +104,21 @@ struct Replication::State {
   std::vector<DurationHistogram> lead;  // per class, then overall
   std::vector<double> completed;        // in the window, per class
   std::vector<DeadlineState> deadlines;
+  std::vector<std::uint32_t> arrival_generation;  // an arrival event of an older generation is void
   std::vector<double> weekly;
   double week_arrivals = 0, week_completions = 0;
   int recorded_weeks = 0;
 
-  State(const CompiledModel& m, const SimulationOptions& o) : model(m), options(o) {
+  State(const std::vector<Phase>& p, const SimulationOptions& o) : phases(p), model(&p.front().model), options(o) {
     window_start = options.warmup_weeks;
     horizon = options.warmup_weeks + options.weeks;
     weeks = options.weekly_series ? static_cast<int>(std::floor(horizon + 1e-9)) : 0;
-    series = static_cast<int>(model.roles.size()) + 3;
+    series = static_cast<int>(model->roles.size()) + 3;
   }
 
   void reset(std::uint64_t replication) {
     rng = Rng::stream(options.seed, replication);
+    model = &phases.front().model;
     events.clear();
     now = 0;
     stopped = false;
@@ -122,29 +126,39 @@ struct Replication::State {
     processed = 0;
     clients.clear();
     free_clients.clear();
-    roles.assign(model.roles.size(), RoleState{});
+    roles.assign(model->roles.size(), RoleState{});
     for (size_t r = 0; r < roles.size(); ++r) setup_role(static_cast<int>(r));
-    in_class.assign(model.classes, 0);
-    class_area.assign(model.classes, TimeAverage{});
+    in_class.assign(model->classes, 0);
+    class_area.assign(model->classes, TimeAverage{});
     in_system = 0;
-    lead.assign(model.classes + 1, DurationHistogram{});
-    completed.assign(model.classes + 1, 0);
-    deadlines.assign(model.deadlines.size(), DeadlineState{});
+    lead.assign(model->classes + 1, DurationHistogram{});
+    completed.assign(model->classes + 1, 0);
+    deadlines.assign(model->deadlines.size(), DeadlineState{});
     weekly.assign(size_t(weeks) * series, 0);
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
-    for (size_t i = 0; i < model.starts.size(); ++i)
-      events.push(rng.exponential(1 / model.starts[i].second), EventKind::arrival, static_cast<int>(i));
+    arrival_generation.assign(model->starts.size(), 0);
+    for (size_t i = 0; i < model->starts.size(); ++i)
+      if (model->starts[i].second > 0)
+        events.push(rng.exponential(1 / model->starts[i].second), EventKind::arrival, static_cast<int>(i));
+    for (size_t k = 1; k < phases.size(); ++k) events.push(phases[k].week, EventKind::change, static_cast<int>(k));
     if (weeks > 0) events.push(1, EventKind::week_end, 1);
     events.push(window_start, EventKind::window_start, 0);
   }
 
   void setup_role(int r) {
-    const CompiledRole& spec = model.roles[r];
+    roles[r].levels.resize(model->roles[r].levels);
+    add_servers(r);
+  }
+
+  // Staffs role r as the model in force says; with random absence every new server starts
+  // its present/absent cycle in the stationary state.
+  void add_servers(int r) {
+    const CompiledRole& spec = model->roles[r];
     RoleState& role = roles[r];
-    role.levels.resize(spec.levels);
+    const int first = static_cast<int>(role.servers.size());
     for (double speed : spec.speeds) role.servers.push_back(Server{speed});
-    for (int i = static_cast<int>(role.servers.size()) - 1; i >= 0; --i) {
+    for (int i = static_cast<int>(role.servers.size()) - 1; i >= first; --i) {
       if (role.servers[i].speed < 1)
         role.fractional = i;
       else
@@ -152,15 +166,50 @@ struct Replication::State {
     }
     bool random_absence = options.absence_model == AbsenceModel::random && spec.absence > 0 && spec.absence < 1;
     if (!random_absence) return;
-    // Each server alternates present and absent spells, both exponential, so that it is
-    // absent a share `absence` of the time; it starts in the stationary state.
+    // Present and absent spells are exponential, so that a server is absent a share
+    // `absence` of the time.
     double spell = options.absence_spell_weeks;
     role.mean_present = spell * (1 - spec.absence) / spec.absence;
-    for (size_t i = 0; i < role.servers.size(); ++i) {
+    for (size_t i = first; i < role.servers.size(); ++i) {
       bool absent = rng.uniform() < spec.absence;
       role.servers[i].absent = absent;
       double next = rng.exponential(absent ? spell : role.mean_present);
-      events.push(next, EventKind::absence, r, static_cast<int>(i));
+      events.push(now + next, EventKind::absence, r, static_cast<int>(i));
+    }
+  }
+
+  // A timeline change: new arrival rates, staffing, efforts and routing from now on.
+  void change_phase(int k) {
+    const CompiledModel* before = model;
+    for (size_t r = 0; r < roles.size(); ++r) {
+      roles[r].capacity_area.advance(now, before->roles[r].capacity_hours, window_start);
+      roles[r].load_area.advance(now, before->roles[r].load_hours, window_start);
+    }
+    model = &phases[k].model;
+    for (size_t i = 0; i < model->starts.size(); ++i) {
+      double rate = model->starts[i].second;
+      if (rate == before->starts[i].second) continue;
+      ++arrival_generation[i];
+      if (rate > 0)
+        events.push(now + rng.exponential(1 / rate), EventKind::arrival, static_cast<int>(i),
+                    static_cast<int>(arrival_generation[i]));
+    }
+    for (size_t r = 0; r < roles.size(); ++r)
+      if (model->roles[r].speeds != before->roles[r].speeds || model->roles[r].absence != before->roles[r].absence)
+        restaff(static_cast<int>(r));
+  }
+
+  // Replaces a role's servers: the old ones finish the client in hand and leave.
+  void restaff(int r) {
+    RoleState& role = roles[r];
+    for (auto& server : role.servers) server.retired = true, server.listed_idle = false;
+    role.idle.clear();
+    role.fractional = -1;
+    add_servers(r);
+    while (role.queue > 0) {
+      int s = take_idle_server(role);
+      if (s < 0) break;
+      take_from_queue(r, s);
     }
   }
 
@@ -171,7 +220,10 @@ struct Replication::State {
       ++processed;
       switch (e.kind) {
         case EventKind::arrival:
-          arrive(e.a);
+          if (static_cast<std::uint32_t>(e.b) == arrival_generation[e.a])
+            arrive(e.a);
+          else
+            --processed;  // superseded by a timeline change: not a real event
           break;
         case EventKind::service_end:
           end_service(e.a, e.b);
@@ -189,6 +241,7 @@ struct Replication::State {
           for (auto& role : roles) role.queue_at_window_start = role.queue;
           break;
         case EventKind::change:
+          change_phase(e.a);
           break;
       }
     }
@@ -207,8 +260,9 @@ struct Replication::State {
   }
 
   void arrive(int start) {
-    auto [step, rate] = model.starts[start];
-    events.push(now + rng.exponential(1 / rate), EventKind::arrival, start);
+    auto [step, rate] = model->starts[start];
+    events.push(now + rng.exponential(1 / rate), EventKind::arrival, start,
+                static_cast<int>(arrival_generation[start]));
     std::int32_t id = new_client();
     Client& c = clients[id];
     c = Client{};
@@ -230,7 +284,7 @@ struct Replication::State {
       Client& c = clients[id];
       c.step = step;
       if (++c.visits > options.max_visits) return fire_guard("visit_limit", -1, step);
-      const CompiledStep& s = model.steps[step];
+      const CompiledStep& s = model->steps[step];
       if (s.kind == StepKind::end) return complete(id);
       if (s.works) return enqueue(s.role, id);
       if (s.deadline >= 0) reach_deadline(c, s.deadline);
@@ -243,25 +297,25 @@ struct Replication::State {
   }
 
   int next_step(Client& c) {
-    std::uint32_t state = std::uint32_t(c.step) * model.classes + c.cls;
-    std::uint32_t i = model.route_begin[state], end = model.route_begin[state + 1];
+    std::uint32_t state = std::uint32_t(c.step) * model->classes + c.cls;
+    std::uint32_t i = model->route_begin[state], end = model->route_begin[state + 1];
     if (end - i > 1) {
       double u = rng.uniform();
-      while (i + 1 < end && u >= model.route_cumulative[i]) ++i;
+      while (i + 1 < end && u >= model->route_cumulative[i]) ++i;
     }
-    int next_class = model.route_class[i];
+    int next_class = model->route_class[i];
     if (next_class != c.cls) {
       change_class_count(c.cls, -1);
       change_class_count(next_class, +1);
       c.cls = next_class;
     }
-    return model.route_to[i];
+    return model->route_to[i];
   }
 
   void route(std::int32_t id) { advance(id, next_step(clients[id])); }
 
   void after_work(std::int32_t id) {
-    const CompiledStep& s = model.steps[clients[id].step];
+    const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
       events.push(now + s.delay(rng), EventKind::delay_end, id);
     else
@@ -289,7 +343,7 @@ struct Replication::State {
     if (now < window_start) return;
     DeadlineState& state = deadlines[d];
     state.reached += 1;
-    double elapsed = now - c.arrival, limit = model.deadlines[d].weeks;
+    double elapsed = now - c.arrival, limit = model->deadlines[d].weeks;
     if (elapsed <= limit)
       state.within += 1;
     else
@@ -327,7 +381,7 @@ struct Replication::State {
 
   void enqueue(int r, std::int32_t id) {
     Client& c = clients[id];
-    const CompiledStep& s = model.steps[c.step];
+    const CompiledStep& s = model->steps[c.step];
     RoleState& role = roles[r];
     c.queued_at = now;
     c.work = s.effort(rng);
@@ -350,7 +404,7 @@ struct Replication::State {
       role.waits.add(now - c.queued_at);
       role.started += 1;
     }
-    const CompiledStep& step = model.steps[c.step];
+    const CompiledStep& step = model->steps[c.step];
     if (step.deadline >= 0) reach_deadline(c, step.deadline);
     double duration = c.work / server.speed;
     double overlap = std::min(now + duration, horizon) - std::max(now, window_start);
@@ -364,7 +418,9 @@ struct Replication::State {
     Server& server = role.servers[s];
     std::int32_t id = server.client;
     server.client = -1;
-    if (server.leave_after_service) {
+    if (server.retired) {
+      // replaced by a timeline change: leaves once the client in hand is done
+    } else if (server.leave_after_service) {
       server.leave_after_service = false;
       server.absent = true;
       events.push(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
@@ -374,20 +430,26 @@ struct Replication::State {
     after_work(id);
   }
 
+  // Gives server s the next client (highest priority level, then first come), or lists it idle.
   void serve_next(int r, int s) {
-    RoleState& role = roles[r];
-    for (auto& level : role.levels) {
+    if (!take_from_queue(r, s)) list_idle(roles[r], s);
+  }
+
+  bool take_from_queue(int r, int s) {
+    for (auto& level : roles[r].levels) {
       if (level.empty()) continue;
       std::int32_t next = level.pop();
       set_queue(r, -1);
-      return start_service(r, s, next);
+      start_service(r, s, next);
+      return true;
     }
-    list_idle(role, s);
+    return false;
   }
 
   void toggle_absence(int r, int s) {
     RoleState& role = roles[r];
     Server& server = role.servers[s];
+    if (server.retired) return;
     if (server.absent) {
       server.absent = false;
       events.push(now + rng.exponential(role.mean_present), EventKind::absence, r, s);
@@ -418,13 +480,13 @@ struct Replication::State {
     g.week = now;
     if (r >= 0) {
       const RoleState& role = roles[r];
-      g.role = model.roles[r].id;
+      g.role = model->roles[r].id;
       g.message = fmt::format(
           "role \"{}\": the queue passed {} clients by week {:.1f} (about {:.0f} more clients a week than it "
           "serves): the model is unstable",
           g.role, options.max_queue, now, now > 0 ? double(role.queue) / now : 0.0);
     } else {
-      g.step = model.step_ids[step];
+      g.step = model->step_ids[step];
       g.message = fmt::format(
           "step \"{}\": a client made more than {} visits by week {:.1f}: a loop almost never lets clients out", g.step,
           options.max_visits, now);
@@ -440,29 +502,32 @@ struct Replication::State {
     auto per_week = [&](double x) { return span > 0 ? x / span : kNaN; };
     for (size_t r = 0; r < roles.size(); ++r) {
       RoleState& role = roles[r];
-      const CompiledRole& spec = model.roles[r];
+      const CompiledRole& spec = model->roles[r];
       role.queue_area.advance(now, double(role.queue), window_start);
+      role.capacity_area.advance(now, spec.capacity_hours, window_start);
+      role.load_area.advance(now, spec.load_hours, window_start);
       RoleFigures f{};
-      double flow_hours = per_week(role.busy_area) * model.hours_per_fte;
-      double offered_hours = per_week(role.offered_work) * model.hours_per_fte;
-      bool capacity = spec.capacity_hours > 0;
-      f.utilisation = capacity ? (flow_hours + spec.load_hours) / spec.capacity_hours : kNaN;
-      f.offered_load = capacity ? (offered_hours + spec.load_hours) / spec.capacity_hours : kNaN;
+      // Capacity and load are integrated over the window: a timeline may change them.
+      double flow_hours = role.busy_area * model->hours_per_fte;
+      double offered_hours = role.offered_work * model->hours_per_fte;
+      double capacity = role.capacity_area.area, load = role.load_area.area;
+      f.utilisation = capacity > 0 ? (flow_hours + load) / capacity : kNaN;
+      f.offered_load = capacity > 0 ? (offered_hours + load) / capacity : kNaN;
       f.queue = per_week(role.queue_area.area);
       f.busy_servers = per_week(role.busy_area);
       f.visits_per_week = per_week(role.started);
       f.wait = Summary::of(role.waits);
       f.growth_per_week = per_week(double(role.queue - role.queue_at_window_start));
-      double hours_per_visit = role.joined > 0 ? role.offered_work * model.hours_per_fte / role.joined : 0;
+      double hours_per_visit = role.joined > 0 ? role.offered_work * model->hours_per_fte / role.joined : 0;
       f.growth_hours_per_week = f.growth_per_week * hours_per_visit;
       result.roles.push_back(f);
     }
     double wip_area = 0;
-    for (int k = 0; k <= model.classes; ++k) {
+    for (int k = 0; k <= model->classes; ++k) {
       ClassFigures f{};
       f.lead_time = Summary::of(lead[k]);
       f.throughput_per_week = per_week(completed[k]);
-      if (k < model.classes) {
+      if (k < model->classes) {
         class_area[k].advance(now, double(in_class[k]), window_start);
         wip_area += class_area[k].area;
         f.wip = per_week(class_area[k].area);
@@ -487,8 +552,8 @@ struct Replication::State {
   }
 };
 
-Replication::Replication(const CompiledModel& model, const SimulationOptions& options)
-    : state_(std::make_unique<State>(model, options)) {}
+Replication::Replication(const std::vector<Phase>& phases, const SimulationOptions& options)
+    : state_(std::make_unique<State>(phases, options)) {}
 
 Replication::~Replication() = default;
 

@@ -1,7 +1,7 @@
 // The discrete-event core: a process compiled into flat tables, and one replication run on them.
 //
-//   detail::CompiledModel model = detail::compile(process, options);   // throws SimulationError
-//   detail::Replication replication(model, options);
+//   std::vector<detail::Phase> phases{{0, detail::compile(process, options)}};  // throws SimulationError
+//   detail::Replication replication(phases, options);
 //   detail::ReplicationResult r = replication.run(0);                 // replication number 0
 //
 // Servers: a role offers c = (fte × hours_per_fte × (1 − absence) × (1 − reserved) − activity
@@ -63,13 +63,21 @@ struct CompiledModel {
   std::vector<std::int32_t> route_to;
   std::vector<std::int32_t> route_class;
   std::vector<CompiledRole> roles;
-  std::vector<std::pair<int, double>> starts;  // step, clients per week
+  std::vector<std::pair<int, double>> starts;  // every start step and its clients per week (maybe 0)
   std::vector<CompiledDeadline> deadlines;
   double arrivals_per_week() const;
 };
 
 // Throws SimulationError naming the role or step when the process cannot be simulated.
-CompiledModel compile(const Process& process, const SimulationOptions& options);
+// `staffed_now` = false allows roles without capacity (a timeline phase in which everybody is
+// away: their queues grow until staff come back).
+CompiledModel compile(const Process& process, const SimulationOptions& options, bool staffed_now = true);
+
+// The model in force from `week` on (the timeline's changes applied up to it).
+struct Phase {
+  double week = 0;
+  CompiledModel model;
+};
 
 // A mean and percentiles of one replication (NaN when there were no observations).
 struct Summary {
@@ -109,7 +117,7 @@ struct ReplicationResult {
 // between runs so that a worker thread allocates only once.
 class Replication {
  public:
-  Replication(const CompiledModel& model, const SimulationOptions& options);
+  Replication(const std::vector<Phase>& phases, const SimulationOptions& options);
   ~Replication();
   ReplicationResult run(std::uint64_t replication);
 

@@ -88,7 +88,7 @@ struct Runs {
   SeriesSums weekly;
 };
 
-Runs run_all(const CompiledModel& model, const SimulationOptions& options) {
+Runs run_all(const std::vector<Phase>& phases, const SimulationOptions& options) {
   const int total = options.replications;
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, total);
@@ -99,7 +99,7 @@ Runs run_all(const CompiledModel& model, const SimulationOptions& options) {
   std::mutex progress_mutex;
   int done = 0;
   auto work = [&](int worker) {
-    Replication replication(model, options);
+    Replication replication(phases, options);
     while (true) {
       int i = next.fetch_add(1);
       if (i >= total) break;
@@ -246,22 +246,64 @@ void add_weekly(const CompiledModel& model, const Runs& runs, Simulation& sim) {
   }
 }
 
+// The base model and one phase per distinct week of the timeline, each with the changes up
+// to that week applied.
+std::vector<Phase> phases_of(const Process& process, const SimulationOptions& options) {
+  std::vector<Phase> phases;
+  const double horizon = options.warmup_weeks + options.weeks;
+  Process current = process;
+  size_t next = 0;
+  if (options.timeline) {
+    const Timeline& timeline = *options.timeline;
+    Diagnostics problems = validate_timeline(timeline, process);
+    if (!problems.empty()) throw SimulationError(problems.front().format());
+    for (const auto& change : timeline.changes)
+      if (change.week >= horizon)
+        throw SimulationError(Diagnostic{
+            Severity::error,
+            timeline.file,
+            change.line,
+            fmt::format("week {:g} is beyond the simulated horizon: the simulation "
+                        "runs weeks 0 to {:g} ({:g} warm-up + {:g} measured)",
+                        change.week, horizon, options.warmup_weeks, options.weeks),
+            {}}.format());
+    apply_timeline_until(timeline, 0, next, current);
+  }
+  phases.push_back({0, compile(current, options)});
+  while (options.timeline && next < options.timeline->changes.size()) {
+    double week = options.timeline->changes[next].week;
+    apply_timeline_until(*options.timeline, week, next, current);
+    phases.push_back({week, compile(current, options, false)});
+  }
+  return phases;
+}
+
+void check_volume(const Process& process, const std::vector<Phase>& phases, const SimulationOptions& options) {
+  const double horizon = options.warmup_weeks + options.weeks;
+  double per_replication = 0;
+  for (size_t k = 0; k < phases.size(); ++k) {
+    double end = k + 1 < phases.size() ? phases[k + 1].week : horizon;
+    per_replication += phases[k].model.arrivals_per_week() * (end - phases[k].week);
+  }
+  double arrivals = per_replication * options.replications;
+  if (arrivals > kMaxArrivals)
+    throw SimulationError(fmt::format(
+        "{}: about {:.2g} client arrivals ({:.3g} a week on average × {:g} weeks × {} replications) is more than "
+        "the {:.0g} the simulation takes on; shorten --weeks or use fewer --replications",
+        process.file, arrivals, per_replication / horizon, horizon, options.replications, kMaxArrivals));
+}
+
 }  // namespace
 }  // namespace detail
 
 Simulation simulate(const Process& process, const SimulationOptions& options) {
   using namespace detail;
   validate(options);
-  CompiledModel model = compile(process, options);
-  double arrivals = model.arrivals_per_week() * (options.warmup_weeks + options.weeks) * options.replications;
-  if (arrivals > kMaxArrivals)
-    throw SimulationError(fmt::format(
-        "{}: about {:.2g} client arrivals ({:g} a week × {:g} weeks × {} replications) is more than the {:.0g} the "
-        "simulation takes on; shorten --weeks or use fewer --replications",
-        process.file, arrivals, model.arrivals_per_week(), options.warmup_weeks + options.weeks, options.replications,
-        kMaxArrivals));
+  std::vector<Phase> phases = phases_of(process, options);
+  check_volume(process, phases, options);
+  const CompiledModel& model = phases.front().model;
 
-  Runs runs = run_all(model, options);
+  Runs runs = run_all(phases, options);
   Simulation sim;
   sim.model = process.name;
   sim.file = process.file;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "model/process.h"
+#include "model/timeline.h"
 
 namespace sujuva {
 
@@ -33,16 +34,6 @@ enum class CalendarModel {
   office       // work and arrivals only in working hours, Monday to Friday
 };
 
-// One change of a staffing or arrival figure at a week (from `--timeline`).
-struct SimulationChange {
-  double week = 0;
-  std::string role;   // role id, or "" for arrivals
-  std::string field;  // "fte", "absence", "reserved" for roles; "arrivals" for starts
-  std::string step;   // start step id for "arrivals", "" or "*" for all starts
-  double value = 0;   // new value, or factor when `relative`
-  bool relative = false;
-};
-
 struct SimulationOptions {
   double weeks = 52;        // measured horizon after the warm-up
   double warmup_weeks = 4;  // discarded from statistics (still in the weekly series)
@@ -53,7 +44,9 @@ struct SimulationOptions {
   double absence_spell_weeks = 1.0;  // mean length of one absence spell (random model)
   CalendarModel calendar = CalendarModel::continuous;
   bool weekly_series = true;  // keep the week-by-week series
-  std::vector<SimulationChange> timeline;
+  // Staffing, arrival, effort and routing changes at given weeks, counted from the start of
+  // the simulation (week 0 = start of the warm-up), as in the weekly series.
+  std::optional<Timeline> timeline;
   // Guards: a replication ends early when a queue passes `max_queue` clients
   // (the model is unstable) or a client makes more than `max_visits` visits.
   std::int64_t max_queue = 1'000'000;

@@ -278,3 +278,52 @@ TEST_CASE("The weekly series counts arrivals, completions, work in progress and 
   // 24 a week over 12 weeks: a Poisson total of mean 288 per replication, sd 17, mean of 4 sd 8.5.
   CHECK(arrivals == Approx(288).margin(4 * 8.5));
 }
+
+namespace {
+Timeline timeline(const std::string& text) {
+  TimelineRead read = read_timeline_text(text, "t.csv");
+  REQUIRE(read.diagnostics.empty());
+  REQUIRE(read.timeline);
+  return *read.timeline;
+}
+}  // namespace
+
+TEST_CASE("A timeline changes staffing and arrivals at the given weeks", "[sim]") {
+  Process p = load(single_station("24/week", "exp(1h)", 1));
+  SECTION("a change at week 0 is the same as editing the model") {
+    SimulationOptions o = options(50, 4);
+    o.timeline = timeline("week,target,value\n0,team.fte,2\n");
+    Process edited = p;
+    edited.roles[0].fte = 2;
+    CHECK(to_json(simulate(p, o)).dump() == to_json(simulate(edited, options(50, 4))).dump());
+  }
+  SECTION("everybody away from week 10 to 15: the queue grows by the arrivals, then drains") {
+    // With no server from week 10 (the client in hand is finished first), every arrival joins
+    // the queue: after 5 weeks it holds the M/M/1 queue of week 10 (Lq = 0.9 on average) plus
+    // 24 · 5 = 120 arrivals. With the
+    // server back (mu = 40, lambda = 24) it drains at 16 a week, so it is short again by
+    // week 30; measured from week 20, utilisation is then 0.6 again.
+    SimulationOptions o = options(40, 20);
+    o.warmup_weeks = 0;
+    o.timeline = timeline("10,team.fte,0\n15,team.fte,1\n");
+    Simulation sim = simulate(p, o);
+    CHECK(sim.weekly.queue[0][14].contains(0.9 + 120));
+    CHECK(sim.weekly.queue[0][39].mean < 5);
+    CHECK(sim.weekly.arrivals[12].contains(24));
+  }
+  SECTION("arrivals doubled from week 5") {
+    SimulationOptions o = options(10, 20);
+    o.warmup_weeks = 0;
+    o.timeline = timeline("5,*.arrivals,x2\n");
+    Simulation sim = simulate(p, o);
+    CHECK(sim.weekly.arrivals[3].contains(24));
+    CHECK(sim.weekly.arrivals[7].contains(48));
+  }
+  SECTION("a change beyond the horizon is refused") {
+    SimulationOptions o = options(10, 2);
+    o.timeline = timeline("week,target,value\n31,team.fte,2\n");
+    CHECK_THROWS_WITH(simulate(p, o),
+                      "t.csv:2: week 31 is beyond the simulated horizon: the simulation runs weeks 0 "
+                      "to 30 (20 warm-up + 10 measured)");
+  }
+}
