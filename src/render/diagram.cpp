@@ -191,7 +191,9 @@ class DotWriter {
   int small_size() const { return o_.poster ? 16 : 9; }
 
   void write_defaults() {
-    out_ << "  graph [rankdir=LR, newrank=true, fontname=" << quoted(kFont) << ", fontsize=" << font_size()
+    // Top to bottom with the lanes side by side: a 30–80 step flow then stays
+    // near the proportions of a screen or an A3 sheet instead of a 3:1 strip.
+    out_ << "  graph [rankdir=TB, newrank=true, fontname=" << quoted(kFont) << ", fontsize=" << font_size()
          << ", labelloc=t, labeljust=l, nodesep=" << (o_.poster ? "0.35" : "0.25")
          << ", ranksep=" << (o_.poster ? "0.6" : "0.45") << ", pad=0.3, charset=\"UTF-8\"";
     // A3 landscape is 420 x 297 mm = 16.54 x 11.69 in: the poster is scaled to fit it.

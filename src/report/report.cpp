@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "render/diagram.h"
 #include "render/palette.h"
@@ -73,13 +74,21 @@ std::string model_header_comment(std::string_view source) {
       break;  // the graph itself begins
     }
   }
-  // Trim blank lines at both ends.
-  auto first = out.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  auto line_start = out.rfind('\n', first);
-  out.erase(0, line_start == std::string::npos ? 0 : line_start + 1);
-  out.erase(out.find_last_not_of(" \t\r\n") + 1);
-  return out;
+  // Without blank lines at either end, trailing spaces, or the indentation all lines share.
+  std::vector<std::string> lines;
+  std::istringstream split(out);
+  for (std::string line; std::getline(split, line);) {
+    line.erase(line.find_last_not_of(" \t\r") + 1);
+    lines.push_back(line);
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
+  std::size_t indent = std::string::npos;
+  for (const auto& line : lines)
+    if (!line.empty()) indent = std::min(indent, line.find_first_not_of(" \t"));
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : "\n") + (line.empty() ? line : line.substr(indent));
+  return text;
 }
 
 namespace {
@@ -267,14 +276,13 @@ class ReportBuilder {
       std::string assessed = "-", reaching = "-";
       if (a_) {
         const StepResult* sr = a_->find_step(st.id);
-        for (const auto& c : a_->checkpoints) {
-          if (c.step != st.id) continue;
-          if (sr && sr->arrivals_per_week > 0)
-            assessed = format_percent(c.assessed_per_week / sr->arrivals_per_week, lang_) + " (" +
-                       num(c.assessed_per_week, 1) + pick(lang_, " as./vk)", " kl./v)", " clients/wk)");
-          if (c.share_reaching_required_role)
+        auto share = assessed_share(v, sr);
+        if (share)
+          assessed = format_percent(share->second, lang_) + " (" + num(share->first, 1) +
+                     pick(lang_, " as./vk)", " kl./v)", " clients/wk)");
+        for (const auto& c : a_->checkpoints)
+          if (c.step == st.id && c.share_reaching_required_role)
             reaching = format_percent(*c.share_reaching_required_role, lang_) + " → " + required(c.required_role);
-        }
       }
       b.table.rows.push_back(
           {{one_line(st.label.in(lang_, st.id))},
@@ -292,6 +300,18 @@ class ReportBuilder {
     else
       s.blocks.push_back(b);
     return s;
+  }
+
+  // Clients a week that the checkpoint assesses into its class, and their share
+  // of its visits: the flow on its routes that set the class.
+  std::optional<std::pair<double, double>> assessed_share(StepVertex v, const StepResult* sr) const {
+    auto assessed_class = p_.find_class(p_.graph[v].assesses);
+    if (!sr || !assessed_class || sr->arrivals_per_week <= 0) return std::nullopt;
+    double assessed = 0;
+    for (ClassIndex c = 0; c < static_cast<ClassIndex>(sr->arrivals_per_week_by_class.size()); ++c)
+      for (const Branch& b : branches(p_, v, c))
+        if (b.next_class == *assessed_class) assessed += sr->arrivals_per_week_by_class[c] * b.probability;
+    return std::make_pair(assessed, assessed / sr->arrivals_per_week);
   }
 
   std::string required(const std::string& role_or_qualification) const {
@@ -523,14 +543,14 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
   } else {
     std::string arrivals = format_decimal(a->arrivals_per_week, 1, lang);
     if (a->lead_time_weeks.mean)
-      out.push_back(title + ": " + pick(lang, "asiakkaita saapuu ", "det kommer ", "") + arrivals +
+      out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
                     pick(lang, " viikossa, ja asiakkuus kestää alusta loppuun keskimäärin ",
                          " klienter per vecka, och ett klientskap varar från början till slut i genomsnitt ",
                          " clients arrive a week, and a case lasts from start to end ") +
                     format_decimal(*a->lead_time_weeks.mean, 1, lang) +
                     pick(lang, " viikkoa.", " veckor.", " weeks on average."));
     else
-      out.push_back(title + ": " + pick(lang, "asiakkaita saapuu ", "det kommer ", "") + arrivals +
+      out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
                     pick(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",
                          " klienter per vecka, och allt arbete hinns inte med: köerna växer.",
                          " clients arrive a week, and not all work gets done: queues grow."));
