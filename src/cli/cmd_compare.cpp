@@ -4,6 +4,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "check/check.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "compare/comparison.h"
@@ -11,9 +12,12 @@
 #include "compare/narrative.h"
 #include "compare/simulated.h"
 #include "compare/table.h"
+#include "flow/analysis.h"
 #include "io/atomic_file.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
+#include "render/diagram.h"
+#include "render/figures.h"
 #include "render/graphviz.h"
 #include "text/format.h"
 
@@ -104,6 +108,35 @@ nlohmann::json simulation_json(const std::vector<SimulatedKpis>& figures) {
   return doc;
 }
 
+// Each model's own heat-map diagram (utilisation colours, check findings), as `sujuva render` draws it.
+int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Process>& processes, Lang lang,
+                   std::ostream& err) {
+  if (paths.size() > processes.size()) {
+    err << "sujuva compare: " << paths.size() << " --heatmap files for " << processes.size() << " models\n";
+    return kUnusable;
+  }
+  for (size_t i = 0; i < paths.size(); ++i) {
+    auto format = format_from_path(paths[i]);
+    if (!format) {
+      err << paths[i] << ": unknown diagram format; use .svg, .png, .pdf or .dot\n";
+      return kUnusable;
+    }
+    try {
+      AnalysisOptions options;
+      options.lang = lang;
+      options.sensitivity = false;
+      DiagramFigures figures = figures_from(processes[i], analyze(processes[i], options));
+      DiagramOptions diagram{lang, ColorBy::utilisation, false};
+      std::string dot = diagram_dot(processes[i], diagram, &figures, check_process(processes[i]));
+      write_file_atomically(paths[i], render_dot(dot, *format));
+    } catch (const std::exception& e) {
+      err << paths[i] << ": " << e.what() << "\n";
+      return kUnusable;
+    }
+  }
+  return kOk;
+}
+
 void print_text(const Comparison& c, Lang lang, std::ostream& out) {
   for (size_t i = 1; i < c.models.size(); ++i) {
     out << c.models[0].name << " → " << c.models[i].name << "\n";
@@ -123,7 +156,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       "With one MODEL and --scenario, compares the model with its variations.\n"
       "Exit codes: 0 compared, 2 unreadable or incomparable input, or usage.",
       "sujuva compare"};
-  std::vector<std::string> files, scenarios;
+  std::vector<std::string> files, scenarios, heatmaps;
   std::string lang_text = "fi", diagram;
   bool json = false, simulate = false;
   SimulatedOptions sim_options;
@@ -133,6 +166,9 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
                  "changes in one scenario separated by ';'; repeat for more columns");
   app.add_option("--lang", lang_text, "language of the narrative and table: fi, sv or en (default fi)");
   app.add_option("--diagram", diagram, "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)");
+  app.add_option("--heatmap", heatmaps,
+                 "write a model's own diagram coloured by utilisation (.svg, .png, .pdf, .dot); repeat: the first "
+                 "file is the first model's, the second the second's, ...");
   app.add_flag("--simulate", simulate,
                "also simulate every model with the same seed (common random numbers): lead-time percentiles and "
                "deadline compliance with 95% intervals");
@@ -195,6 +231,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (!diagram.empty())
     if (int code = write_diagram(diagram, processes[0], processes[1], *lang, err)) return code;
+  if (int code = write_heatmaps(heatmaps, processes, *lang, err)) return code;
   std::vector<SimulatedKpis> simulated;
   if (simulate) {
     try {

@@ -153,6 +153,18 @@ TEST_CASE("compare --diagram writes the diff graph", "[compare]") {
     CHECK(svg.find("<svg") != std::string::npos);
     CHECK(svg.find("Uusi &quot;vaihe&quot;") != std::string::npos);
   }
+  SECTION("each side's heat map") {
+    std::string a = (scratch.dir / "h1.svg").string(), b = (scratch.dir / "h2.dot").string();
+    auto run = compare({before, after, "--heatmap", a, "--heatmap", b});
+    REQUIRE(run.code == 0);
+    CHECK(fs::file_size(a) > 0);
+    std::ifstream in(b);
+    std::string dot((std::istreambuf_iterator<char>(in)), {});
+    CHECK(dot.find("Uusi &quot;vaihe&quot;") != std::string::npos);  // only the after model has the new step
+    auto extra = compare({before, after, "--heatmap", a, "--heatmap", b, "--heatmap", a});
+    CHECK(extra.code == 2);
+    CHECK(extra.err == "sujuva compare: 3 --heatmap files for 2 models\n");
+  }
   SECTION("an unknown extension") {
     auto run = compare({before, after, "--diagram", (scratch.dir / "d.txt").string()});
     CHECK(run.code == 2);
