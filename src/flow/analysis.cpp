@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <Eigen/Dense>
 #include <Eigen/SparseLU>
 #include <algorithm>
 #include <cmath>
@@ -82,19 +83,18 @@ struct Flow {
   StateSpace space;
   Blocks blocks;
   Eigen::VectorXd visits;  // λ per state
-  Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> lu;
   double total_arrivals = 0;
 };
 
+// The traffic equations (I − Qᵀ) λ = γ. The (step, class) chain is block
+// triangular: its strongly connected blocks (loops) in topological order. We
+// solve block by block with Eigen LU (dense for small blocks, SparseLU for large
+// ones): the same answer as one SparseLU on the whole matrix (tools/bench/flow
+// compares them and SciPy) at a fraction of the time and fill-in.
 void solve_traffic(const Process& process, Flow& f) {
   f.space = detail::build_state_space(process);
-  Eigen::SparseMatrix<double> a = detail::traffic_matrix(f.space);
-  f.lu.analyzePattern(a);
-  f.lu.factorize(a);
-  if (f.lu.info() != Eigen::Success)
-    throw AnalysisError(process.file + ": the traffic equations are singular (" + f.lu.lastErrorMessage() +
-                        "); check for loops that clients cannot leave");
-  f.visits = f.lu.solve(f.space.arrivals);
+  f.blocks = detail::make_blocks(process, f.space);
+  f.visits = detail::block_visits(f.space, f.blocks, f.space.arrivals, {});
   f.total_arrivals = f.space.arrivals.sum();
   for (int u = 0; u < f.visits.size(); ++u) {
     if (!finite(f.visits[u]) || f.visits[u] < -1e-9 * f.total_arrivals)
@@ -104,7 +104,6 @@ void solve_traffic(const Process& process, Flow& f) {
                           "probability is almost zero)");
     f.visits[u] = std::max(0.0, f.visits[u]);
   }
-  f.blocks = detail::make_blocks(process, f.space);
 }
 
 bool has_queue(const Step& step) { return step.role && step.does_work() && step.mean_effort_hours() > 0; }
@@ -172,9 +171,29 @@ void fill_reach(const Process& process, const Flow& f, Analysis& a) {
     for (int u : members) steps.push_back(s.step[u]);
     std::sort(steps.begin(), steps.end());
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
-    if (members.size() * steps.size() > 4'000'000) continue;  // a huge loop: reach left undefined
     Eigen::VectorXd local_entry(members.size());
     for (size_t i = 0; i < members.size(); ++i) local_entry[i] = entry[members[i]];
+    if (members.size() <= 64) {
+      // One inverse per block: with N = (I - Q_BB)^-1, the visits v_S to the states S
+      // of a step are f_S N_SS, f_S being where clients first hit S; reach = Σ f_S.
+      Eigen::MatrixXd inverse = detail::local_matrix(s, f.blocks, static_cast<int>(b), {}).inverse();
+      Eigen::VectorXd visits = inverse * local_entry;
+      for (StepVertex v : steps) {
+        std::vector<int> where;
+        for (size_t i = 0; i < members.size(); ++i)
+          if (s.step[members[i]] == v) where.push_back(static_cast<int>(i));
+        Eigen::MatrixXd n_ss(where.size(), where.size());  // n_ss(i, j) = N[s_i][s_j] = inverse(s_j, s_i)
+        Eigen::VectorXd v_s(where.size());
+        for (size_t i = 0; i < where.size(); ++i) {
+          v_s[i] = visits[where[i]];
+          for (size_t j = 0; j < where.size(); ++j) n_ss(i, j) = inverse(where[j], where[i]);
+        }
+        double hits = n_ss.transpose().partialPivLu().solve(v_s).sum();
+        a.steps[v].reach = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
+      }
+      continue;
+    }
+    if (members.size() * steps.size() > 4'000'000) continue;  // a huge loop: reach left undefined
     for (StepVertex v : steps) {
       for (int u : members) absorbing[u] = s.step[u] == v;
       Eigen::VectorXd x = detail::local_visits(s, f.blocks, static_cast<int>(b), local_entry, absorbing);
@@ -238,8 +257,9 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     if (has_queue(step)) wait = a.roles[*step.role].wait_weeks.value_or(std::nan(""));
     sojourn[u] = wait + effort / hpf + step.mean_delay_weeks();
   }
-  for (auto& s : a.steps) {
-    const Step& step = g[*process.find_step(s.id)];
+  for (size_t v = 0; v < a.steps.size(); ++v) {
+    auto& s = a.steps[v];
+    const Step& step = g[v];
     double effort = s.effort_hours;
     if (has_queue(step)) {
       s.wait_weeks = a.roles[*step.role].wait_weeks;
@@ -261,11 +281,11 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   if (defined) a.lead_time_weeks.mean = clean(total / f.total_arrivals);
 
   // By the class a client leaves with: h_k = P(leave in class k | at state),
-  // (I − Q) h_k = exit·[class = k], solved with the transpose of the same LU.
+  // (I − Q) h_k = exit·[class = k], solved with the same block structure.
   for (int c = 0; c < f.space.classes; ++c) {
     Eigen::VectorXd leave(f.space.size());
     for (int u = 0; u < f.space.size(); ++u) leave[u] = f.space.cls[u] == c ? f.space.exit[u] : 0.0;
-    Eigen::VectorXd h = f.lu.transpose().solve(leave);
+    Eigen::VectorXd h = detail::block_backward(f.space, f.blocks, leave);
     double share = f.space.arrivals.dot(h) / f.total_arrivals;
     const std::string& name = process.classes[c];
     a.lead_time_weeks.share_by_class[name] = std::clamp(share, 0.0, 1.0);
@@ -326,14 +346,28 @@ void fill_shares_and_handoffs(const Process& process, const Flow& f, Analysis& a
       for (int u = 0; u < s.size(); ++u)
         if (absorbing[u]) hits += x[u];
       a.roles[r].share_of_clients = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
-      // Clients leaving role r, followed through unstaffed steps to the next staffed one.
+      // Clients leaving role r: straight to another role, or through unstaffed steps
+      // (start, decisions) followed to the next staffed one.
       Eigen::VectorXd out = Eigen::VectorXd::Zero(s.size());
-      for (int u = 0; u < s.size(); ++u)
-        if (absorbing[u])
-          for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k) out[s.target[k]] += f.visits[u] * s.probability[k];
-      Eigen::VectorXd next = detail::block_visits(s, f.blocks, out, staffed);
-      for (int u = 0; u < s.size(); ++u)
-        if (staffed[u] && role_of[u] != static_cast<int>(r)) handoffs[r][role_of[u]] += next[u];
+      bool through_unstaffed = false;
+      for (int u = 0; u < s.size(); ++u) {
+        if (!absorbing[u]) continue;
+        for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k) {
+          int t = s.target[k];
+          double flow = f.visits[u] * s.probability[k];
+          if (staffed[t]) {
+            if (role_of[t] != static_cast<int>(r)) handoffs[r][role_of[t]] += flow;
+          } else if (flow > 0) {
+            out[t] += flow;
+            through_unstaffed = true;
+          }
+        }
+      }
+      if (through_unstaffed) {
+        Eigen::VectorXd next = detail::block_visits(s, f.blocks, out, staffed);
+        for (int u = 0; u < s.size(); ++u)
+          if (staffed[u] && role_of[u] != static_cast<int>(r)) handoffs[r][role_of[u]] += next[u];
+      }
     }
   }
   double total = 0;

@@ -126,11 +126,13 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
              pick(lang, "viipymä vk", "vistelse v", "sojourn wk"),
              pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   std::vector<Row> rows;
-  for (const auto& s : a.steps)
-    rows.push_back({step_label(p, s.id, lang), s.role ? role_label(p, *s.role, lang) : "",
+  for (size_t v = 0; v < a.steps.size(); ++v) {
+    const auto& s = a.steps[v];
+    rows.push_back({detail::one_line(p.graph[v].label.in(lang, s.id)), s.role ? role_label(p, *s.role, lang) : "",
                     num(s.arrivals_per_week, 2, lang), num(s.visits, 2, lang), pct(s.reach, lang),
                     num(s.workload_hours_per_week, 1, lang), num(s.wait_weeks, 2, lang), num(s.sojourn_weeks, 2, lang),
                     pct(s.share_of_lead_time, lang)});
+  }
   print_table(header, rows, out);
 }
 
@@ -299,11 +301,13 @@ std::string steps_csv(const Analysis& a, const Process& p, Lang lang) {
              "sojourn_weeks",
              "share_of_lead_time"};
   std::vector<Row> rows;
-  for (const auto& s : a.steps)
-    rows.push_back({s.id, step_label(p, s.id, lang), s.kind, s.role.value_or(""), csv_number(s.arrivals_per_week, lang),
-                    csv_number(s.visits, lang), csv_number(s.reach, lang), csv_number(s.workload_hours_per_week, lang),
-                    csv_number(s.wait_weeks, lang), csv_number(s.sojourn_weeks, lang),
-                    csv_number(s.share_of_lead_time, lang)});
+  for (size_t v = 0; v < a.steps.size(); ++v) {
+    const auto& s = a.steps[v];
+    rows.push_back({s.id, detail::one_line(p.graph[v].label.in(lang, s.id)), s.kind, s.role.value_or(""),
+                    csv_number(s.arrivals_per_week, lang), csv_number(s.visits, lang), csv_number(s.reach, lang),
+                    csv_number(s.workload_hours_per_week, lang), csv_number(s.wait_weeks, lang),
+                    csv_number(s.sojourn_weeks, lang), csv_number(s.share_of_lead_time, lang)});
+  }
   return csv(header, rows, lang);
 }
 

@@ -181,9 +181,11 @@ Blocks make_blocks(const Process& process, const StateSpace& s) {
   blocks.states.resize(count);
   blocks.has_internal.assign(count, 0);
   blocks.of_state.resize(s.size());
+  blocks.local_of_state.resize(s.size());
   for (int u = 0; u < s.size(); ++u) {
     int b = order_of[component[s.step[u]]];
     blocks.of_state[u] = b;
+    blocks.local_of_state[u] = static_cast<int>(blocks.states[b].size());
     blocks.states[b].push_back(u);
   }
   for (int u = 0; u < s.size(); ++u)
@@ -192,38 +194,50 @@ Blocks make_blocks(const Process& process, const StateSpace& s) {
   return blocks;
 }
 
-Eigen::VectorXd local_visits(const StateSpace& s, const Blocks& blocks, int block, const Eigen::VectorXd& entry,
-                             const std::vector<char>& absorbing) {
+Eigen::SparseMatrix<double> local_sparse(const StateSpace& s, const Blocks& blocks, int block,
+                                         const std::vector<char>& absorbing) {
   const auto& members = blocks.states[block];
   int m = static_cast<int>(members.size());
-  if (!blocks.has_internal[block]) return entry;
-  std::vector<int> local(m);
-  auto local_index = [&](int state) {
-    auto it = std::lower_bound(members.begin(), members.end(), state);
-    return static_cast<int>(it - members.begin());
-  };
-  if (m <= 64) {
-    Eigen::MatrixXd a = Eigen::MatrixXd::Identity(m, m);
-    for (int i = 0; i < m; ++i) {
-      int u = members[i];
-      if (!absorbing.empty() && absorbing[u]) continue;
-      for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k)
-        if (blocks.of_state[s.target[k]] == block) a(local_index(s.target[k]), i) -= s.probability[k];
-    }
-    return a.partialPivLu().solve(entry);
-  }
   std::vector<Eigen::Triplet<double>> entries;
   for (int i = 0; i < m; ++i) {
     int u = members[i];
     entries.emplace_back(i, i, 1.0);
     if (!absorbing.empty() && absorbing[u]) continue;
     for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k)
-      if (blocks.of_state[s.target[k]] == block) entries.emplace_back(local_index(s.target[k]), i, -s.probability[k]);
+      if (blocks.of_state[s.target[k]] == block)
+        entries.emplace_back(blocks.local_of_state[s.target[k]], i, -s.probability[k]);
   }
   Eigen::SparseMatrix<double> a(m, m);
   a.setFromTriplets(entries.begin(), entries.end());
+  return a;
+}
+
+Eigen::MatrixXd local_matrix(const StateSpace& s, const Blocks& blocks, int block, const std::vector<char>& absorbing) {
+  const auto& members = blocks.states[block];
+  int m = static_cast<int>(members.size());
+  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(m, m);
+  for (int i = 0; i < m; ++i) {
+    int u = members[i];
+    if (!absorbing.empty() && absorbing[u]) continue;
+    for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k)
+      if (blocks.of_state[s.target[k]] == block) a(blocks.local_of_state[s.target[k]], i) -= s.probability[k];
+  }
+  return a;
+}
+
+Eigen::VectorXd local_visits(const StateSpace& s, const Blocks& blocks, int block, const Eigen::VectorXd& entry,
+                             const std::vector<char>& absorbing) {
+  const auto& members = blocks.states[block];
+  int m = static_cast<int>(members.size());
+  if (!blocks.has_internal[block]) return entry;
+  if (!absorbing.empty()) {
+    bool all = true;
+    for (int u : members) all = all && absorbing[u];
+    if (all) return entry;  // every state keeps its visit and routes nowhere
+  }
+  if (m <= 64) return local_matrix(s, blocks, block, absorbing).partialPivLu().solve(entry);
   Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> lu;
-  lu.compute(a);
+  lu.compute(local_sparse(s, blocks, block, absorbing));
   return lu.solve(entry);
 }
 
@@ -250,6 +264,28 @@ Eigen::VectorXd block_visits(const StateSpace& s, const Blocks& blocks, const Ei
     }
   }
   return x;
+}
+
+Eigen::VectorXd block_backward(const StateSpace& s, const Blocks& blocks, const Eigen::VectorXd& rhs) {
+  Eigen::VectorXd h = rhs;
+  for (int b = static_cast<int>(blocks.states.size()) - 1; b >= 0; --b) {
+    const auto& members = blocks.states[b];
+    for (int u : members)
+      for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k)
+        if (blocks.of_state[s.target[k]] != b) h[u] += s.probability[k] * h[s.target[k]];
+    if (!blocks.has_internal[b]) continue;
+    Eigen::VectorXd local(members.size());
+    for (size_t i = 0; i < members.size(); ++i) local[i] = h[members[i]];
+    if (members.size() <= 64) {
+      local = local_matrix(s, blocks, b, {}).transpose().partialPivLu().solve(local);
+    } else {
+      Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> lu;
+      lu.compute(local_sparse(s, blocks, b, {}));
+      local = lu.transpose().solve(local);
+    }
+    for (size_t i = 0; i < members.size(); ++i) h[members[i]] = local[i];
+  }
+  return h;
 }
 
 }  // namespace sujuva::detail

@@ -37,6 +37,7 @@ Eigen::SparseMatrix<double> traffic_matrix(const StateSpace& space);
 // transition goes from a block to itself or to a later block.
 struct Blocks {
   std::vector<int> of_state;
+  std::vector<int> local_of_state;       // position of a state within its block
   std::vector<std::vector<int>> states;  // per block, in topological order
   std::vector<char> has_internal;        // any transition inside the block
 };
@@ -44,9 +45,23 @@ Blocks make_blocks(const Process& process, const StateSpace& space);
 
 // Expected visits per week when clients enter with `entry` and `absorbing`
 // states keep their visit but route nowhere (first-passage counts). Solves the
-// block-triangular system block by block (each block by dense or sparse LU).
+// block-triangular system (I − Qᵀ) x = entry block by block in topological
+// order, each block by Eigen's dense partial-pivoting LU (up to 64 states) or
+// SparseLU (COLAMD); with no absorbing states this is the traffic equations.
 Eigen::VectorXd block_visits(const StateSpace& space, const Blocks& blocks, const Eigen::VectorXd& entry,
                              const std::vector<char>& absorbing);
+
+// I − Q_BBᵀ of one block (dense), with `absorbing` states routing nowhere (may be empty).
+Eigen::MatrixXd local_matrix(const StateSpace& space, const Blocks& blocks, int block,
+                             const std::vector<char>& absorbing);
+
+// Its sparse form, for large blocks.
+Eigen::SparseMatrix<double> local_sparse(const StateSpace& space, const Blocks& blocks, int block,
+                                         const std::vector<char>& absorbing);
+
+// Solves (I − Q) h = rhs block by block in reverse topological order (expected
+// totals until leaving: absorption probabilities, times to absorption).
+Eigen::VectorXd block_backward(const StateSpace& space, const Blocks& blocks, const Eigen::VectorXd& rhs);
 
 // The same restricted to one block: entry and result indexed like blocks.states[b].
 Eigen::VectorXd local_visits(const StateSpace& space, const Blocks& blocks, int block, const Eigen::VectorXd& entry,
