@@ -28,7 +28,7 @@ FlowGraph client_flow(const ProcessGraph& graph) {
   }
   for (auto e : boost::make_iterator_range(boost::edges(graph)))
     if (in_client_flow(graph, e)) routes.emplace_back(boost::source(e, graph), boost::target(e, graph));
-  return FlowGraph(routes.begin(), routes.end(), steps + 2, routes.size());
+  return FlowGraph(boost::edges_are_unsorted_multi_pass, routes.begin(), routes.end(), steps + 2);
 }
 }  // namespace
 

@@ -7,21 +7,28 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <string>
 #include <vector>
 
 #include "model/diagnostic.h"
 #include "model/process.h"
 
+namespace boost {
+// Boost 1.74's bidirectional compressed_sparse_row_graph has in_edges but no degree(), which
+// BidirectionalGraphConcept (and so lengauer_tarjan_dominator_tree) asks for.
+inline std::size_t degree(std::size_t v, const compressed_sparse_row_graph<bidirectionalS>& g) {
+  return out_degree(v, g) + in_degree(v, g);
+}
+}  // namespace boost
+
 namespace sujuva::checks::detail {
 
 // The steps clients pass, with a virtual source joined to every start and a virtual sink
 // joined from every end. Vertex i < steps is process step i. Routes out of an end (clients
 // have left) and routes touching an activity (work outside the client flow) are left out.
-// Edges in a vector (not the default list): one allocation for all of them. (Boost 1.74's
-// bidirectional compressed_sparse_row_graph lacks the degree() that the dominator tree needs.)
-using FlowGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                        boost::no_property, boost::no_property, boost::vecS>;
+// Compressed rows: built in one pass, no allocation per step.
+using FlowGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
 using FlowVertex = FlowGraph::vertex_descriptor;
 
 constexpr size_t kNone = static_cast<size_t>(-1);

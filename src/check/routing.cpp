@@ -115,7 +115,7 @@ FlowGraph class_flow(const CheckContext& ctx, ClassIndex c) {
     for (const auto& b : branches(ctx.process, u, c))
       if (b.next_class == c && ctx.graph[b.to].kind != StepKind::activity) routes.emplace_back(u, b.to);
   }
-  return FlowGraph(routes.begin(), routes.end(), ctx.steps + 1, routes.size());
+  return FlowGraph(boost::edges_are_unsorted_multi_pass, routes.begin(), routes.end(), ctx.steps + 1);
 }
 
 // The steps from which a client of the class can reach an end without a step by a matching
