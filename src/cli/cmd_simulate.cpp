@@ -59,7 +59,9 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   bool json = false;
   app.add_option("MODEL", file, "DOT process model file")->required();
   app.add_option("--weeks", options.weeks, "measured weeks after the warm-up (default 52)");
-  app.add_option("--warmup", options.warmup_weeks, "warm-up weeks left out of the statistics (default 4)");
+  auto* warmup = app.add_option("--warmup", options.warmup_weeks,
+                                "warm-up weeks left out of the statistics (default: 8 × the longest expected time to "
+                                "the end without queueing, 4 to 1040 weeks)");
   app.add_option("--replications", options.replications, "independent replications (default 10)");
   app.add_option("--seed", seed_text, "random seed, 0 to 18446744073709551615 (default 1)");
   app.add_option("--threads", options.threads, "worker threads, 0 = all cores (default); never changes results");
@@ -139,6 +141,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   options.progress = [&bar](int done, int total) { bar(done, total); };
   Simulation sim;
   try {
+    if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process);
     sim = simulate(process, options);
   } catch (const SimulationError& e) {
     err << e.what() << "\n";

@@ -329,6 +329,41 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   return sim;
 }
 
+double suggested_warmup_weeks(const Process& process) {
+  using namespace detail;
+  CompiledModel model = compile(process, SimulationOptions{});
+  // Expected time to an end without waiting, T = own + P T, by fixed-point iteration (it
+  // converges because every reachable state leads to an end; compile() checked that).
+  const size_t states = model.steps.size() * model.classes;
+  std::vector<double> own(states, 0), time(states, 0), next(states);
+  for (size_t s = 0; s < states; ++s) {
+    const CompiledStep& step = model.steps[s / model.classes];
+    if (step.works) own[s] += step.effort.mean();
+    if (step.has_delay) own[s] += step.delay.mean();
+  }
+  const size_t edges = model.route_to.size() + states + 1;
+  const size_t iterations = std::min<size_t>(20'000, 200'000'000 / edges);
+  for (size_t i = 0; i < iterations; ++i) {
+    double change = 0;
+    for (size_t s = 0; s < states; ++s) {
+      double t = own[s], previous = 0;
+      for (auto b = model.route_begin[s]; b < model.route_begin[s + 1]; ++b) {
+        double p = model.route_cumulative[b] - previous;
+        previous = model.route_cumulative[b];
+        t += p * time[size_t(model.route_to[b]) * model.classes + model.route_class[b]];
+      }
+      next[s] = t;
+      change = std::max(change, std::abs(t - time[s]));
+    }
+    time.swap(next);
+    if (change < 1e-9) break;
+  }
+  // The slowest state sets the pace: a special-support client's remaining route can be far
+  // longer than the average client's.
+  double lead = *std::max_element(time.begin(), time.end());
+  return std::clamp(std::ceil(8 * lead), 4.0, 1040.0);
+}
+
 namespace {
 
 nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
@@ -378,7 +413,8 @@ nlohmann::json to_json(const Simulation& sim) {
                   {"absence_spell_weeks", o.absence_spell_weeks},
                   {"calendar", to_string(o.calendar)},
                   {"max_queue", o.max_queue},
-                  {"max_visits", o.max_visits}};
+                  {"max_visits", o.max_visits},
+                  {"timeline", o.timeline ? nlohmann::json(o.timeline->file) : nlohmann::json()}};
   j["events"] = sim.events;
   j["unstable"] = sim.unstable();
   nlohmann::json roles = nlohmann::json::array();

@@ -139,6 +139,12 @@ struct SimulationError : std::runtime_error {
 };
 
 Simulation simulate(const Process& process, const SimulationOptions& options);
+
+// A warm-up long enough for the model to fill up from empty: eight times the longest expected
+// remaining time without any queueing (efforts and delays along the expected route, from the
+// slowest (step, class)), at least 4 and at most 1040 weeks, in whole weeks. Models with months-long follow-ups need
+// years to reach steady state; a short warm-up then understates queues and lead times. Throws SimulationError.
+double suggested_warmup_weeks(const Process& process);
 nlohmann::json to_json(const Simulation& simulation);
 
 }  // namespace sujuva
