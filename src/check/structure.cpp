@@ -61,10 +61,14 @@ std::vector<std::string> cycle_through(const CheckContext& ctx, const std::vecto
   return route;
 }
 
-std::vector<std::string> ids_by_line(const CheckContext& ctx, std::vector<FlowVertex> members) {
+std::vector<FlowVertex> by_line(const CheckContext& ctx, std::vector<FlowVertex> members) {
   std::sort(members.begin(), members.end(), [&](FlowVertex a, FlowVertex b) {
     return std::tie(ctx.graph[a].line, ctx.graph[a].id) < std::tie(ctx.graph[b].line, ctx.graph[b].id);
   });
+  return members;
+}
+
+std::vector<std::string> ids_of(const CheckContext& ctx, const std::vector<FlowVertex>& members) {
   std::vector<std::string> ids;
   for (auto v : members) ids.push_back(ctx.graph[v].id);
   return ids;
@@ -105,12 +109,15 @@ void report_unreachable(CheckContext& ctx, const Components& c) {
                                " and it is not a start (kind=start), so no client ever gets there");
       continue;
     }
-    auto ids = ids_by_line(ctx, members);
-    FlowVertex first = *ctx.process.find_step(ids.front());
-    ctx.error(ctx.graph[first].line,
-              "steps " + quoted_list(ids) +
-                  " form a loop that no route from a start leads into, so no client ever gets there",
-              cycle_through(ctx, c.of, first));
+    auto sorted = by_line(ctx, members);
+    FlowVertex first = sorted.front();
+    std::string loop = sorted.size() == 1 ? "step " + step_name(ctx.graph[first]) +
+                                                " has a route back to itself, but no route from a "
+                                                "start leads to it"
+                                          : "steps " + quoted_list(ids_of(ctx, sorted)) +
+                                                " form a loop that no route from a start "
+                                                "leads into";
+    ctx.error(ctx.graph[first].line, loop + ", so no client ever gets there", cycle_through(ctx, c.of, first));
   }
 }
 
@@ -135,15 +142,15 @@ void report_traps(CheckContext& ctx, const Components& c) {
     FlowVertex entry = kNone;
     for (auto v : members)
       if (ctx.reachable(v) && (entry == kNone || ctx.start_distance[v] < ctx.start_distance[entry])) entry = v;
-    auto ids = ids_by_line(ctx, members);
-    if (entry == kNone) entry = *ctx.process.find_step(ids.front());
+    auto sorted = by_line(ctx, members);
+    if (entry == kNone) entry = sorted.front();
     auto route = ctx.route_from_start(entry);
     if (!route.empty()) route.pop_back();
     auto cycle = cycle_through(ctx, c.of, entry);
     route.insert(route.end(), cycle.begin(), cycle.end());
-    ctx.error(ctx.graph[entry].line,
-              "steps " + quoted_list(ids) + " form a loop with no exit: clients who get there never reach an end",
-              route);
+    std::string loop = sorted.size() == 1 ? "step " + step_name(ctx.graph[entry]) + " leads only back to itself"
+                                          : "steps " + quoted_list(ids_of(ctx, sorted)) + " form a loop with no exit";
+    ctx.error(ctx.graph[entry].line, loop + ": clients who get there never reach an end", route);
   }
 }
 

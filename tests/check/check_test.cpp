@@ -181,6 +181,47 @@ TEST_CASE("Where clients get stuck is reported with the route that gets them the
   }
 }
 
+TEST_CASE("Odd shapes: an empty process, a step that loops on itself", "[check]") {
+  SECTION("an empty process") {
+    CHECK(lines_of(check("digraph {}")) ==
+          std::vector<std::string>{"0: the process has no end step (kind=end), so no client ever leaves it",
+                                   "0: the process has no start step (kind=start), so no client enters it"});
+  }
+  SECTION("a step whose only route leads back to itself") {
+    auto findings = check(R"(digraph {
+  subgraph cluster_so { role=so; fte=1;
+    a [effort="1h"];
+  }
+  in [kind=start, arrivals="1/week"];
+  out [kind=end];
+  in -> a;
+  in -> out;
+  a -> a;
+})");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].format() ==
+          "t.dot:3: step \"a\" leads only back to itself: clients who get there never reach an end\n"
+          "    route: in -> a -> a");
+  }
+  SECTION("a step that no start leads to and that leads back to itself") {
+    auto findings = check(R"(digraph {
+  subgraph cluster_so { role=so; fte=1;
+    a [effort="1h"];
+  }
+  in [kind=start, arrivals="1/week"];
+  out [kind=end];
+  in -> out;
+  a -> a [p=0.5];
+  a -> out;
+})");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].format() ==
+          "t.dot:3: step \"a\" has a route back to itself, but no route from a start leads to it, so no client ever "
+          "gets there\n"
+          "    route: a -> a");
+  }
+}
+
 TEST_CASE("The probabilities of the routes out of a step add up to 1", "[check]") {
   auto model = [](const std::string& p1, const std::string& p2, const std::string& p3) {
     return R"(digraph {
