@@ -63,7 +63,9 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   try {
     std::string dot = diagram_dot(process, options, figures ? &*figures : nullptr, findings);
-    write_file_atomically(output, render_dot(dot, *format));
+    bool page = options.poster && *format == OutputFormat::pdf;
+    write_file_atomically(
+        output, page ? render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches) : render_dot(dot, *format));
   } catch (const std::exception& e) {
     err << "sujuva render: " << e.what() << "\n";
     return kUnusable;

@@ -153,6 +153,12 @@ std::string html_lines(const std::vector<std::string>& lines) {
 
 std::string quoted(const std::string& text) { return "\"" + escape_dot(text) + "\""; }
 
+std::string one_line(const std::string& text) {
+  std::string out;
+  for (const auto& line : detail::wrap_label(text, 100000)) out += (out.empty() ? "" : " ") + line;
+  return out;
+}
+
 class DotWriter {
  public:
   DotWriter(const Process& process, const DiagramOptions& options, const DiagramFigures* figures,
@@ -195,9 +201,13 @@ class DotWriter {
     // near the proportions of a screen or an A3 sheet instead of a 3:1 strip.
     out_ << "  graph [rankdir=TB, newrank=true, fontname=" << quoted(kFont) << ", fontsize=" << font_size()
          << ", labelloc=t, labeljust=l, nodesep=" << (o_.poster ? "0.35" : "0.25")
-         << ", ranksep=" << (o_.poster ? "0.6" : "0.45") << ", pad=0.3, charset=\"UTF-8\"";
-    // A3 landscape is 420 x 297 mm = 16.54 x 11.69 in: the poster is scaled to fit it.
-    if (o_.poster) out_ << ", size=\"16.54,11.69\", ratio=compress";
+         << ", ranksep=" << (o_.poster ? "0.6" : "0.45") << ", pad=" << (o_.poster ? "0.25" : "0.3")
+         << ", charset=\"UTF-8\"";
+    // A3 landscape is 420 x 297 mm = 16.54 x 11.69 in. The drawing gets A3's
+    // proportions (height / width = 11.19 / 16.04, spacing stretched, text
+    // undistorted) and is scaled to fill the page inside the 0.25 in pad.
+    // The margin replaces the PDF device's default half inch.
+    if (o_.poster) out_ << ", size=\"16.04,11.19!\", ratio=0.6976, margin=0";
     out_ << "];\n";
     out_ << "  node [fontname=" << quoted(kFont) << ", fontsize=" << font_size()
          << ", shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#525252\", margin=\"0.12,0.06\"];\n";
@@ -216,22 +226,25 @@ class DotWriter {
     return scale_.bin(*value);
   }
 
+  // Title and legend in the graph label. Each legend row is its own table so
+  // that the colour bins and the key do not share column widths.
   std::string legend() const {
     std::ostringstream t;
     int title = o_.poster ? 36 : 18;
-    t << "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">";
-    t << "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"20\"><FONT POINT-SIZE=\"" << title << "\"><B>"
-      << escape_html(p_.title.in(o_.lang, p_.name)) << "</B></FONT></TD></TR>";
-    bool coloured = f_ && o_.color != ColorBy::none;
-    t << "<TR>";
-    if (coloured) {
-      t << "<TD ALIGN=\"RIGHT\"><B>" << escape_html(scale_.title) << ":</B></TD>";
+    const char* row =
+        "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>";
+    const char* end_row = "</TR></TABLE></TD></TR>";
+    t << "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">";
+    t << "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" << title << "\"><B>"
+      << escape_html(one_line(p_.title.in(o_.lang, p_.name))) << "</B></FONT></TD></TR>";
+    if (f_ && o_.color != ColorBy::none) {
+      t << row << "<TD ALIGN=\"RIGHT\"><B>" << escape_html(scale_.title) << ":</B></TD>";
       for (int b = 0; b < scale_.size(); ++b)
         t << "<TD BGCOLOR=\"" << scale_.fill(b) << "\" BORDER=\"1\" COLOR=\"#969696\"><FONT COLOR=\"" << scale_.ink(b)
           << "\">" << escape_html(scale_.labels[b]) << "</FONT></TD>";
-      t << "</TR><TR>";
+      t << end_row;
     }
-    t << "<TD ALIGN=\"RIGHT\"><B>" << pick(o_.lang, "Merkit", "Tecken", "Key") << ":</B></TD>";
+    t << row << "<TD ALIGN=\"RIGHT\"><B>" << pick(o_.lang, "Merkit", "Tecken", "Key") << ":</B></TD>";
     t << "<TD BGCOLOR=\"" << kCheckpointBlue << "\"><FONT COLOR=\"#ffffff\">" << escape_html(w_.badge("special"))
       << "</FONT></TD>";
     t << "<TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#737373\">"
@@ -248,7 +261,7 @@ class DotWriter {
     if (f_ && f_->bottleneck)
       t << "<TD BORDER=\"2\" COLOR=\"" << kBottleneckRed << "\"><FONT COLOR=\"" << kBottleneckRed << "\"><B>"
         << w_.bottleneck() << "</B></FONT></TD>";
-    t << "</TR></TABLE>";
+    t << end_row << "</TABLE>";
     return t.str();
   }
 

@@ -24,6 +24,9 @@ enum class ColorBy { utilisation, wait, none };
 
 std::optional<ColorBy> parse_color_by(const std::string& text);  // "utilisation", "wait", "none"
 
+// The poster's paper: A3 landscape, 420 x 297 mm.
+constexpr double kPosterWidthInches = 16.54, kPosterHeightInches = 11.69;
+
 struct DiagramOptions {
   Lang lang = Lang::fi;
   ColorBy color = ColorBy::utilisation;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -162,6 +163,23 @@ std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSou
 }
 
 }  // namespace detail
+
+std::string render_pdf_page(std::string_view dot, double width_in, double height_in) {
+  std::string pdf = render_dot(dot, OutputFormat::pdf);
+  double x0 = 0, y0 = 0, width = 0, height = 0;
+  auto at = pdf.find("/MediaBox [");
+  if (at == std::string::npos ||
+      std::sscanf(pdf.c_str() + at, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &width, &height) != 4)
+    return pdf;
+  double margin_x = (width_in * 72 - (width - x0)) / 2 / 72, margin_y = (height_in * 72 - (height - y0)) / 2 / 72;
+  if (margin_x < 0 || margin_y < 0) return pdf;  // larger than the page: leave it to the printer
+  auto close = dot.rfind('}');
+  if (close == std::string_view::npos) return pdf;
+  char margin[80];
+  std::snprintf(margin, sizeof margin, "  graph [margin=\"%.4f,%.4f\"];\n", margin_x, margin_y);
+  std::string centred = std::string(dot.substr(0, close)) + margin + std::string(dot.substr(close));
+  return render_dot(centred, OutputFormat::pdf);
+}
 
 std::string render_dot(std::string_view dot, OutputFormat format) {
   try {

@@ -24,6 +24,12 @@ struct RenderError : std::runtime_error {
 // the text unchanged (the annotated DOT is the input, not a laid-out copy).
 std::string render_dot(std::string_view dot, OutputFormat format);
 
+// A PDF of exactly `width_in` x `height_in` inches (e.g. A3 landscape, 16.54 x
+// 11.69) with the drawing centred: Graphviz's PDF page is the drawing's own size,
+// so the drawing (which must fit: give it a `size`) is rendered once to measure
+// it and again with margins that make up the difference.
+std::string render_pdf_page(std::string_view dot, double width_in, double height_in);
+
 namespace detail {
 // How gvc finds its plugins: from the installed configuration (config6a,
 // written by libgvc6's postinst) or, when that is missing or broken, by

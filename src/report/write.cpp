@@ -51,7 +51,7 @@ std::vector<std::string> write_report(const Process& process, const std::string&
                               : nlohmann::json{{"model", process.name}, {"error", analysis_error}}.dump(2) + "\n");
   files.emplace_back("diagram.svg", in.diagram_svg);
   files.emplace_back("diagram.png", render_dot(dot, OutputFormat::png));
-  files.emplace_back("poster.pdf", render_dot(poster, OutputFormat::pdf));
+  files.emplace_back("poster.pdf", render_pdf_page(poster, kPosterWidthInches, kPosterHeightInches));
   std::vector<std::string> written;
   for (const auto& [name, content] : files) {
     std::string path = (dir / name).string();

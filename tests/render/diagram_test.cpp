@@ -171,7 +171,8 @@ TEST_CASE("Analysis figures colour the lanes and steps and size the routes", "[r
     ParsedDot d(diagram_dot(p, {.poster = true}, &f));
     CHECK(d.edge("arvio", "valinta", "label") == "tuen tarve");
     CHECK(d.edge("arvio", "loppu", "label").empty());
-    CHECK(d.graph("size") == "16.54,11.69");
+    CHECK(d.graph("size") == "16.04,11.19!");  // A3 landscape less a quarter inch on each side
+    CHECK(d.graph("ratio") == "0.6976");       // 11.19 / 16.04
     CHECK(d.node("arvio", "fontsize") == "20");
   }
 }

@@ -68,6 +68,14 @@ TEST_CASE("Diagrams render in-process to SVG, PNG and PDF", "[render]") {
   }
 }
 
+TEST_CASE("The poster PDF is one A3 landscape page", "[render]") {
+  std::string dot = diagram_dot(test::load_model(kModel), {.poster = true});
+  std::string pdf = render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches);
+  // 16.54 x 11.69 in at 72 points per inch = 1190.9 x 841.7 points, rounded by cairo
+  CHECK_THAT(pdf, Catch::Contains("/MediaBox [ 0 0 1191 842 ]"));
+  CHECK(pdf.find("/Type /Page\n") == pdf.rfind("/Type /Page\n"));  // one page
+}
+
 TEST_CASE("Rendering works without gvc's installed plugin configuration", "[render]") {
   // A fresh machine (or container) may lack config6a; the plugins are then
   // loaded explicitly. Both ways must give the same SVG.
