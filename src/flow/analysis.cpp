@@ -334,18 +334,23 @@ void fill_shares_and_handoffs(const Process& process, const Flow& f, Analysis& a
   handoffs.assign(roles, std::vector<double>(roles, 0.0));
   std::vector<char> staffed(s.size(), 0);
   for (int u = 0; u < s.size(); ++u) staffed[u] = role_of[u] >= 0;
+  // One first-passage pass per role: exact, but linear in states × roles.
+  const bool shares = static_cast<double>(s.size()) * static_cast<double>(roles) <= 2e7;
   for (size_t r = 0; r < roles; ++r) {
     bool any = false;
     for (int u = 0; u < s.size(); ++u) {
       absorbing[u] = role_of[u] == static_cast<int>(r);
       any = any || absorbing[u];
     }
+    if (!any) a.roles[r].share_of_clients = 0.0;
     if (any) {
-      Eigen::VectorXd x = detail::block_visits(s, f.blocks, s.arrivals, absorbing);
-      double hits = 0;
-      for (int u = 0; u < s.size(); ++u)
-        if (absorbing[u]) hits += x[u];
-      a.roles[r].share_of_clients = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
+      if (shares) {
+        Eigen::VectorXd x = detail::block_visits(s, f.blocks, s.arrivals, absorbing);
+        double hits = 0;
+        for (int u = 0; u < s.size(); ++u)
+          if (absorbing[u]) hits += x[u];
+        a.roles[r].share_of_clients = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
+      }
       // Clients leaving role r: straight to another role, or through unstaffed steps
       // (start, decisions) followed to the next staffed one.
       Eigen::VectorXd out = Eigen::VectorXd::Zero(s.size());
@@ -535,7 +540,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     std::sort(members.begin(), members.end());
     members.erase(std::unique(members.begin(), members.end()), members.end());
     LoopTime loop{"", 0, 0};
-    double best_entry = -1;
+    double most_added = -1;  // the loop is named by the step whose repeats add the most time
     bool known = true;
     for (StepVertex v : members) {
       const auto& s = a.steps[v];
@@ -546,7 +551,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
       double extra = std::max(0.0, s.visits - *s.reach);
       loop.extra += extra;
       loop.added += extra * *s.sojourn_weeks;
-      if (*s.reach > best_entry) best_entry = *s.reach, loop.entry = s.id;
+      if (extra * *s.sojourn_weeks > most_added) most_added = extra * *s.sojourn_weeks, loop.entry = s.id;
     }
     if (known && loop.extra > 1e-9) loops.push_back(loop);
   }

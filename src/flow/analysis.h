@@ -81,13 +81,15 @@ struct RoleResult {
   std::optional<double> in_system_clients;     // waiting + in service (L = λW)
   double backlog_growth_clients_per_week = 0;  // unstable: visits/week that pile up
   double backlog_growth_hours_per_week = 0;    // unstable: demand − capacity
-  double share_of_clients = 0;                 // share of arriving clients who ever visit a step of the role
+  // Share of arriving clients who ever visit a step of the role; null when the model
+  // is too large for the exact first-passage passes (states × roles over 2·10^7).
+  std::optional<double> share_of_clients;
   std::optional<double> share_of_lead_time;
 };
 
 struct Bottleneck {
   std::string kind;  // "role", "step", "handoff" or "loop"
-  std::string id;    // role id, step id, "from_role->to_role", or the loop's entry step id
+  std::string id;    // role id, step id, "from_role->to_role", or the loop's step whose repeats add most time
   std::optional<double> share_of_lead_time;
   std::optional<double> utilisation;
   std::string reason;  // one sentence in the analysis language

@@ -57,7 +57,7 @@ StateSpace build_state_space(const Process& process) {
   s.classes = static_cast<int>(process.classes.size());
   size_t steps = boost::num_vertices(g);
   s.index.assign(steps * s.classes, -1);
-  std::vector<double> gamma;
+  std::vector<double> gamma, exit;
   std::deque<int> queue;
   auto add_state = [&](StepVertex v, ClassIndex c) {
     int& slot = s.index[v * s.classes + c];
@@ -105,11 +105,11 @@ StateSpace build_state_space(const Process& process) {
       if (total < 1 - 1e-9) leaks.insert(v);
     }
     s.row_start.push_back(static_cast<int>(s.target.size()));
-    s.exit.conservativeResize(u + 1);
-    s.exit[u] = std::max(0.0, 1 - total);
+    exit.push_back(std::max(0.0, 1 - total));
   }
   if (!problems.empty()) fail(process, problems);
   s.arrivals = Eigen::Map<Eigen::VectorXd>(gamma.data(), gamma.size());
+  s.exit = Eigen::Map<Eigen::VectorXd>(exit.data(), exit.size());
   s.leaks.assign(leaks.begin(), leaks.end());
 
   auto trapped = trapped_states(s);

@@ -145,8 +145,8 @@ TEST_CASE("Class routing gives each class its own path sum", "[flow]") {
     CHECK(*a.checkpoints[0].share_reaching_required_role == exact(1));
   }
   SECTION("shares of clients per role and handoffs") {
-    CHECK(a.find_role("sw")->share_of_clients == exact(0.3));
-    CHECK(a.find_role("so")->share_of_clients == exact(0.7));
+    CHECK(*a.find_role("sw")->share_of_clients == exact(0.3));
+    CHECK(*a.find_role("so")->share_of_clients == exact(0.7));
     // Every client moves once from o to sw or so (the decision passes them on).
     CHECK(a.handoffs_per_client == exact(1));
   }
