@@ -136,7 +136,7 @@ std::string requirement_text(const Process& process, const std::string& required
   } else {
     std::vector<std::string> ids;
     for (auto r : roles) ids.push_back(process.roles[r].id);
-    who = "a " + required + " (roles " + quoted_list(ids) + ")";
+    who = "a role with qualification \"" + required + "\" (" + quoted_list(ids) + ")";
   }
   bool social_worker = required == "social-worker";
   for (auto r : roles) social_worker |= process.roles[r].qualification == "social-worker";

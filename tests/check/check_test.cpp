@@ -512,7 +512,7 @@ TEST_CASE("Clients assessed into a class reach a step of the required role befor
     const auto& f = finding(findings, "can reach an end");
     CHECK(f.message ==
           "clients assessed \"special\" at checkpoint \"arvio\" (Palvelutarpeen arviointi) can reach an end without "
-          "a step by a social-worker (roles \"sw\", \"vk\")" +
+          "a step by a role with qualification \"social-worker\" (\"sw\", \"vk\")" +
               law);
     CHECK(f.route == route({"arvio", "siirto", "ohjaus", "out"}));
   }
