@@ -199,7 +199,7 @@ class DotWriter {
   void write_defaults() {
     // Top to bottom with the lanes side by side: a 30–80 step flow then stays
     // near the proportions of a screen or an A3 sheet instead of a 3:1 strip.
-    out_ << "  graph [rankdir=TB, newrank=true, fontname=" << quoted(kFont) << ", fontsize=" << font_size()
+    out_ << "  graph [rankdir=TB, fontname=" << quoted(kFont) << ", fontsize=" << font_size()
          << ", labelloc=t, labeljust=l, nodesep=" << (o_.poster ? "0.35" : "0.25")
          << ", ranksep=" << (o_.poster ? "0.6" : "0.45") << ", pad=" << (o_.poster ? "0.25" : "0.3")
          << ", charset=\"UTF-8\"";
