@@ -69,7 +69,9 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
                  "capacity: absence reduces capacity (default, as analyze); random: absence spells per person");
   app.add_option("--absence-spell", options.absence_spell_weeks,
                  "mean length of one absence spell in weeks with --absence-model random (default 1)");
-  app.add_option("--calendar", calendar, "continuous (default, as analyze)");
+  app.add_option("--calendar", calendar,
+                 "continuous (default, as analyze) or office: work and arrivals only Monday to Friday, "
+                 "hours_per_day hours from 08:00");
   app.add_option("--timeline", timeline_file,
                  "CSV of changes week,target,value (e.g. 20,sw.fte,3.5); weeks count from the start of the warm-up");
   app.add_option("--set", sets, "what-if change, e.g. sw.fte=4, sw.absence=0.2, arvio->swplan.p=0.4");
@@ -100,9 +102,10 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     err << "sujuva simulate: --absence-model must be capacity or random (got \"" << absence_model << "\")\n";
     return kUnusable;
   }
-  if (calendar != "continuous") {
-    err << "sujuva simulate: --calendar must be continuous (got \"" << calendar
-        << "\"); the office calendar is not implemented yet\n";
+  if (calendar == "office")
+    options.calendar = CalendarModel::office;
+  else if (calendar != "continuous") {
+    err << "sujuva simulate: --calendar must be continuous or office (got \"" << calendar << "\")\n";
     return kUnusable;
   }
 

@@ -194,6 +194,13 @@ CompiledModel compile(const Process& process, const SimulationOptions& options, 
   CompiledModel model;
   model.classes = static_cast<int>(std::max<size_t>(1, process.classes.size()));
   model.hours_per_fte = process.calendar.hours_per_fte;
+  model.hours_per_day = process.calendar.hours_per_day;
+  if (options.calendar == CalendarModel::office &&
+      !(model.hours_per_day > 0 && model.hours_per_day <= 16 && model.hours_per_fte / model.hours_per_day <= 7))
+    refuse(process, 0,
+           fmt::format("--calendar office needs working days of at most 16 hours (from 08:00) and at most 7 working "
+                       "days a week (hours_per_fte {:g}, hours_per_day {:g})",
+                       model.hours_per_fte, model.hours_per_day));
   if (!(model.hours_per_fte > 0)) refuse(process, 0, "hours_per_fte must be positive to simulate");
   compile_roles(process, options, model);
   compile_steps(process, model);

@@ -57,7 +57,10 @@ struct TimeAverage {
 
 struct Replication::State {
   struct Client {
-    double arrival = 0, queued_at = 0, work = 0;
+    double arrival = 0;      // simulation clock (working weeks in the office calendar)
+    double arrival_cal = 0;  // calendar weeks
+    double queued_at = 0;    // calendar weeks
+    double work = 0;
     std::uint64_t deadlines_seen = 0;
     std::int32_t step = 0, cls = 0, visits = 0;
   };
@@ -87,6 +90,11 @@ struct Replication::State {
   const CompiledModel* model;  // the phase in force
   const SimulationOptions& options;
   double window_start = 0, horizon = 0;
+  // Office calendar: the simulation clock runs in working time (one working week per
+  // calendar week, open Monday to Friday from 08:00 for hours_per_day hours); waits, lead
+  // times and time averages are measured on the calendar, deadlines in working time.
+  bool office = false;
+  double days_per_week = 5, hours_per_day = 7.65, window_start_cal = 0;
   int weeks = 0, series = 0;
   Rng rng{0};
   EventQueue<4> events;
@@ -114,7 +122,39 @@ struct Replication::State {
     horizon = options.warmup_weeks + options.weeks;
     weeks = options.weekly_series ? static_cast<int>(std::floor(horizon + 1e-9)) : 0;
     series = static_cast<int>(model->roles.size()) + 3;
+    office = options.calendar == CalendarModel::office;
+    hours_per_day = model->hours_per_day;
+    days_per_week = model->hours_per_fte / model->hours_per_day;
+    window_start_cal = calendar(window_start);
   }
+
+  // Calendar weeks of a working-time instant (identity in continuous time).
+  double calendar(double work_weeks) const {
+    if (!office) return work_weeks;
+    double week = std::floor(work_weeks);
+    double day_share = (work_weeks - week) * days_per_week;
+    double day = std::floor(day_share);
+    double hour = day * 24 + 8 + (day_share - day) * hours_per_day;
+    return week + hour / 168;
+  }
+
+  // The working-time instant at calendar time t, or the next opening if closed.
+  double working(double t) const {
+    if (!office) return t;
+    double week = std::floor(t);
+    double hours = (t - week) * 168;
+    double day = std::floor(hours / 24);
+    if (day >= days_per_week) return week + 1;
+    double into = hours - day * 24 - 8;
+    if (into <= 0) return week + day / days_per_week;
+    if (into >= hours_per_day) return day + 1 >= days_per_week ? week + 1 : week + (day + 1) / days_per_week;
+    return week + (day + into / hours_per_day) / days_per_week;
+  }
+
+  double clock() const { return calendar(now); }
+
+  // When a delay of `weeks` calendar weeks that starts now ends, on the simulation clock.
+  double after_delay(double weeks) const { return office ? std::max(now, working(clock() + weeks)) : now + weeks; }
 
   void reset(std::uint64_t replication) {
     rng = Rng::stream(options.seed, replication);
@@ -267,13 +307,14 @@ struct Replication::State {
     Client& c = clients[id];
     c = Client{};
     c.arrival = now;
+    c.arrival_cal = clock();
     week_arrivals += 1;
     change_class_count(0, +1);
     advance(id, step);
   }
 
   void change_class_count(int cls, int delta) {
-    class_area[cls].advance(now, double(in_class[cls]), window_start);
+    class_area[cls].advance(clock(), double(in_class[cls]), window_start_cal);
     in_class[cls] += delta;
     in_system += delta;
   }
@@ -289,7 +330,7 @@ struct Replication::State {
       if (s.works) return enqueue(s.role, id);
       if (s.deadline >= 0) reach_deadline(c, s.deadline);
       if (s.has_delay) {
-        events.push(now + s.delay(rng), EventKind::delay_end, id);
+        events.push(after_delay(s.delay(rng)), EventKind::delay_end, id);
         return;
       }
       step = next_step(c);
@@ -317,7 +358,7 @@ struct Replication::State {
   void after_work(std::int32_t id) {
     const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
-      events.push(now + s.delay(rng), EventKind::delay_end, id);
+      events.push(after_delay(s.delay(rng)), EventKind::delay_end, id);
     else
       route(id);
   }
@@ -325,7 +366,7 @@ struct Replication::State {
   void complete(std::int32_t id) {
     Client& c = clients[id];
     if (now >= window_start) {
-      double lead_time = now - c.arrival;
+      double lead_time = clock() - c.arrival_cal;
       lead[c.cls].add(lead_time);
       lead.back().add(lead_time);
       completed[c.cls] += 1;
@@ -353,7 +394,7 @@ struct Replication::State {
   // Roles.
   void set_queue(int r, std::int64_t delta) {
     RoleState& role = roles[r];
-    role.queue_area.advance(now, double(role.queue), window_start);
+    role.queue_area.advance(clock(), double(role.queue), window_start_cal);
     role.queue += delta;
   }
 
@@ -383,7 +424,7 @@ struct Replication::State {
     Client& c = clients[id];
     const CompiledStep& s = model->steps[c.step];
     RoleState& role = roles[r];
-    c.queued_at = now;
+    c.queued_at = clock();
     c.work = s.effort(rng);
     if (now >= window_start) {
       role.offered_work += c.work;
@@ -401,7 +442,7 @@ struct Replication::State {
     Server& server = role.servers[s];
     Client& c = clients[id];
     if (now >= window_start) {
-      role.waits.add(now - c.queued_at);
+      role.waits.add(clock() - c.queued_at);
       role.started += 1;
     }
     const CompiledStep& step = model->steps[c.step];
@@ -498,12 +539,12 @@ struct Replication::State {
     ReplicationResult result;
     result.events = processed;
     result.guard = guard;
-    const double span = now - window_start;
-    auto per_week = [&](double x) { return span > 0 ? x / span : kNaN; };
+    const double span = now - window_start, span_cal = clock() - window_start_cal;
+    auto per_week = [&](double x) { return span_cal > 0 ? x / span_cal : kNaN; };  // counts and calendar areas
     for (size_t r = 0; r < roles.size(); ++r) {
       RoleState& role = roles[r];
       const CompiledRole& spec = model->roles[r];
-      role.queue_area.advance(now, double(role.queue), window_start);
+      role.queue_area.advance(clock(), double(role.queue), window_start_cal);
       role.capacity_area.advance(now, spec.capacity_hours, window_start);
       role.load_area.advance(now, spec.load_hours, window_start);
       RoleFigures f{};
@@ -514,7 +555,7 @@ struct Replication::State {
       f.utilisation = capacity > 0 ? (flow_hours + load) / capacity : kNaN;
       f.offered_load = capacity > 0 ? (offered_hours + load) / capacity : kNaN;
       f.queue = per_week(role.queue_area.area);
-      f.busy_servers = per_week(role.busy_area);
+      f.busy_servers = span > 0 ? role.busy_area / span : kNaN;  // working time
       f.visits_per_week = per_week(role.started);
       f.wait = Summary::of(role.waits);
       f.growth_per_week = per_week(double(role.queue - role.queue_at_window_start));
@@ -528,7 +569,7 @@ struct Replication::State {
       f.lead_time = Summary::of(lead[k]);
       f.throughput_per_week = per_week(completed[k]);
       if (k < model->classes) {
-        class_area[k].advance(now, double(in_class[k]), window_start);
+        class_area[k].advance(clock(), double(in_class[k]), window_start_cal);
         wip_area += class_area[k].area;
         f.wip = per_week(class_area[k].area);
       } else {

@@ -54,6 +54,7 @@ struct CompiledDeadline {
 struct CompiledModel {
   int classes = 1;
   double hours_per_fte = 38.25;
+  double hours_per_day = 7.65;
   std::vector<std::string> step_ids;
   std::vector<CompiledStep> steps;
   // Routing of state (step, class) = step * classes + class: branches

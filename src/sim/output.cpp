@@ -80,6 +80,10 @@ std::string header(const Simulation& sim, Lang lang) {
                   format_decimal(o.weeks, 0, lang), pick(lang, "viikkoa", "veckor", "weeks"),
                   pick(lang, "lämmittely", "uppvärmning", "warm-up"), format_decimal(o.warmup_weeks, 0, lang),
                   pick(lang, "vk", "v", "wk"), pick(lang, "siemen", "frö", "seed"), o.seed);
+  if (o.calendar == CalendarModel::office)
+    text += pick(lang, "Toimistokalenteri: työ ja saapumiset vain ma–pe työaikana (alkaen klo 8).\n",
+                 "Kontorskalender: arbete och ankomster endast mån–fre under arbetstid (från kl. 8).\n",
+                 "Office calendar: work and arrivals only Monday to Friday in working hours (from 08:00).\n");
   if (o.absence_model == AbsenceModel::random)
     text += pick(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
                  "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");

@@ -332,3 +332,23 @@ TEST_CASE("A timeline changes staffing and arrivals at the given weeks", "[sim]"
                       "to 30 (20 warm-up + 10 measured)");
   }
 }
+
+TEST_CASE("The office calendar works Monday to Friday in working hours", "[sim]") {
+  // The simulation clock runs in working time, so in working time the M/M/1 of the first test
+  // is unchanged: utilisation 0.6, and the deadline (in working days) is met with probability
+  // 1 − rho e^{−(mu − lambda) d} = 1 − 0.6 e^{−3.2}. On the calendar the queue only stands
+  // still over nights and weekends at a level sampled from its stationary law, so the
+  // time-average queue stays Lq = 0.9, and by Little's law (same L, same lambda per calendar
+  // week) the mean lead time in calendar weeks stays 0.0625. Its tail is longer: clients whose
+  // service crosses a weekend.
+  Process p = load(single_station("24/week", "exp(1h)", 1, ", deadline=\"1wd\""));
+  SimulationOptions office = options(400, 20);
+  office.calendar = CalendarModel::office;
+  Simulation sim = simulate(p, office);
+  Simulation continuous = simulate(p, options(400, 20));
+  CHECK(sim.roles[0].utilisation.contains(0.6));
+  CHECK(sim.roles[0].queue.contains(0.9));
+  CHECK(sim.deadlines[0].share_within.contains(1 - 0.6 * std::exp(-3.2)));
+  CHECK(sim.overall.lead_time_weeks.mean.contains(0.0625));
+  CHECK(sim.overall.lead_time_weeks.p95.low > continuous.overall.lead_time_weeks.p95.high);
+}
