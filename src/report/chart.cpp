@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "render/diagram.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -92,7 +93,8 @@ std::string bar_chart_svg(const BarChart& c) {
   double high = c.reference.value_or(0);
   for (const auto& b : c.bars)
     if (b.value && std::isfinite(*b.value)) high = std::max(high, *b.value);
-  auto ticks = detail::nice_ticks(0, high > 0 ? high : 1, 5);
+  // Headroom beyond the longest bar (or the reference line) for its value text.
+  auto ticks = detail::nice_ticks(0, high > 0 ? high * 1.08 : 1, 6);
   double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1, top_value = ticks.back();
   auto x_of = [&](double v) {
     return plot_left + (plot_right - plot_left) * std::clamp(v, 0.0, top_value) / top_value;
@@ -143,7 +145,7 @@ std::string bar_chart_svg(const BarChart& c) {
 }
 
 std::string line_chart_svg(const LineChart& c) {
-  const int width = 760, height = 380, left = 64, right = 220, top = 36, bottom = 56;
+  const int width = 760, height = 380, left = 64, right = 240, top = 36, bottom = 56;
   const int plot_right = width - right, plot_bottom = height - bottom;
   double x_low = 0, x_high = 1, y_high = 0;
   if (!c.x.empty()) x_low = c.x.front(), x_high = std::max(c.x.back(), c.x.front() + 1);
@@ -152,7 +154,9 @@ std::string line_chart_svg(const LineChart& c) {
       if (std::isfinite(v)) y_high = std::max(y_high, v);
   auto x_ticks = detail::nice_ticks(x_low, x_high, 8);
   auto y_ticks = detail::nice_ticks(0, y_high > 0 ? y_high : 1, 5);
-  double x_top = x_ticks.back(), x_bottom = x_ticks.front(), y_top = y_ticks.back();
+  // The x axis ends where the data ends (week 26 is not rounded up to 30).
+  while (x_ticks.size() > 2 && x_ticks.back() > x_high + 1e-9) x_ticks.pop_back();
+  double x_top = std::max(x_ticks.back(), x_high), x_bottom = x_ticks.front(), y_top = y_ticks.back();
   double x_step = x_ticks.size() > 1 ? x_ticks[1] - x_ticks[0] : 1;
   double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : 1;
   auto px = [&](double x) { return left + (plot_right - left) * (x - x_bottom) / (x_top - x_bottom); };
@@ -188,12 +192,18 @@ std::string line_chart_svg(const LineChart& c) {
         s << "<polyline points=\"" << points << "\" fill=\"none\" stroke=\"" << series_colour(i)
           << "\" stroke-width=\"2\""
           << (*dashes[i % 4] ? std::string(" stroke-dasharray=\"") + dashes[i % 4] + "\"" : "") << "/>";
-    int ly = top + 8 + static_cast<int>(i) * 20;
+    int ly = top + 8 + static_cast<int>(i) * 36;
     s << "<line x1=\"" << plot_right + 12 << "\" y1=\"" << ly << "\" x2=\"" << plot_right + 36 << "\" y2=\"" << ly
       << "\" stroke=\"" << series_colour(i) << "\" stroke-width=\"2\""
       << (*dashes[i % 4] ? std::string(" stroke-dasharray=\"") + dashes[i % 4] + "\"" : "") << "/>";
+    // Names wrap onto two lines: role names often differ only at the end.
+    auto lines = detail::wrap_label(series.name, 28);
     s << "<text x=\"" << plot_right + 40 << "\" y=\"" << ly + 4 << "\"><title>" << escape_html(series.name)
-      << "</title>" << escape_html(shorten(series.name, 26)) << "</text>";
+      << "</title>";
+    for (std::size_t k = 0; k < lines.size() && k < 2; ++k)
+      s << "<tspan x=\"" << plot_right + 40 << "\" dy=\"" << (k ? 14 : 0) << "\">"
+        << escape_html(k == 1 && lines.size() > 2 ? shorten(lines[1] + " " + lines[2], 27) : lines[k]) << "</tspan>";
+    s << "</text>";
   }
   s << "<text x=\"" << (left + plot_right) / 2 << "\" y=\"" << height - 14 << "\" text-anchor=\"middle\">"
     << escape_html(c.x_label) << "</text>";

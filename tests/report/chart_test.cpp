@@ -44,9 +44,12 @@ TEST_CASE("A bar chart draws one bar per item, proportional to its value", "[rep
   c.reference_label = "100 %";
   std::string svg = bar_chart_svg(c);
   CHECK(well_formed(svg));
-  SECTION("bars: the plot spans x = 300..690 and the axis 0..100 %, so 50 % is 195 wide and 100 % 390") {
-    CHECK_THAT(svg, Catch::Contains("width=\"195.0\""));
-    CHECK_THAT(svg, Catch::Contains("width=\"390.0\""));
+  SECTION("bars are proportional to their values on an axis with headroom") {
+    // The plot spans x = 300..690 (390 px). The axis runs to 120 %: 100 % plus
+    // 8 % headroom = 1.08, / 6 ticks = 0.18 -> steps of 20 %. So 50 % is
+    // 390 * 0.5 / 1.2 = 162.5 px wide and 100 % is 325 px.
+    CHECK_THAT(svg, Catch::Contains("width=\"162.5\""));
+    CHECK_THAT(svg, Catch::Contains("width=\"325.0\""));
     CHECK(count(svg, "<rect") == 2);  // the unknown value has no bar
   }
   SECTION("values and ticks are written for the language") {
@@ -74,9 +77,9 @@ TEST_CASE("A line chart draws each series with a legend, breaking lines at missi
   CHECK_THAT(svg, Catch::Contains("A &amp; B"));
   CHECK_THAT(svg, Catch::Contains(">viikko</text>"));
   SECTION("points sit on the scales") {
-    // x: 0..4 over x = 64..540, so x = 4 is at 540; y: 0..8 (steps of 2) over
+    // x: 0..4 over x = 64..520 (760 - 240 for the legend), so x = 4 is at 520; y: 0..8 (steps of 2) over
     // y = 324 (bottom) .. 36 (top), so series A's value 4 is at 324 - 288 / 2 = 180.
-    CHECK_THAT(svg, Catch::Contains("540.0,180.0"));
+    CHECK_THAT(svg, Catch::Contains("520.0,180.0"));
     CHECK_THAT(svg, Catch::Contains("64.0,324.0"));
   }
 }
