@@ -75,13 +75,6 @@ std::vector<std::string> CheckContext::class_route_from_start(StepVertex v, Clas
   return route;
 }
 
-std::vector<std::string> CheckContext::route_to_end(StepVertex v) const {
-  std::vector<std::string> route;
-  if (v >= steps || !reaches_end(v)) return route;
-  for (FlowVertex at = to_end[v]; at != sink; at = to_end[at]) route.push_back(graph[at].id);
-  return route;
-}
-
 namespace {
 // DOT labels may hold line-break escapes (\n, \l, \r) and real newlines: one line in messages.
 std::string one_line(const std::string& text) {

@@ -62,8 +62,6 @@ struct CheckContext {
   std::vector<std::string> route_from_start(StepVertex v) const;
   // Step ids from a start to `v` for clients of class `c`, following class states.
   std::vector<std::string> class_route_from_start(StepVertex v, ClassIndex c) const;
-  // Step ids from `v` to the nearest end (excluding `v`).
-  std::vector<std::string> route_to_end(StepVertex v) const;
 };
 
 // A breadth-first search tree from one vertex (shortest routes in number of steps).

@@ -9,7 +9,6 @@
 #include <boost/range/iterator_range.hpp>
 #include <deque>
 #include <limits>
-#include <numeric>
 #include <unordered_map>
 
 #include "check/check_context.h"
