@@ -118,15 +118,16 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
     auto found = p.before.lead_time_weeks.by_class.find(name);
     if (found == p.before.lead_time_weeks.by_class.end()) continue;
     std::string x = p.dec(found->second, 1), y = p.dec(value, 1);
-    if (x != y) parts.push_back(name + " " + x + " → " + y);
+    if (x != y) parts.push_back(class_name(name, p.lang) + " " + x + " → " + y);
   }
   if (parts.empty()) return;
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
-  out.push_back(fmt::format(
-      fmt::runtime(p.tr("Läpimenoaika asiakasluokittain: {} viikkoa.", "Genomloppstid per klientklass: {} veckor.",
-                        "Lead time by client class: {} weeks.")),
-      list));
+  out.push_back(
+      fmt::format(fmt::runtime(p.tr("Läpimenoaika asiakasluokittain (luokka, jossa asiakas on lopussa): {} viikkoa.",
+                                    "Genomloppstid per klientklass (klassen vid slutet): {} veckor.",
+                                    "Lead time by client class (the class at the end): {} weeks.")),
+                  list));
 }
 
 void saturation(const Pair& p, std::vector<std::string>& out) {

@@ -91,6 +91,12 @@ std::string yes_no(std::optional<bool> value, Lang lang) {
 }  // namespace
 }  // namespace detail
 
+std::string class_name(const std::string& name, Lang lang) {
+  if (name == "standard") return pick(lang, "tavallinen", "standard", "standard");
+  if (name == "special") return pick(lang, "erityinen tuki", "särskilt stöd", "special support");
+  return name;
+}
+
 std::string role_name(const Comparison& c, const std::string& role_id, Lang lang) {
   std::string name;
   for (const auto& m : c.models)
@@ -119,7 +125,7 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
     rows.push_back(
         numeric_row("lead_time_weeks.by_class." + name,
                     std::string(pick(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
-                        name + pick(lang, " (vk)", " (v)", " (weeks)"),
+                        class_name(name, lang) + pick(lang, " (vk)", " (v)", " (weeks)"),
                     column(c,
                            [&](const Kpis& m) -> std::optional<double> {
                              auto found = m.lead_time_weeks.by_class.find(name);

@@ -35,6 +35,9 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang);
 // absolute and relative difference.
 std::string format_table(const Comparison& comparison, Lang lang);
 
+// A client class in words: "standard" and "special" translated, other class names as written.
+std::string class_name(const std::string& name, Lang lang);
+
 // A role's label in `lang`, its id when it has none.
 std::string role_name(const Comparison& comparison, const std::string& role_id, Lang lang);
 
