@@ -364,7 +364,8 @@ void fill_shares_and_handoffs(const Process& process, const Flow& f, Analysis& a
             if (role_of[t] != static_cast<int>(r)) handoffs[r][role_of[t]] += flow;
           } else if (flow > 0) {
             out[t] += flow;
-            through_unstaffed = true;
+            // An end step routes nowhere: only unstaffed steps that route on need following.
+            through_unstaffed = through_unstaffed || s.row_start[t + 1] > s.row_start[t];
           }
         }
       }

@@ -31,6 +31,7 @@ std::string one_line(const std::string& label) {
 
 std::string weeks_text(std::optional<double> weeks, Lang lang) {
   if (!weeks) return pick(lang, "ei määriteltävissä", "inte definierad", "undefined");
+  if (*weeks > 0 && *weeks * 7 < 0.05) return pick(lang, "alle 0,1 päivää", "under 0,1 dagar", "under 0.1 days");
   if (*weeks < 0.1) return number(*weeks * 7, 1, lang) + " " + pick(lang, "päivää", "dagar", "days");
   return number(*weeks, 1, lang) + " " + pick(lang, "viikkoa", "veckor", "weeks");
 }

@@ -318,3 +318,28 @@ TEST_CASE("The bundled adult social work models: Little's law and the bottleneck
     CHECK(now.bottlenecks[0].reason.find("käyttöaste") != std::string::npos);
   }
 }
+
+TEST_CASE("The textbook example models give the figures derived in their headers", "[flow][bundled]") {
+  auto analysed = [](const char* name) {
+    auto read = read_process_file(std::string(SUJUVA_SOURCE_DIR "/processes/examples/") + name);
+    REQUIRE(read.usable());
+    return analyze(*read.process);
+  };
+  SECTION("mmc.dot: lambda 300/yr, mu 182.5/yr, c = 3") {
+    Analysis a = analysed("mmc.dot");
+    const auto& team = a.roles.at(0);
+    CHECK(*team.wait_probability == exact(0.2907513803118914));
+    CHECK(*team.queue_clients == exact(0.3524259155295653));
+    CHECK(*a.lead_time_weeks.mean == Approx(0.346019).epsilon(1e-6));
+  }
+  SECTION("mm1.dot: rho 0.75, Wq 0.75 weeks, W 1 week") {
+    Analysis a = analysed("mm1.dot");
+    CHECK(*a.roles.at(0).wait_weeks == exact(0.75));
+    CHECK(*a.lead_time_weeks.mean == exact(1));
+  }
+  SECTION("rework.dot: 1.25 visits, lead time 0.5 weeks") {
+    Analysis a = analysed("rework.dot");
+    CHECK(a.find_step("tyo")->visits == exact(1.25));
+    CHECK(*a.lead_time_weeks.mean == exact(0.5));
+  }
+}
