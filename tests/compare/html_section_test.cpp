@@ -1,15 +1,11 @@
 #include "compare/html_section.h"
 
-#include <graphviz/cgraph.h>
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
-#include "compare/diff_diagram.h"
-#include "compare/simulated.h"
 #include "io/dot_reader.h"
 
 using namespace sujuva;
@@ -66,39 +62,4 @@ TEST_CASE("The report's before/after section escapes user text and holds the tab
     CHECK(std::system(("xmllint --noout " + path.string() + " 2>/dev/null").c_str()) == 0);
     std::filesystem::remove(path);
   }
-}
-
-TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
-  Process before = load(kBefore, "a.dot");
-  std::string text = kBefore;
-  text.replace(text.find("in -> tyo -> out;"), 17,
-               "in -> tyo -> uusi -> out; uusi [role=x, effort=\"1h\"]; vanha [role=x, effort=\"2h\"]; in -> vanha; "
-               "vanha -> out;");
-  text.replace(text.find("exp(10h)"), 8, "exp(12h)");
-  Process after = load(text, "b.dot");
-  std::string dot = diff_dot(after, before, Lang::en);  // after → before: uusi and vanha are removed
-
-  Agraph_t* graph = agmemread(dot.c_str());
-  REQUIRE(graph != nullptr);
-  int removed = 0, changed = 0;
-  for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
-    std::string color = agget(n, const_cast<char*>("color")) ? agget(n, const_cast<char*>("color")) : "";
-    std::string label = agget(n, const_cast<char*>("label")) ? agget(n, const_cast<char*>("label")) : "";
-    if (label.rfind("legend", 0) == 0 || std::string(agnameof(n)).rfind("legend", 0) == 0) continue;
-    removed += color == kRemovedColor;
-    changed += color == kChangedColor;
-    if (color == kChangedColor) CHECK(label.find("effort: exp(12h) → exp(10h)") != std::string::npos);
-    if (label.find("Työ") != std::string::npos) CHECK(label.find("Työ \"A\" & <b>") == 0);
-  }
-  agclose(graph);
-  CHECK(removed == 2);                     // uusi, vanha
-  CHECK(changed == 1);                     // tyo: its effort
-  CHECK(count(dot, "style=dashed") == 4);  // the removed routes tyo->uusi, uusi->out, in->vanha, vanha->out
-  CHECK(count(dot, "color=\"#1b7837\", fontcolor=\"#1b7837\", penwidth=2") == 1);  // the added route tyo->out
-}
-
-TEST_CASE("Simulated differences are significant only when the intervals exclude each other", "[compare]") {
-  CHECK(significant({1.0, 0.9, 1.1}, {1.5, 1.2, 1.8}));
-  CHECK(!significant({1.0, 0.9, 1.3}, {1.5, 1.2, 1.8}));
-  CHECK(!significant({1.0, std::nullopt, std::nullopt}, {5.0, 4.9, 5.1}));
 }

@@ -1,0 +1,63 @@
+#include "compare/diff_diagram.h"
+
+#include <graphviz/cgraph.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "io/dot_reader.h"
+
+using namespace sujuva;
+
+namespace {
+
+Process load(const std::string& text, const std::string& name) {
+  auto result = read_process_text(text, name);
+  for (const auto& d : result.diagnostics) INFO(d.format());
+  REQUIRE(result.usable());
+  return *result.process;
+}
+
+// A role label and a step label that would break HTML, SVG and DOT if not escaped.
+const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
+  subgraph cluster_x { role=x; label="<script>alert(1)</script>"; fte=2; tyo [label="Työ \"A\" & <b>", effort="exp(10h)"]; }
+  in [kind=start, arrivals="4/week"]; out [kind=end];
+  in -> tyo -> out;
+})dot";
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
+  Process before = load(kBefore, "a.dot");
+  std::string text = kBefore;
+  text.replace(text.find("in -> tyo -> out;"), 17,
+               "in -> tyo -> uusi -> out; uusi [role=x, effort=\"1h\"]; vanha [role=x, effort=\"2h\"]; in -> vanha; "
+               "vanha -> out;");
+  text.replace(text.find("exp(10h)"), 8, "exp(12h)");
+  Process after = load(text, "b.dot");
+  std::string dot = diff_dot(after, before, Lang::en);  // after → before: uusi and vanha are removed
+
+  Agraph_t* graph = agmemread(dot.c_str());
+  REQUIRE(graph != nullptr);
+  int removed = 0, changed = 0;
+  for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+    std::string color = agget(n, const_cast<char*>("color")) ? agget(n, const_cast<char*>("color")) : "";
+    std::string label = agget(n, const_cast<char*>("label")) ? agget(n, const_cast<char*>("label")) : "";
+    if (label.rfind("legend", 0) == 0 || std::string(agnameof(n)).rfind("legend", 0) == 0) continue;
+    removed += color == kRemovedColor;
+    changed += color == kChangedColor;
+    if (color == kChangedColor) CHECK(label.find("effort: exp(12h) → exp(10h)") != std::string::npos);
+    if (label.find("Työ") != std::string::npos) CHECK(label.find("Työ \"A\" & <b>") == 0);
+  }
+  agclose(graph);
+  CHECK(removed == 2);                     // uusi, vanha
+  CHECK(changed == 1);                     // tyo: its effort
+  CHECK(count(dot, "style=dashed") == 4);  // the removed routes tyo->uusi, uusi->out, in->vanha, vanha->out
+  CHECK(count(dot, "color=\"#1b7837\", fontcolor=\"#1b7837\", penwidth=2") == 1);  // the added route tyo->out
+}
