@@ -7,10 +7,12 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "compare/comparison.h"
 #include "flow/analysis.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
+#include "report/comparison.h"
 #include "report/write.h"
 #include "text/format.h"
 
@@ -19,7 +21,7 @@ namespace sujuva::cli {
 namespace {
 
 struct Options {
-  std::string file, dir, lang = "fi", timeline_file;
+  std::string file, dir, lang = "fi", timeline_file, compare;
   std::vector<std::string> sets;
   int weeks = 26;
 };
@@ -68,6 +70,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(1, 520));
   app.add_option("--set", o.sets, "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)");
   app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value for the projection");
+  app.add_option("--compare", o.compare, "a BEFORE model: adds a before/after section (this MODEL is after)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   Lang lang = *parse_lang(o.lang);
 
@@ -91,6 +94,21 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
     err << "sujuva report: no flow analysis in the report: " << analysis_error << "\n";
   }
   ReportFolder folder{.dir = o.dir.empty() ? default_report_dir(process) : o.dir, .lang = lang};
+  if (!o.compare.empty()) {
+    ReadResult before = read_process_file(o.compare);
+    for (const auto& d : before.diagnostics) err << d.format() << "\n";
+    if (!before.usable()) return err << o.compare << ": cannot be used\n", kUnusable;
+    try {
+      ComparisonSection section = comparison_section(*before.process, process, lang);
+      folder.comparison_html = section.html;
+      folder.comparison_markdown = section.markdown;
+    } catch (const CompareError& e) {
+      for (const auto& d : e.diagnostics) err << d.format() << "\n";
+      return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;
+    } catch (const std::exception& e) {
+      return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;
+    }
+  }
   try {
     write_report(process, read_text(o.file), analysis ? &*analysis : nullptr, analysis_error, findings, folder);
   } catch (const std::exception& e) {

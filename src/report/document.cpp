@@ -37,6 +37,9 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
 svg.chart { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; background: var(--band); padding: 10px; font-size: 12px; border: 1px solid var(--rule); }
 ul.findings li { margin-bottom: 6px; }
+.side-by-side { display: flex; gap: 12px; align-items: flex-start; }
+.side-by-side figure { flex: 1 1 0; min-width: 0; margin: 0; }
+.side-by-side .diagram svg { min-width: 0; }
 .links a { margin-right: 16px; color: var(--accent); }
 footer { color: var(--muted); font-size: 12px; padding: 24px 20px 40px; }
 @page { size: A4; margin: 14mm; }

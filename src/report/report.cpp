@@ -119,6 +119,7 @@ class ReportBuilder {
                  " · " + p_.file;
     d.sections.push_back(summary());
     d.sections.push_back(diagram());
+    if (!in_.comparison_html.empty()) d.sections.push_back(comparison());
     if (a_) d.sections.push_back(roles());
     d.sections.push_back(checkpoints());
     d.sections.push_back(findings());
@@ -480,6 +481,16 @@ class ReportBuilder {
                                       "steg som tar mest av genomloppstiden.",
                                       "Time per visit = queue + work + delay (e.g. documents, another service). The "
                                       "ten steps that take most of the lead time.")));
+    s.blocks.push_back(b);
+    return s;
+  }
+
+  Section comparison() const {
+    Section s{"comparison", pick(lang_, "Ennen ja jälkeen", "Före och efter", "Before and after"), {}};
+    Block b;
+    b.kind = Block::Kind::raw;
+    b.svg = in_.comparison_html;
+    b.markdown = in_.comparison_markdown;
     s.blocks.push_back(b);
     return s;
   }

@@ -28,6 +28,8 @@ struct ReportInputs {
   std::string model_comment;           // the model file's header comment
   std::string simulation_html;         // optional section (from --simulate), already escaped HTML
   std::string simulation_markdown;
+  std::string comparison_html;  // optional before/after section (--compare), already escaped HTML
+  std::string comparison_markdown;
 };
 
 std::string report_html(const ReportInputs& inputs, Lang lang);

@@ -42,6 +42,8 @@ std::vector<std::string> write_report(const Process& process, const std::string&
   in.model_comment = model_header_comment(source_text);
   in.simulation_html = folder.simulation_html;
   in.simulation_markdown = folder.simulation_markdown;
+  in.comparison_html = folder.comparison_html;
+  in.comparison_markdown = folder.comparison_markdown;
 
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back("index.html", report_html(in, folder.lang));

@@ -18,6 +18,8 @@ struct ReportFolder {
   Lang lang = Lang::fi;
   std::string simulation_html;  // optional --simulate section
   std::string simulation_markdown;
+  std::string comparison_html;  // optional --compare section
+  std::string comparison_markdown;
 };
 
 // The default folder of a model's report: reports/<model name>.

@@ -223,6 +223,21 @@ TEST_CASE("sujuva report and render run from the command line", "[report]") {
   CHECK_THAT(read_file(dir / "r/index.html"), Catch::Contains("<h2>Sammanfattning</h2>"));
   CHECK(run("render '" + (dir / "m.dot").string() + "' -o '" + (dir / "d.svg").string() + "'") == 0);
   CHECK_THAT(read_file(dir / "d.svg"), Catch::Contains("käyttöaste 50"));
+  SECTION("--compare adds the before/after section with both diagrams and the diff") {
+    std::string before = kModel;
+    before.replace(before.find("fte=1;"), 6, "fte=2;");
+    std::ofstream(dir / "before.dot") << before;
+    CHECK(run("report '" + (dir / "m.dot").string() + "' --compare '" + (dir / "before.dot").string() + "' -o '" +
+              (dir / "c").string() + "'") == 0);
+    std::string html = read_file(dir / "c/index.html");
+    CHECK_THAT(html, Catch::Contains("<h2>Ennen ja jälkeen</h2>"));
+    CHECK_THAT(html, Catch::Contains("<div class=\"side-by-side\">"));
+    CHECK(html.find("<section class=\"comparison\">") == std::string::npos);  // no nested section
+    // before: 2 FTE, 25 % utilisation; after: 1 FTE, 50 %
+    CHECK_THAT(html, Catch::Contains("25\u00A0%"));
+    CHECK(run("report '" + (dir / "m.dot").string() + "' --compare '" + (dir / "missing.dot").string() + "' -o '" +
+              (dir / "c2").string() + "'") == 2);
+  }
   SECTION("usage errors and unusable input exit with 2") {
     CHECK(run("report '" + (dir / "m.dot").string() + "' --lang de") == 2);
     CHECK(run("render '" + (dir / "m.dot").string() + "' -o '" + (dir / "d.jpeg").string() + "'") == 2);

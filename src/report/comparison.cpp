@@ -1,0 +1,77 @@
+#include "report/comparison.h"
+
+#include "check/check.h"
+#include "compare/comparison.h"
+#include "compare/diff_diagram.h"
+#include "compare/html_section.h"
+#include "compare/narrative.h"
+#include "flow/analysis.h"
+#include "render/diagram.h"
+#include "render/figures.h"
+#include "render/graphviz.h"
+#include "report/report.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace {
+
+// The comparison module writes a whole <section> with its heading; the report
+// gives the section and heading itself.
+std::string section_body(const std::string& section) {
+  auto heading_end = section.find("</h2>");
+  auto close = section.rfind("</section>");
+  if (heading_end == std::string::npos || close == std::string::npos || close < heading_end) return section;
+  return section.substr(heading_end + 5, close - heading_end - 5);
+}
+
+// The model's diagram coloured by its own analysis (without numbers if it has none).
+std::string diagram_svg(const Process& process, Lang lang) {
+  std::optional<DiagramFigures> figures;
+  try {
+    AnalysisOptions options;
+    options.lang = lang;
+    options.sensitivity = false;
+    figures = figures_from(process, analyze(process, options));
+  } catch (const AnalysisError&) {
+  }
+  std::string dot = diagram_dot(process, {.lang = lang}, figures ? &*figures : nullptr, check_process(process));
+  return detail::inline_svg(render_dot(dot, OutputFormat::svg));
+}
+
+std::string figure(const std::string& caption, const std::string& svg) {
+  return "<figure class=\"side\"><figcaption><b>" + escape_html(caption) + "</b></figcaption><div class=\"diagram\">" +
+         svg + "</div></figure>\n";
+}
+
+}  // namespace
+
+ComparisonSection comparison_section(const Process& before, const Process& after, Lang lang) {
+  Comparison c = compare_processes({&before, &after}, {}, lang);
+  ComparisonSection s;
+  s.html = section_body(comparison_html_section(c, lang));
+  auto title = [&](const Process& p) {
+    std::string t;
+    for (const auto& line : detail::wrap_label(p.title.in(lang, p.name), 100000)) t += (t.empty() ? "" : " ") + line;
+    return t;
+  };
+  s.html +=
+      "<div class=\"side-by-side\">\n" +
+      figure(std::string(pick(lang, "Ennen: ", "Före: ", "Before: ")) + title(before), diagram_svg(before, lang)) +
+      figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after), diagram_svg(after, lang)) +
+      "</div>\n";
+  s.html += "<figure><div class=\"diagram\">" +
+            detail::inline_svg(render_dot(diff_dot(before, after, lang), OutputFormat::svg)) + "</div><figcaption>" +
+            escape_html(pick(lang,
+                             "Muutos yhdessä kaaviossa: vihreä = uusi vaihe tai reitti, harmaa katkoviiva = poistunut, "
+                             "oranssi = muuttunut.",
+                             "Förändringen i ett diagram: grön = nytt steg eller ny väg, grå streckad = borttaget, "
+                             "orange = ändrat.",
+                             "The change in one diagram: green = new step or route, grey dashed = removed, orange = "
+                             "changed.")) +
+            "</figcaption></figure>\n";
+  for (const auto& sentence : narrative(c, 1, lang)) s.markdown += "- " + detail::escape_markdown(sentence) + "\n";
+  return s;
+}
+
+}  // namespace sujuva
