@@ -301,6 +301,7 @@ struct Replication::State {
 
   void arrive(int start) {
     auto [step, rate] = model->starts[start];
+    if (in_system >= 4 * options.max_queue) return fire_guard("wip_limit", -1, step);
     events.push(now + rng.exponential(1 / rate), EventKind::arrival, start,
                 static_cast<int>(arrival_generation[start]));
     std::int32_t id = new_client();
@@ -526,6 +527,12 @@ struct Replication::State {
           "role \"{}\": the queue passed {} clients by week {:.1f} (about {:.0f} more clients a week than it "
           "serves): the model is unstable",
           g.role, options.max_queue, now, now > 0 ? double(role.queue) / now : 0.0);
+    } else if (g.kind == "wip_limit") {
+      g.step = model->step_ids[step];
+      g.message = fmt::format(
+          "more than {} clients in the process at once by week {:.1f}: the simulation keeps at most 4 × --max-queue "
+          "clients (memory); the model is unstable or far larger than a service process",
+          4 * options.max_queue, now);
     } else {
       g.step = model->step_ids[step];
       g.message = fmt::format(

@@ -24,7 +24,7 @@ namespace {
 
 constexpr double kMaxWeeks = 100'000;  // about 1 900 years
 constexpr int kMaxReplications = 100'000;
-constexpr double kMaxArrivals = 1e10;  // hours of computing at 10^7 events per second
+constexpr double kMaxArrivals = 1e9;  // minutes of computing at 10^7 events per second
 
 void validate(const SimulationOptions& o) {
   if (!(o.weeks > 0) || !(o.weeks <= kMaxWeeks))
@@ -39,7 +39,10 @@ void validate(const SimulationOptions& o) {
     throw SimulationError(fmt::format("--threads must be from 0 (all cores) to 1024 (got {})", o.threads));
   if (!(o.absence_spell_weeks > 0) || !(o.absence_spell_weeks <= kMaxWeeks))
     throw SimulationError(fmt::format("--absence-spell must be above 0 weeks (got {:g})", o.absence_spell_weeks));
-  if (o.max_queue < 1 || o.max_visits < 1) throw SimulationError("the guards' limits must be at least 1");
+  if (o.max_queue < 1 || o.max_queue > 100'000'000)
+    throw SimulationError(fmt::format("--max-queue must be from 1 to 100000000 (got {})", o.max_queue));
+  if (o.max_visits < 1 || o.max_visits > 2'000'000'000)
+    throw SimulationError(fmt::format("--max-visits must be from 1 to 2000000000 (got {})", o.max_visits));
 }
 
 // Sums of a weekly series over replications: whole numbers, so the sums are exact in

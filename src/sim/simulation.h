@@ -112,7 +112,7 @@ struct WeeklySeries {
 
 // Why a run ended early or cannot be trusted.
 struct SimulationGuard {
-  std::string kind;  // "unstable" or "visit_limit"
+  std::string kind;  // "unstable", "visit_limit" or "wip_limit" (more than 4 × max_queue clients at once)
   std::string role;  // the role whose queue grew (unstable)
   std::string step;  // the step where a client passed the visit limit
   double week = 0;   // simulated week when the guard fired (first replication that hit it)
