@@ -694,10 +694,19 @@ struct Run {
   std::string output;
 };
 
+// One directory per test run, removed when the tests end.
 std::filesystem::path temp_dir() {
-  auto dir = std::filesystem::temp_directory_path() / ("sujuva-check-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
+  struct Directory {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("sujuva-check-test-" + std::to_string(::getpid()));
+    Directory() { std::filesystem::create_directories(path); }
+    ~Directory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static Directory directory;
+  return directory.path;
 }
 
 std::string write_model(const std::string& name, const std::string& text) {
