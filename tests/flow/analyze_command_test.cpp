@@ -148,3 +148,20 @@ TEST_CASE("analyze --csv writes Excel-ready files", "[flow][cli]") {
   CHECK(read(dir / "en" / "roles.csv").rfind("id,label,fte,", 0) == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("analyze escapes labels in CSV and formats Swedish text", "[flow][cli]") {
+  auto dir = temp_dir("escape");
+  auto model = write(dir / "e.dot", R"dot(digraph e {
+  hours_per_fte=40; hours_per_day=8;
+  in [kind=start, arrivals="3/week"];
+  subgraph cluster_w { role=w; fte=1; label="Työ; \"A\""; label_sv="Arbete; <b>"; a [effort="exp(10h)"]; }
+  out [kind=end]; in -> a -> out;
+})dot");
+  REQUIRE(analyze({model, "--csv", (dir / "out").string()}).code == 0);
+  CHECK(read(dir / "out" / "roles.csv").find("\r\nw;\"Työ; \"\"A\"\"\";1;") != std::string::npos);
+  auto sv = analyze({model, "--lang", "sv"});
+  // M/M/1 rho 0.75: Wq = 0.75 weeks, the wait is the whole lead time minus effort: 0.75/1.0.
+  CHECK(sv.out.find("Arbete; <b>: beläggning 75\u00A0%, väntan i genomsnitt 0,8 veckor, 100\u00A0% av "
+                    "genomloppstiden.") != std::string::npos);
+  fs::remove_all(dir);
+}
