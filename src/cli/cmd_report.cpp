@@ -13,6 +13,7 @@
 #include "model/scenario.h"
 #include "model/timeline.h"
 #include "report/comparison.h"
+#include "report/simulation_section.h"
 #include "report/write.h"
 #include "text/format.h"
 
@@ -24,6 +25,10 @@ struct Options {
   std::string file, dir, lang = "fi", timeline_file, compare;
   std::vector<std::string> sets;
   int weeks = 26;
+  bool simulate = false;
+  int replications = 10;
+  double sim_weeks = 52;
+  std::uint64_t seed = 1;
 };
 
 // --set and --timeline, as `analyze` reads them; false after saying why not.
@@ -70,6 +75,11 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(1, 520));
   app.add_option("--set", o.sets, "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)");
   app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value for the projection");
+  app.add_flag("--simulate", o.simulate, "add a simulation section: lead-time percentiles, deadlines, weekly queues");
+  app.add_option("--replications", o.replications, "simulation replications (default 10)")->check(CLI::Range(2, 1000));
+  app.add_option("--sim-weeks", o.sim_weeks, "simulated weeks per replication (default 52)")
+      ->check(CLI::Range(1.0, 520.0));
+  app.add_option("--seed", o.seed, "simulation seed (default 1)");
   app.add_option("--compare", o.compare, "a BEFORE model: adds a before/after section (this MODEL is after)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   Lang lang = *parse_lang(o.lang);
@@ -94,6 +104,15 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
     err << "sujuva report: no flow analysis in the report: " << analysis_error << "\n";
   }
   ReportFolder folder{.dir = o.dir.empty() ? default_report_dir(process) : o.dir, .lang = lang};
+  if (o.simulate) {
+    try {
+      SimulationSection section = simulation_section(process, o.replications, o.sim_weeks, o.seed, lang);
+      folder.simulation_html = section.html;
+      folder.simulation_markdown = section.markdown;
+    } catch (const std::exception& e) {
+      return err << "sujuva report: --simulate: " << e.what() << "\n", kUnusable;
+    }
+  }
   if (!o.compare.empty()) {
     ReadResult before = read_process_file(o.compare);
     for (const auto& d : before.diagnostics) err << d.format() << "\n";

@@ -161,6 +161,21 @@ void markdown_block(std::ostringstream& out, const Block& b) {
 
 }  // namespace
 
+std::string to_html(const Table& table) {
+  std::ostringstream out;
+  html_table(out, table);
+  return out.str();
+}
+
+std::string to_markdown(const Table& table) {
+  std::ostringstream out;
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table = table;
+  markdown_block(out, b);
+  return out.str();
+}
+
 std::string to_html(const Document& d) {
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"" << escape_html(d.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -54,5 +54,8 @@ struct Document {
 
 std::string to_html(const Document& document);
 std::string to_markdown(const Document& document);
+// One table, for sections built outside the Document (e.g. the simulation).
+std::string to_html(const Table& table);
+std::string to_markdown(const Table& table);
 
 }  // namespace sujuva::report

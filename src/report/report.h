@@ -16,6 +16,7 @@
 #include "flow/analysis.h"
 #include "model/diagnostic.h"
 #include "model/process.h"
+#include "report/markdown.h"
 
 namespace sujuva {
 
@@ -46,8 +47,6 @@ namespace detail {
 // The SVG element of Graphviz output, without the XML prolog, DOCTYPE and
 // comments before it, and with width/height left to the stylesheet.
 std::string inline_svg(std::string_view svg);
-// User text for a Markdown table cell: HTML-escaped, `|` escaped, one line.
-std::string escape_markdown(std::string_view text);
 }  // namespace detail
 
 }  // namespace sujuva

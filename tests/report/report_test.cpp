@@ -238,6 +238,17 @@ TEST_CASE("sujuva report and render run from the command line", "[report]") {
     CHECK(run("report '" + (dir / "m.dot").string() + "' --compare '" + (dir / "missing.dot").string() + "' -o '" +
               (dir / "c2").string() + "'") == 2);
   }
+  SECTION("--simulate adds lead-time percentiles, deadlines and a weekly queue chart, the same for the same seed") {
+    std::string args = "report '" + (dir / "m.dot").string() + "' --simulate --replications 3 --sim-weeks 10 -o '";
+    CHECK(run(args + (dir / "s1").string() + "'") == 0);
+    CHECK(run(args + (dir / "s2").string() + "'") == 0);
+    std::string html = read_file(dir / "s1/index.html");
+    CHECK_THAT(html, Catch::Contains("<h2>Simulointi</h2>"));
+    CHECK_THAT(html, Catch::Contains("<h3>Määräajat</h3>"));
+    CHECK_THAT(html, Catch::Contains("<td>Arvio</td><td class=\"number\">1,4</td>"));  // 7 wd = 1.4 weeks
+    CHECK_THAT(html, Catch::Contains("Jono viikoittain (simuloitu, keskiarvo)"));
+    CHECK(read_file(dir / "s2/index.html") == html);
+  }
   SECTION("usage errors and unusable input exit with 2") {
     CHECK(run("report '" + (dir / "m.dot").string() + "' --lang de") == 2);
     CHECK(run("render '" + (dir / "m.dot").string() + "' -o '" + (dir / "d.jpeg").string() + "'") == 2);

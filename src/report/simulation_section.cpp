@@ -1,0 +1,126 @@
+// Only the simulation's header here, not the flow analysis': both name a `RoleResult`.
+#include "report/simulation_section.h"
+
+#include <cmath>
+
+#include "render/diagram.h"
+#include "report/chart.h"
+#include "report/document.h"
+#include "report/markdown.h"
+#include "sim/simulation.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+namespace {
+
+std::string estimate_text(const Estimate& e, Lang lang, int decimals, bool percent = false) {
+  auto one = [&](double x) { return percent ? format_percent(x, lang, decimals) : format_decimal(x, decimals, lang); };
+  if (!e.has_value() || !std::isfinite(e.mean)) return "-";
+  std::string text = one(e.mean);
+  if (e.samples > 1 && std::isfinite(e.low) && std::isfinite(e.high))
+    text += " (" + one(e.low) + "–" + one(e.high) + ")";
+  return text;
+}
+
+report::Cell number(std::string text) { return {std::move(text), "", "", true}; }
+
+std::string one_line(const std::string& label) {
+  std::string out;
+  for (const auto& line : detail::wrap_label(label, 100000)) out += (out.empty() ? "" : " ") + line;
+  return out;
+}
+
+}  // namespace
+
+SimulationSection simulation_section(const Process& process, int replications, double weeks, std::uint64_t seed,
+                                     Lang lang) {
+  SimulationOptions options;
+  options.replications = replications;
+  options.weeks = weeks;
+  options.seed = seed;
+  const Simulation sim = simulate(process, options);
+  SimulationSection s;
+  std::string intro =
+      std::string(
+          pick(lang, "Tapahtumapohjainen simulointi: ", "Händelsestyrd simulering: ", "Discrete-event simulation: ")) +
+      std::to_string(replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
+      format_decimal(weeks, 0, lang) + pick(lang, " viikkoa, siemen ", " veckor, frö ", " weeks, seed ") +
+      std::to_string(seed) +
+      pick(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",
+           ". Figures: mean (95% confidence interval).");
+  s.html += "<p>" + escape_html(intro) + "</p>\n";
+  std::string caveat = pick(lang,
+                            "Läpimenoajat koskevat asiakkaita, joiden asiakkuus päättyi simuloinnin aikana; "
+                            "simulointijaksoa pidemmät asiakkuudet eivät näy niissä, joten ne ovat lyhyempiä kuin "
+                            "virtausmallin keskiarvo.",
+                            "Genomloppstiderna gäller klienter vars klientskap avslutades under simuleringen; längre "
+                            "klientskap syns inte, så de är kortare än flödesmodellens medelvärde.",
+                            "Lead times are those of clients whose case ended during the simulation; cases longer than "
+                            "the simulated period are missing, so they are shorter than the flow model's mean.");
+  s.html += "<p>" + escape_html(caveat) + "</p>\n";
+  s.markdown += detail::escape_markdown(intro) + "\n\n" + detail::escape_markdown(caveat) + "\n\n";
+  for (const auto& g : sim.guards) {
+    s.html += "<p><b>" + escape_html(g.message) + "</b></p>\n";
+    s.markdown += "**" + detail::escape_markdown(g.message) + "**\n\n";
+  }
+
+  report::Table lead;
+  lead.header = {pick(lang, "Asiakkaat", "Klienter", "Clients"), pick(lang, "Keskiarvo, vk", "Medel, v", "Mean, wk"),
+                 pick(lang, "Mediaani, vk", "Median, v", "Median, wk"), "90 %", "95 %"};
+  auto lead_row = [&](const std::string& name, const ClassResult& c) {
+    lead.rows.push_back({{name},
+                         number(estimate_text(c.lead_time_weeks.mean, lang, 1)),
+                         number(estimate_text(c.lead_time_weeks.p50, lang, 1)),
+                         number(estimate_text(c.lead_time_weeks.p90, lang, 1)),
+                         number(estimate_text(c.lead_time_weeks.p95, lang, 1))});
+  };
+  lead_row(pick(lang, "kaikki", "alla", "all"), sim.overall);
+  for (const auto& c : sim.classes)
+    lead_row(c.name == "special"    ? pick(lang, "erityinen tuki", "särskilt stöd", "special support")
+             : c.name == "standard" ? pick(lang, "tavallinen", "vanlig", "standard")
+                                    : c.name,
+             c);
+  std::string lead_title = pick(lang, "Läpimenoaika (viikkoa)", "Genomloppstid (veckor)", "Lead time (weeks)");
+  s.html += "<h3>" + escape_html(lead_title) + "</h3>\n" + report::to_html(lead);
+  s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
+
+  if (!sim.deadlines.empty()) {
+    report::Table deadlines;
+    deadlines.header = {
+        pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika, vk", "Tidsfrist, v", "Deadline, wk"),
+        pick(lang, "Ajoissa", "I tid", "On time"), pick(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
+        pick(lang, "Myöhästyneillä myöhästys, vk (90 %)", "Försening för sena, v (90 %)", "Late by, wk (90%)")};
+    for (const auto& d : sim.deadlines)
+      deadlines.rows.push_back({{one_line(d.label.in(lang, d.step))},
+                                number(format_decimal(d.deadline_weeks, 1, lang)),
+                                number(estimate_text(d.share_within, lang, 0, true)),
+                                number(estimate_text(d.reached_per_week, lang, 1)),
+                                number(estimate_text(d.late_weeks.p90, lang, 1))});
+    std::string title = pick(lang, "Määräajat", "Tidsfrister", "Deadlines");
+    s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
+    s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);
+  }
+
+  if (!sim.weekly.queue.empty() && !sim.weekly.queue.front().empty()) {
+    LineChart chart{.title = pick(lang, "Jono viikoittain (simuloitu, keskiarvo)",
+                                  "Kö vecka för vecka (simulerad, medel)", "Queue week by week (simulated, mean)"),
+                    .x_label = pick(lang, "viikko", "vecka", "week"),
+                    .y_label = pick(lang, "asiakkaita jonossa", "klienter i kö", "clients waiting"),
+                    .lang = lang};
+    for (std::size_t w = 0; w < sim.weekly.queue.front().size(); ++w) chart.x.push_back(static_cast<double>(w + 1));
+    for (std::size_t r = 0; r < sim.weekly.roles.size() && r < sim.weekly.queue.size(); ++r) {
+      auto role = process.find_role(sim.weekly.roles[r]);
+      LineSeries series{role ? one_line(process.roles[*role].label.in(lang, sim.weekly.roles[r])) : sim.weekly.roles[r],
+                        {}};
+      for (const auto& e : sim.weekly.queue[r]) series.values.push_back(e.mean);
+      chart.series.push_back(series);
+    }
+    s.html += "<figure>" + line_chart_svg(chart) + "</figure>\n";
+    s.markdown += "*" + detail::escape_markdown(chart.title) + ": " +
+                  pick(lang, "ks. index.html", "se index.html", "see index.html") + "*\n";
+  }
+  return s;
+}
+
+}  // namespace sujuva
