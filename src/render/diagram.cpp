@@ -295,8 +295,7 @@ class DotWriter {
       if (fig.unstable)
         facts.push_back(w_.overloaded());
       else if (fig.wait_weeks && !o_.poster)
-        facts.push_back(std::string(w_.wait()) + " " + format_decimal(*fig.wait_weeks, 1, o_.lang) + " " +
-                        w_.weeks_short());
+        facts.push_back(std::string(w_.wait()) + " " + wait_text(*fig.wait_weeks));
     }
     t << "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" << (o_.poster ? 20 : 11) << "\">" << escape_html(join(facts))
       << "</FONT></TD></TR>";
@@ -305,6 +304,13 @@ class DotWriter {
         << "</B></FONT></TD></TR>";
     t << "</TABLE>";
     return t.str();
+  }
+
+  // Short waits in working days ("0,8 tp"), longer ones in weeks.
+  std::string wait_text(double weeks) const {
+    double days = weeks * p_.calendar.working_days_per_week();
+    if (days < 5) return format_decimal(days, 1, o_.lang) + " " + pick(o_.lang, "tp", "ad", "wd");
+    return format_decimal(weeks, 1, o_.lang) + " " + w_.weeks_short();
   }
 
   std::string step_details(StepVertex v) const {

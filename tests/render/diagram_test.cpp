@@ -135,7 +135,8 @@ TEST_CASE("Analysis figures colour the lanes and steps and size the routes", "[r
     CHECK(d.node("tyo", "fillcolor") == "#b10026");
     CHECK(d.cluster("cluster_so", "fillcolor") == lighten("#fc4e2a", 0.55));
     CHECK_THAT(d.cluster("cluster_so", "label"), Catch::Contains("käyttöaste 93\u00A0%"));
-    CHECK_THAT(d.cluster("cluster_so", "label"), Catch::Contains("odotus 0,5 vk"));
+    // 0.5 weeks x 5 working days a week = 2.5 working days ("tp")
+    CHECK_THAT(d.cluster("cluster_so", "label"), Catch::Contains("odotus 2,5 tp"));
     CHECK_THAT(d.cluster("cluster_sw", "label"), Catch::Contains("jono kasvaa"));
     CHECK_THAT(d.node("tyo", "label"), Catch::Contains("#ffffff"));  // white text on dark red
     CHECK_THAT(d.graph("label"), Catch::Contains("Käyttöaste"));     // the legend
