@@ -5,6 +5,7 @@
 #include <boost/range/iterator_range.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -29,175 +30,175 @@ int collect_cgraph_error(char* message) {
   return 0;
 }
 
-const std::set<std::string>& graphviz_attributes() {
-  static const std::set<std::string> names = {"_background",
-                                              "area",
-                                              "arrowhead",
-                                              "arrowsize",
-                                              "arrowtail",
-                                              "bb",
-                                              "bgcolor",
-                                              "center",
-                                              "charset",
-                                              "class",
-                                              "clusterrank",
-                                              "color",
-                                              "colorscheme",
-                                              "comment",
-                                              "compound",
-                                              "concentrate",
-                                              "constraint",
-                                              "decorate",
-                                              "defaultdist",
-                                              "dim",
-                                              "dimen",
-                                              "dir",
-                                              "distortion",
-                                              "dpi",
-                                              "edgehref",
-                                              "edgetarget",
-                                              "edgetooltip",
-                                              "edgeURL",
-                                              "epsilon",
-                                              "esep",
-                                              "fillcolor",
-                                              "fixedsize",
-                                              "fontcolor",
-                                              "fontname",
-                                              "fontnames",
-                                              "fontpath",
-                                              "fontsize",
-                                              "forcelabels",
-                                              "gradientangle",
-                                              "group",
-                                              "head_lp",
-                                              "headclip",
-                                              "headhref",
-                                              "headlabel",
-                                              "headport",
-                                              "headtarget",
-                                              "headtooltip",
-                                              "headURL",
-                                              "height",
-                                              "href",
-                                              "id",
-                                              "image",
-                                              "imagepath",
-                                              "imagepos",
-                                              "imagescale",
-                                              "inputscale",
-                                              "K",
-                                              "labelangle",
-                                              "labeldistance",
-                                              "labelfloat",
-                                              "labelfontcolor",
-                                              "labelfontname",
-                                              "labelfontsize",
-                                              "labelhref",
-                                              "labeljust",
-                                              "labelloc",
-                                              "labeltarget",
-                                              "labeltooltip",
-                                              "labelURL",
-                                              "landscape",
-                                              "layer",
-                                              "layerlistsep",
-                                              "layers",
-                                              "layerselect",
-                                              "layersep",
-                                              "layout",
-                                              "len",
-                                              "levels",
-                                              "levelsgap",
-                                              "lhead",
-                                              "lheight",
-                                              "lp",
-                                              "ltail",
-                                              "lwidth",
-                                              "margin",
-                                              "maxiter",
-                                              "mclimit",
-                                              "mindist",
-                                              "minlen",
-                                              "mode",
-                                              "model",
-                                              "mosek",
-                                              "newrank",
-                                              "nodesep",
-                                              "nojustify",
-                                              "normalize",
-                                              "notranslate",
-                                              "nslimit",
-                                              "nslimit1",
-                                              "ordering",
-                                              "orientation",
-                                              "outputorder",
-                                              "overlap",
-                                              "overlap_scaling",
-                                              "overlap_shrink",
-                                              "pack",
-                                              "packmode",
-                                              "pad",
-                                              "page",
-                                              "pagedir",
-                                              "pencolor",
-                                              "penwidth",
-                                              "peripheries",
-                                              "pin",
-                                              "pos",
-                                              "quadtree",
-                                              "quantum",
-                                              "rank",
-                                              "rankdir",
-                                              "ranksep",
-                                              "ratio",
-                                              "rects",
-                                              "regular",
-                                              "remincross",
-                                              "repulsiveforce",
-                                              "resolution",
-                                              "root",
-                                              "rotate",
-                                              "rotation",
-                                              "samehead",
-                                              "sametail",
-                                              "samplepoints",
-                                              "scale",
-                                              "searchsize",
-                                              "sep",
-                                              "shape",
-                                              "shapefile",
-                                              "showboxes",
-                                              "sides",
-                                              "size",
-                                              "skew",
-                                              "smoothing",
-                                              "sortv",
-                                              "splines",
-                                              "start",
-                                              "style",
-                                              "stylesheet",
-                                              "tail_lp",
-                                              "tailclip",
-                                              "tailhref",
-                                              "taillabel",
-                                              "tailport",
-                                              "tailtarget",
-                                              "tailtooltip",
-                                              "tailURL",
-                                              "target",
-                                              "tooltip",
-                                              "truecolor",
-                                              "URL",
-                                              "vertices",
-                                              "viewport",
-                                              "voro_margin",
-                                              "weight",
-                                              "width",
-                                              "xdotversion",
-                                              "xlabel",
-                                              "xlp",
-                                              "z"};
+const std::set<std::string, std::less<>>& graphviz_attributes() {
+  static const std::set<std::string, std::less<>> names = {"_background",
+                                                           "area",
+                                                           "arrowhead",
+                                                           "arrowsize",
+                                                           "arrowtail",
+                                                           "bb",
+                                                           "bgcolor",
+                                                           "center",
+                                                           "charset",
+                                                           "class",
+                                                           "clusterrank",
+                                                           "color",
+                                                           "colorscheme",
+                                                           "comment",
+                                                           "compound",
+                                                           "concentrate",
+                                                           "constraint",
+                                                           "decorate",
+                                                           "defaultdist",
+                                                           "dim",
+                                                           "dimen",
+                                                           "dir",
+                                                           "distortion",
+                                                           "dpi",
+                                                           "edgehref",
+                                                           "edgetarget",
+                                                           "edgetooltip",
+                                                           "edgeURL",
+                                                           "epsilon",
+                                                           "esep",
+                                                           "fillcolor",
+                                                           "fixedsize",
+                                                           "fontcolor",
+                                                           "fontname",
+                                                           "fontnames",
+                                                           "fontpath",
+                                                           "fontsize",
+                                                           "forcelabels",
+                                                           "gradientangle",
+                                                           "group",
+                                                           "head_lp",
+                                                           "headclip",
+                                                           "headhref",
+                                                           "headlabel",
+                                                           "headport",
+                                                           "headtarget",
+                                                           "headtooltip",
+                                                           "headURL",
+                                                           "height",
+                                                           "href",
+                                                           "id",
+                                                           "image",
+                                                           "imagepath",
+                                                           "imagepos",
+                                                           "imagescale",
+                                                           "inputscale",
+                                                           "K",
+                                                           "labelangle",
+                                                           "labeldistance",
+                                                           "labelfloat",
+                                                           "labelfontcolor",
+                                                           "labelfontname",
+                                                           "labelfontsize",
+                                                           "labelhref",
+                                                           "labeljust",
+                                                           "labelloc",
+                                                           "labeltarget",
+                                                           "labeltooltip",
+                                                           "labelURL",
+                                                           "landscape",
+                                                           "layer",
+                                                           "layerlistsep",
+                                                           "layers",
+                                                           "layerselect",
+                                                           "layersep",
+                                                           "layout",
+                                                           "len",
+                                                           "levels",
+                                                           "levelsgap",
+                                                           "lhead",
+                                                           "lheight",
+                                                           "lp",
+                                                           "ltail",
+                                                           "lwidth",
+                                                           "margin",
+                                                           "maxiter",
+                                                           "mclimit",
+                                                           "mindist",
+                                                           "minlen",
+                                                           "mode",
+                                                           "model",
+                                                           "mosek",
+                                                           "newrank",
+                                                           "nodesep",
+                                                           "nojustify",
+                                                           "normalize",
+                                                           "notranslate",
+                                                           "nslimit",
+                                                           "nslimit1",
+                                                           "ordering",
+                                                           "orientation",
+                                                           "outputorder",
+                                                           "overlap",
+                                                           "overlap_scaling",
+                                                           "overlap_shrink",
+                                                           "pack",
+                                                           "packmode",
+                                                           "pad",
+                                                           "page",
+                                                           "pagedir",
+                                                           "pencolor",
+                                                           "penwidth",
+                                                           "peripheries",
+                                                           "pin",
+                                                           "pos",
+                                                           "quadtree",
+                                                           "quantum",
+                                                           "rank",
+                                                           "rankdir",
+                                                           "ranksep",
+                                                           "ratio",
+                                                           "rects",
+                                                           "regular",
+                                                           "remincross",
+                                                           "repulsiveforce",
+                                                           "resolution",
+                                                           "root",
+                                                           "rotate",
+                                                           "rotation",
+                                                           "samehead",
+                                                           "sametail",
+                                                           "samplepoints",
+                                                           "scale",
+                                                           "searchsize",
+                                                           "sep",
+                                                           "shape",
+                                                           "shapefile",
+                                                           "showboxes",
+                                                           "sides",
+                                                           "size",
+                                                           "skew",
+                                                           "smoothing",
+                                                           "sortv",
+                                                           "splines",
+                                                           "start",
+                                                           "style",
+                                                           "stylesheet",
+                                                           "tail_lp",
+                                                           "tailclip",
+                                                           "tailhref",
+                                                           "taillabel",
+                                                           "tailport",
+                                                           "tailtarget",
+                                                           "tailtooltip",
+                                                           "tailURL",
+                                                           "target",
+                                                           "tooltip",
+                                                           "truecolor",
+                                                           "URL",
+                                                           "vertices",
+                                                           "viewport",
+                                                           "voro_margin",
+                                                           "weight",
+                                                           "width",
+                                                           "xdotversion",
+                                                           "xlabel",
+                                                           "xlp",
+                                                           "z"};
   return names;
 }
 
@@ -210,26 +211,48 @@ const std::vector<std::string> kStepAttributes = {"kind",      "role",     "labe
                                                   "mandatory", "requires", "deadline", "priority"};
 const std::vector<std::string> kRouteAttributes = {"p", "outcome", "when", "label", "label_sv", "label_en"};
 
-std::string value_of(const std::map<std::string, std::string>& values, const std::string& name) {
-  auto it = values.find(name);
-  return it == values.end() ? std::string() : it->second;
-}
+// The attributes a user set on one cgraph object, as views into cgraph's strings
+// (valid until the graph is closed). A flat vector: objects have a handful each.
+class Attributes {
+ public:
+  using Item = std::pair<std::string_view, std::string_view>;
+  void add(std::string_view name, std::string_view value) { items_.emplace_back(name, value); }
+  bool count(std::string_view name) const { return find(name) != items_.end(); }
+  std::string value(std::string_view name) const {
+    auto it = find(name);
+    return it == items_.end() ? std::string() : std::string(it->second);
+  }
+  void erase_if(const std::function<bool(const Item&)>& drop) { std::erase_if(items_, drop); }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+
+ private:
+  std::vector<Item>::const_iterator find(std::string_view name) const {
+    return std::find_if(items_.begin(), items_.end(), [&](const Item& item) { return item.first == name; });
+  }
+  std::vector<Item> items_;
+};
+
+std::string value_of(const Attributes& values, std::string_view name) { return values.value(name); }
 
 // Attribute values of one cgraph object that the user actually set.
-std::map<std::string, std::string> set_attributes(Agraph_t* root, void* object, int kind) {
-  std::map<std::string, std::string> values;
+Attributes set_attributes(Agraph_t* root, void* object, int kind) {
+  Attributes values;
   for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym)) {
     const char* value = agxget(object, sym);
-    if (value && *value) values[sym->name] = value;
+    if (value && *value) values.add(sym->name, value);
   }
   return values;
 }
 
 class Reader {
  public:
-  Reader(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+  // Writes into `result` in place: a Boost adjacency_list copies when moved.
+  Reader(std::string_view text, std::string file, ReadResult& result)
+      : text_(text), file_(std::move(file)), diagnostics_(result.diagnostics), process_(result.process.emplace()) {}
 
-  ReadResult read();
+  // False when the model cannot be used at all (the caller drops the process).
+  bool read();
 
  private:
   void error(int line, const std::string& message) {
@@ -242,21 +265,19 @@ class Reader {
   void read_graph_settings(Agraph_t* g);
   void collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing);
   void read_steps(Agraph_t* g);
-  void read_step_attributes(Step& step, std::map<std::string, std::string> values);
+  void read_step_attributes(Step& step, const Attributes& values, size_t sequence);
   void read_routes(Agraph_t* g);
   void check_classes();
-  void warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known, int line,
-                    const std::string& what);
+  void warn_unknown(const Attributes& values, const std::vector<std::string>& known, int line, const std::string& what);
   std::optional<double> number_in(const std::string& value, double low, double high, bool high_open, int line,
                                   const std::string& what);
 
   std::string_view text_;
   std::string file_;
-  Diagnostics diagnostics_;
+  Diagnostics& diagnostics_;
+  Process& process_;
   detail::SourceLines lines_;
-  Process process_;
-  std::unordered_map<std::string, StepVertex> vertex_of_;
-  std::unordered_map<std::string, RoleIndex> role_of_node_;
+  std::vector<RoleIndex> role_of_node_;  // by cgraph's node sequence number; -1: none
 };
 
 bool Reader::check_text() {
@@ -302,9 +323,10 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
   return x;
 }
 
-void Reader::warn_unknown(const std::map<std::string, std::string>& values, const std::vector<std::string>& known,
-                          int line, const std::string& what) {
-  for (const auto& [name, value] : values) {
+void Reader::warn_unknown(const Attributes& values, const std::vector<std::string>& known, int line,
+                          const std::string& what) {
+  for (const auto& [name_view, value] : values) {
+    std::string name(name_view);
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
     if (graphviz_attributes().count(name)) continue;
     std::string suggestion = did_you_mean(name, known);
@@ -331,9 +353,10 @@ void Reader::read_graph_settings(Agraph_t* g) {
   if (process_.calendar.hours_per_day > process_.calendar.hours_per_fte)
     error(lines_.attribute_line("hours_per_day"), "graph hours_per_day must not exceed hours_per_fte");
   for (const char* note : {"assumptions", "source"})
-    if (values.count(note)) process_.notes[note] = values[note];
+    if (values.count(note)) process_.notes[note] = value_of(values, note);
   // Graph attributes are warned about with their own line.
-  for (const auto& [name, value] : values) {
+  for (const auto& [name_view, value] : values) {
+    std::string name(name_view);
     if (std::find(kGraphAttributes.begin(), kGraphAttributes.end(), name) != kGraphAttributes.end()) continue;
     if (graphviz_attributes().count(name)) continue;
     if (std::find(kRoleAttributes.begin(), kRoleAttributes.end(), name) != kRoleAttributes.end()) continue;
@@ -357,9 +380,9 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
     auto values = set_attributes(root, sub, AGRAPH);
     auto parent_values = set_attributes(root, g, AGRAPH);
     // cgraph copies a parent's graph attributes into subgraphs: only differing values were set here.
-    for (auto it = values.begin(); it != values.end();)
-      it = parent_values.count(it->first) && value_of(parent_values, it->first) == it->second ? values.erase(it)
-                                                                                              : std::next(it);
+    values.erase_if([&](const Attributes::Item& item) {
+      return parent_values.count(item.first) && value_of(parent_values, item.first) == item.second;
+    });
     std::optional<RoleIndex> role = enclosing;
     bool is_cluster = name.rfind("cluster", 0) == 0;
     if (values.count("role") || (is_cluster && !enclosing)) {
@@ -387,7 +410,7 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
       }
     }
     if (role)
-      for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) role_of_node_[agnameof(n)] = *role;
+      for (Agnode_t* n = agfstnode(sub); n; n = agnxtnode(sub, n)) role_of_node_[AGSEQ(n)] = *role;
     collect_roles(root, sub, role);
   }
 }
@@ -396,7 +419,7 @@ const std::vector<std::pair<std::string, StepKind>> kKinds = {
     {"start", StepKind::start},       {"task", StepKind::task},         {"checkpoint", StepKind::checkpoint},
     {"decision", StepKind::decision}, {"activity", StepKind::activity}, {"end", StepKind::end}};
 
-void Reader::read_step_attributes(Step& step, std::map<std::string, std::string> values) {
+void Reader::read_step_attributes(Step& step, const Attributes& values, size_t sequence) {
   const std::string where = "node \"" + step.id + "\"";
   const int line = step.line;
   if (values.count("kind")) {
@@ -424,8 +447,8 @@ void Reader::read_step_attributes(Step& step, std::map<std::string, std::string>
       error(line, where + ": unknown role \"" + value_of(values, "role") + "\"" +
                       (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
     }
-  } else if (auto it = role_of_node_.find(step.id); it != role_of_node_.end()) {
-    step.role = it->second;
+  } else if (role_of_node_[sequence] >= 0) {
+    step.role = role_of_node_[sequence];
   }
   auto distribution = [&](const char* name, bool is_effort) -> std::optional<Distribution> {
     if (!values.count(name)) return std::nullopt;
@@ -503,31 +526,39 @@ void Reader::read_step_attributes(Step& step, std::map<std::string, std::string>
     warning(line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
   warn_unknown(values, kStepAttributes, line, where);
   for (const auto& [name, value] : values)
-    if (graphviz_attributes().count(name)) step.drawing[name] = value;
+    if (graphviz_attributes().count(name)) step.drawing[std::string(name)] = value;
 }
 
+// Vertices are numbered in cgraph's node order, which is also its sequence order.
 void Reader::read_steps(Agraph_t* g) {
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    Step step;
+  StepVertex v = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n), ++v) {
+    Step& step = process_.graph[v];
     step.id = agnameof(n);
     step.line = lines_.node_line(step.id);
-    read_step_attributes(step, set_attributes(g, n, AGNODE));
-    for (const std::string& c : {step.assesses})
-      if (!c.empty() && !process_.find_class(c)) process_.classes.push_back(c);
-    vertex_of_[step.id] = boost::add_vertex(step, process_.graph);
+    read_step_attributes(step, set_attributes(g, n, AGNODE), AGSEQ(n));
+    if (!step.assesses.empty() && !process_.find_class(step.assesses)) process_.classes.push_back(step.assesses);
   }
 }
 
 void Reader::read_routes(Agraph_t* g) {
+  std::vector<StepVertex> vertex_of(role_of_node_.size());
+  StepVertex v = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) vertex_of[AGSEQ(n)] = v++;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
-      std::string tail = agnameof(agtail(e)), head = agnameof(aghead(e));
-      Route route;
-      route.line = lines_.edge_line(tail, head);
+      std::string_view tail = agnameof(agtail(e)), head = agnameof(aghead(e));
+      auto seen = std::find_if(seen_heads.begin(), seen_heads.end(), [&](auto& h) { return h.first == aghead(e); });
+      size_t occurrence = seen == seen_heads.end() ? 0 : ++seen->second;
+      if (seen == seen_heads.end()) seen_heads.emplace_back(aghead(e), 0);
+      auto [edge, added] = boost::add_edge(vertex_of[AGSEQ(agtail(e))], vertex_of[AGSEQ(aghead(e))], process_.graph);
+      Route& route = process_.graph[edge];
+      route.line = lines_.edge_line(tail, head, occurrence);
       auto values = set_attributes(g, e, AGEDGE);
       // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
-      values.erase("key");
-      std::string where = "route " + tail + " -> " + head;
+      values.erase_if([](const Attributes::Item& item) { return item.first == "key"; });
+      std::string where = "route " + std::string(tail) + " -> " + std::string(head);
       if (values.count("p")) route.p = number_in(value_of(values, "p"), 0, 1, false, route.line, where + ": p");
       route.outcome = value_of(values, "outcome");
       route.when = value_of(values, "when");
@@ -535,8 +566,7 @@ void Reader::read_routes(Agraph_t* g) {
       if (!route.outcome.empty() && !process_.find_class(route.outcome)) process_.classes.push_back(route.outcome);
       warn_unknown(values, kRouteAttributes, route.line, where);
       for (const auto& [name, value] : values)
-        if (graphviz_attributes().count(name)) route.drawing[name] = value;
-      boost::add_edge(vertex_of_.at(tail), vertex_of_.at(head), route, process_.graph);
+        if (graphviz_attributes().count(name)) route.drawing[std::string(name)] = value;
     }
   }
 }
@@ -555,8 +585,8 @@ void Reader::check_classes() {
   }
 }
 
-ReadResult Reader::read() {
-  if (!check_text()) return {std::nullopt, diagnostics_};
+bool Reader::read() {
+  if (!check_text()) return false;
   lines_ = detail::index_source_lines(text_);
   std::lock_guard lock(cgraph_mutex);
   std::string cgraph_messages;
@@ -580,13 +610,17 @@ ReadResult Reader::read() {
     std::string detail = near == std::string::npos ? "" : " " + cgraph_messages.substr(near);
     while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
     error(line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
-    return {std::nullopt, diagnostics_};
+    return false;
   }
   if (!agisdirected(g)) {
     error(1, "the process is an undirected graph; write `digraph` so that routes have a direction");
     agclose(g);
-    return {std::nullopt, diagnostics_};
+    return false;
   }
+  size_t sequence_end = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) sequence_end = std::max<size_t>(sequence_end, AGSEQ(n) + 1);
+  role_of_node_.assign(sequence_end, -1);
+  process_.graph = ProcessGraph(agnnodes(g));
   read_graph_settings(g);
   collect_roles(g, g, std::nullopt);
   read_steps(g);
@@ -595,13 +629,15 @@ ReadResult Reader::read() {
   agclose(g);
   process_.file = file_;
   process_.name = std::filesystem::path(file_).stem().string();
-  return {std::move(process_), diagnostics_};
+  return true;
 }
 
 }  // namespace
 
 ReadResult read_process_text(std::string_view text, const std::string& file_name) {
-  return Reader(text, file_name).read();
+  ReadResult result;
+  if (!Reader(text, file_name, result).read()) result.process.reset();
+  return result;
 }
 
 ReadResult read_process_file(const std::string& path) {

@@ -1,22 +1,47 @@
 #include "io/dot_source.h"
 
+#include <strings.h>
+
+#include <array>
 #include <cctype>
-#include <vector>
 
 namespace sujuva::detail {
 
-int SourceLines::edge_line(const std::string& tail, const std::string& head) const {
+int SourceLines::edge_line(std::string_view tail, std::string_view head, size_t occurrence) const {
   auto it = edge.find({tail, head});
-  if (it != edge.end()) return it->second;
+  if (it != edge.end() && !it->second.empty()) return it->second[std::min(occurrence, it->second.size() - 1)];
   return node_line(tail);
+}
+
+void SourceLines::add_node(std::string_view id, int line, bool gives_attributes) {
+  auto [it, added] = node_lines.emplace(id, NodeLine{line, gives_attributes});
+  // The first line that gives the node attributes wins over an earlier mere mention.
+  if (!added && gives_attributes && !it->second.gives_attributes) it->second = {line, true};
 }
 
 namespace {
 
 struct Token {
-  enum Kind { id, punct } kind;
-  std::string text;
-  int line;
+  enum Kind { none, id, punct } kind = none;
+  std::string_view text;
+  int line = 0;
+  bool is(const char* p) const { return kind == punct && text == p; }
+};
+
+class Lexer {
+ public:
+  Lexer(std::string_view text, SourceLines& lines) : s_(text), lines_(lines) {}
+  Token next();
+
+ private:
+  void skip_space_and_comments();
+  std::string_view quoted();
+
+  std::string_view s_;
+  SourceLines& lines_;
+  size_t i_ = 0;
+  int line_ = 1;
+  bool line_start_ = true;
 };
 
 bool is_id_char(char c) {
@@ -24,103 +49,90 @@ bool is_id_char(char c) {
   return std::isalnum(u) || c == '_' || c == '.' || u >= 0x80;
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> tokens;
-  int line = 1;
-  size_t i = 0;
-  bool line_start = true;
-  while (i < s.size()) {
-    char c = s[i];
+void Lexer::skip_space_and_comments() {
+  while (i_ < s_.size()) {
+    char c = s_[i_];
     if (c == '\n') {
-      ++line;
-      ++i;
-      line_start = true;
-      continue;
+      ++line_;
+      ++i_;
+      line_start_ = true;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i_;
+    } else if (c == '#' && line_start_) {  // preprocessor-style line, ignored by Graphviz
+      while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+    } else if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '/') {
+      while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+    } else if (c == '/' && i_ + 1 < s_.size() && s_[i_ + 1] == '*') {
+      i_ += 2;
+      while (i_ + 1 < s_.size() && !(s_[i_] == '*' && s_[i_ + 1] == '/')) line_ += s_[i_++] == '\n';
+      i_ += 2;
+    } else {
+      return;
     }
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-      continue;
-    }
-    if (c == '#' && line_start) {  // preprocessor-style line, ignored by Graphviz
-      while (i < s.size() && s[i] != '\n') ++i;
-      continue;
-    }
-    line_start = false;
-    if (c == '/' && i + 1 < s.size() && s[i + 1] == '/') {
-      while (i < s.size() && s[i] != '\n') ++i;
-      continue;
-    }
-    if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      i += 2;
-      while (i + 1 < s.size() && !(s[i] == '*' && s[i + 1] == '/')) {
-        if (s[i] == '\n') ++line;
-        ++i;
-      }
-      i += 2;
-      continue;
-    }
-    if (c == '"') {
-      int start_line = line;
-      std::string text;
-      ++i;
-      while (i < s.size() && s[i] != '"') {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-          if (s[i + 1] == '\n') {
-            ++line;
-            i += 2;
-            continue;
-          }  // line continuation
-          if (s[i + 1] == '"') {
-            text += '"';
-            i += 2;
-            continue;
-          }
-        }
-        if (s[i] == '\n') ++line;
-        text += s[i++];
-      }
-      ++i;
-      tokens.push_back({Token::id, text, start_line});
-      continue;
-    }
-    if (c == '<') {  // HTML string, nested angle brackets
-      int start_line = line, depth = 0;
-      size_t begin = i;
-      do {
-        if (s[i] == '<') ++depth;
-        if (s[i] == '>') --depth;
-        if (s[i] == '\n') ++line;
-        ++i;
-      } while (i < s.size() && depth > 0);
-      tokens.push_back({Token::id, std::string(s.substr(begin, i - begin)), start_line});
-      continue;
-    }
-    if (c == '-' && i + 1 < s.size() && (s[i + 1] == '>' || s[i + 1] == '-')) {
-      tokens.push_back({Token::punct, "->", line});
-      i += 2;
-      continue;
-    }
-    if (is_id_char(c) || c == '-') {
-      size_t begin = i++;
-      while (i < s.size() && is_id_char(s[i])) ++i;
-      tokens.push_back({Token::id, std::string(s.substr(begin, i - begin)), line});
-      continue;
-    }
-    tokens.push_back({Token::punct, std::string(1, c), line});
-    ++i;
   }
-  return tokens;
 }
 
-bool is_keyword(const std::string& text) {
-  static const char* keywords[] = {"graph", "digraph", "subgraph", "node", "edge", "strict"};
-  for (const char* k : keywords)
-    if (text.size() == std::char_traits<char>::length(k)) {
-      bool same = true;
-      for (size_t i = 0; i < text.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(text[i])) != k[i]) same = false;
-      if (same) return true;
+// A double-quoted string: a view into the text unless escapes must be removed.
+std::string_view Lexer::quoted() {
+  size_t begin = ++i_;
+  bool escaped = false;
+  while (i_ < s_.size() && s_[i_] != '"') {
+    if (s_[i_] == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '"' || s_[i_ + 1] == '\n')) {
+      escaped = true;
+      line_ += s_[i_ + 1] == '\n';
+      i_ += 2;
+      continue;
     }
+    line_ += s_[i_++] == '\n';
+  }
+  std::string_view raw = s_.substr(begin, std::min(i_, s_.size()) - begin);
+  ++i_;
+  if (!escaped) return raw;
+  std::string text;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    if (raw[k] == '\\' && k + 1 < raw.size() && raw[k + 1] == '\n') {
+      ++k;
+      continue;
+    }
+    if (raw[k] == '\\' && k + 1 < raw.size() && raw[k + 1] == '"') ++k;
+    text += raw[k];
+  }
+  return lines_.own(std::move(text));
+}
+
+Token Lexer::next() {
+  skip_space_and_comments();
+  if (i_ >= s_.size()) return {};
+  line_start_ = false;
+  Token token{Token::id, {}, line_};
+  char c = s_[i_];
+  if (c == '"') {
+    token.text = quoted();
+  } else if (c == '<') {  // HTML string, nested angle brackets
+    size_t begin = i_;
+    int depth = 0;
+    do {
+      depth += s_[i_] == '<' ? 1 : s_[i_] == '>' ? -1 : 0;
+      line_ += s_[i_] == '\n';
+      ++i_;
+    } while (i_ < s_.size() && depth > 0);
+    token.text = s_.substr(begin, i_ - begin);
+  } else if (c == '-' && i_ + 1 < s_.size() && (s_[i_ + 1] == '>' || s_[i_ + 1] == '-')) {
+    token = {Token::punct, "->", line_};
+    i_ += 2;
+  } else if (is_id_char(c) || c == '-') {
+    size_t begin = i_++;
+    while (i_ < s_.size() && is_id_char(s_[i_])) ++i_;
+    token.text = s_.substr(begin, i_ - begin);
+  } else {
+    token = {Token::punct, s_.substr(i_++, 1), line_};
+  }
+  return token;
+}
+
+bool is_keyword(std::string_view text) {
+  for (const char* k : {"graph", "digraph", "subgraph", "node", "edge", "strict"})
+    if (text.size() == std::char_traits<char>::length(k) && strncasecmp(text.data(), k, text.size()) == 0) return true;
   return false;
 }
 
@@ -128,37 +140,25 @@ bool is_keyword(const std::string& text) {
 
 SourceLines index_source_lines(std::string_view text) {
   SourceLines lines;
-  auto tokens = tokenize(text);
-  auto is = [&](size_t i, const char* punct) {
-    return i < tokens.size() && tokens[i].kind == Token::punct && tokens[i].text == punct;
-  };
-  std::map<std::string, bool> has_attribute_line;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+  Lexer lexer(text, lines);
+  // A window of four tokens: the one before, the current one and two after it.
+  std::array<Token, 4> w{Token{}, lexer.next(), lexer.next(), lexer.next()};
+  for (; w[1].kind != Token::none; w = {w[1], w[2], w[3], lexer.next()}) {
+    const Token& t = w[1];
     if (t.kind != Token::id) continue;
-    bool after_equals = i > 0 && is(i - 1, "=");
-    bool before_equals = is(i + 1, "=");
-    if (before_equals) {
-      lines.attribute.emplace(t.text, t.line);
+    if (w[2].is("=")) {
+      lines.add_attribute(t.text, t.line);
       continue;
     }
-    if (after_equals) continue;
-    if (i > 0 && tokens[i - 1].kind == Token::id && is_keyword(tokens[i - 1].text)) {
-      if (tokens[i - 1].text == "subgraph") lines.subgraph.emplace(t.text, t.line);
+    if (w[0].is("=")) continue;
+    if (w[0].kind == Token::id && is_keyword(w[0].text)) {
+      if (w[0].text == "subgraph") lines.add_subgraph(t.text, t.line);
       continue;
     }
     if (is_keyword(t.text)) continue;
-    // A node mention. Prefer the line where it gets attributes: `id [ ... ]`.
-    if (is(i + 1, "[") && !is(i - 1, "->") && !is(i + 1, "->")) {
-      if (!has_attribute_line[t.text]) {
-        lines.node[t.text] = t.line;
-        has_attribute_line[t.text] = true;
-      }
-    } else {
-      lines.node.emplace(t.text, t.line);
-    }
-    if (is(i + 1, "->") && i + 2 < tokens.size() && tokens[i + 2].kind == Token::id)
-      lines.edge.emplace(std::make_pair(t.text, tokens[i + 2].text), tokens[i + 1].line);
+    // A node mention; `id [ ... ]` outside an edge gives the node attributes.
+    lines.add_node(t.text, t.line, w[2].is("[") && !w[0].is("->"));
+    if (w[2].is("->") && w[3].kind == Token::id) lines.add_edge(t.text, w[3].text, w[2].line);
   }
   return lines;
 }

@@ -1,33 +1,61 @@
 // Line numbers for a DOT file's nodes, edges and clusters, which cgraph does not keep.
 #pragma once
 
-#include <map>
+#include <deque>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace sujuva::detail {
 
-struct SourceLines {
-  std::map<std::string, int> node;      // the line that gives the node attributes, else first mention
-  std::map<std::string, int> subgraph;  // `subgraph NAME`
-  std::map<std::pair<std::string, std::string>, int> edge;  // first `tail -> head`
-  std::map<std::string, int> attribute;                     // first `name =` anywhere (for graph attributes)
+// Keys are views into the indexed text (or into `owned` for unescaped strings):
+// the text must outlive the index.
+class SourceLines {
+ public:
+  int node_line(std::string_view id) const {
+    auto it = node_lines.find(id);
+    return it == node_lines.end() ? 0 : it->second.line;
+  }
+  int subgraph_line(std::string_view id) const { return find(subgraph, id); }
+  int attribute_line(std::string_view name) const { return find(attribute, name); }
+  // The line of the `occurrence`-th (0-based) `tail -> head` in the text; the
+  // tail's line when the edge is not written as such (e.g. `a -> {b c}`).
+  int edge_line(std::string_view tail, std::string_view head, size_t occurrence = 0) const;
 
-  int node_line(const std::string& id) const { return find(node, id); }
-  int subgraph_line(const std::string& id) const { return find(subgraph, id); }
-  int attribute_line(const std::string& id) const { return find(attribute, id); }
-  int edge_line(const std::string& tail, const std::string& head) const;
+  void add_node(std::string_view id, int line, bool gives_attributes);
+  void add_subgraph(std::string_view id, int line) { subgraph.emplace(id, line); }
+  void add_attribute(std::string_view name, int line) { attribute.emplace(name, line); }
+  void add_edge(std::string_view tail, std::string_view head, int line) { edge[{tail, head}].push_back(line); }
+  std::string_view own(std::string text) { return owned.emplace_back(std::move(text)); }
 
  private:
-  static int find(const std::map<std::string, int>& lines, const std::string& key) {
+  using Pair = std::pair<std::string_view, std::string_view>;
+  struct PairHash {
+    size_t operator()(const Pair& p) const {
+      return std::hash<std::string_view>{}(p.first) * 1000003u ^ std::hash<std::string_view>{}(p.second);
+    }
+  };
+  struct NodeLine {
+    int line;
+    bool gives_attributes;
+  };
+  static int find(const std::unordered_map<std::string_view, int>& lines, std::string_view key) {
     auto it = lines.find(key);
     return it == lines.end() ? 0 : it->second;
   }
+
+  std::unordered_map<std::string_view, NodeLine> node_lines;  // the line that gives attributes, else first mention
+  std::unordered_map<std::string_view, int> subgraph;
+  std::unordered_map<std::string_view, int> attribute;  // first `name =` anywhere
+  std::unordered_map<Pair, std::vector<int>, PairHash> edge;
+  std::deque<std::string> owned;
 };
 
-// Scans DOT text with a small tokenizer (strings, HTML strings, comments). It
-// never rejects input: cgraph is the parser, this only recovers positions.
+// Scans DOT text with a small streaming tokenizer (strings, HTML strings,
+// comments). It never rejects input: cgraph is the parser, this only recovers
+// positions.
 SourceLines index_source_lines(std::string_view text);
 
 }  // namespace sujuva::detail

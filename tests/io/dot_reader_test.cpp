@@ -227,3 +227,10 @@ TEST_CASE("Every bundled model loads without errors", "[io][models]") {
   }
   CHECK(models >= 4);
 }
+
+TEST_CASE("Repeated routes between the same two steps each get their own line", "[io]") {
+  auto result = read(
+      "digraph {\n  in [kind=start, arrivals=\"1/week\"];\n  out [kind=end];\n  in -> out;\n  in -> out [p=7];\n}\n");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].format() == "t.dot:5: route in -> out: p must be between 0 and 1, not 7");
+}
