@@ -1,4 +1,4 @@
-// Only the simulation's header here, not the flow analysis': both name a `RoleResult`.
+// The report's simulation section: reads only the typed Simulation result.
 #include "report/simulation_section.h"
 
 #include <cmath>

@@ -16,7 +16,7 @@
 namespace sujuva {
 
 bool Simulation::unstable() const {
-  return std::any_of(roles.begin(), roles.end(), [](const RoleResult& r) { return r.unstable; });
+  return std::any_of(roles.begin(), roles.end(), [](const SimulatedRole& r) { return r.unstable; });
 }
 
 namespace detail {
@@ -180,7 +180,7 @@ ClassResult class_result(const std::vector<ReplicationResult>& results, int k, s
 void add_roles(const Process& process, const CompiledModel& model, const Runs& runs, Simulation& sim) {
   const auto& results = runs.results;
   for (size_t i = 0; i < model.roles.size(); ++i) {
-    RoleResult role;
+    SimulatedRole role;
     role.id = model.roles[i].id;
     role.label = process.roles[i].label;
     role.servers = model.roles[i].servers;

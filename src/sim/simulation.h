@@ -70,7 +70,7 @@ struct DurationSummary {
   Estimate mean, p50, p90, p95;
 };
 
-struct RoleResult {
+struct SimulatedRole {
   std::string id;
   Labels label;
   double servers = 0;                      // effective full-time servers c for the client flow
@@ -124,7 +124,7 @@ struct Simulation {
   std::string file;
   SimulationOptions options;
   std::uint64_t events = 0;  // events processed over all replications
-  std::vector<RoleResult> roles;
+  std::vector<SimulatedRole> roles;
   ClassResult overall;
   std::vector<ClassResult> classes;  // index = ClassIndex
   std::vector<DeadlineResult> deadlines;

@@ -67,7 +67,7 @@ TEST_CASE("An M/M/1 queue's utilisation, wait, lead time and percentiles lie ins
   // The sojourn time is exponential with rate mu − lambda: its p90 = ln 10 / 16.
   // The wait has P(Wq > t) = rho e^{−(mu − lambda) t}: p90 = ln(rho / 0.1) / 16, p50 = ln(rho / 0.5) / 16.
   Simulation sim = simulate(load(single_station("24/week", "exp(1h)", 1)), options(400, 20));
-  const RoleResult& team = sim.roles.at(0);
+  const SimulatedRole& team = sim.roles.at(0);
   SECTION("utilisation and queue") {
     CHECK(team.utilisation.contains(0.6));
     CHECK(team.offered_load.contains(0.6));
@@ -104,7 +104,7 @@ TEST_CASE("An M/M/3 queue agrees with Erlang C", "[sim]") {
       "  subgraph cluster_team { role=team; fte=3; work [effort=\"exp(10.4h)\"]; }\n"
       "  out [kind=end]; in -> work -> out; }");
   Simulation sim = simulate(p, options(2000, 20));
-  const RoleResult& team = sim.roles.at(0);
+  const SimulatedRole& team = sim.roles.at(0);
   CHECK(team.servers == 3);
   CHECK(team.utilisation.contains(rho));
   CHECK(team.queue.contains(lq));
