@@ -39,25 +39,31 @@ SimulationSection simulation_section(const Process& process, int replications, d
   options.replications = replications;
   options.weeks = weeks;
   options.seed = seed;
+  // The same warm-up as `sujuva simulate`: long enough for the queues to fill, so that
+  // the measured weeks show the steady state the analysis describes.
+  options.warmup_weeks = suggested_warmup_weeks(process);
   const Simulation sim = simulate(process, options);
   SimulationSection s;
   std::string intro =
       std::string(
           pick(lang, "Tapahtumapohjainen simulointi: ", "Händelsestyrd simulering: ", "Discrete-event simulation: ")) +
       std::to_string(replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
-      format_decimal(weeks, 0, lang) + pick(lang, " viikkoa, siemen ", " veckor, frö ", " weeks, seed ") +
+      format_decimal(weeks, 0, lang) + pick(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
+      format_decimal(options.warmup_weeks, 0, lang) + pick(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
       std::to_string(seed) +
       pick(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",
            ". Figures: mean (95% confidence interval).");
   s.html += "<p>" + escape_html(intro) + "</p>\n";
   std::string caveat = pick(lang,
-                            "Läpimenoajat koskevat asiakkaita, joiden asiakkuus päättyi simuloinnin aikana; "
-                            "simulointijaksoa pidemmät asiakkuudet eivät näy niissä, joten ne ovat lyhyempiä kuin "
-                            "virtausmallin keskiarvo.",
-                            "Genomloppstiderna gäller klienter vars klientskap avslutades under simuleringen; längre "
-                            "klientskap syns inte, så de är kortare än flödesmodellens medelvärde.",
-                            "Lead times are those of clients whose case ended during the simulation; cases longer than "
-                            "the simulated period are missing, so they are shorter than the flow model's mean.");
+                            "Läpimenoajat ovat niiden asiakkaiden, joiden asiakkuus päättyi mittausjakson aikana; "
+                            "lämmittelyjakso täyttää jonot ensin, joten luvut kuvaavat samaa tasapainotilaa kuin "
+                            "virtausmalli.",
+                            "Genomloppstiderna gäller klienter vars klientskap avslutades under mätperioden; "
+                            "uppvärmningen fyller köerna först, så siffrorna beskriver samma jämviktsläge som "
+                            "flödesmodellen.",
+                            "Lead times are those of clients whose case ended during the measured weeks; the warm-up "
+                            "fills the queues first, so the figures describe the same steady state as the flow "
+                            "model.");
   s.html += "<p>" + escape_html(caveat) + "</p>\n";
   s.markdown += detail::escape_markdown(intro) + "\n\n" + detail::escape_markdown(caveat) + "\n\n";
   for (const auto& g : sim.guards) {
