@@ -32,8 +32,9 @@ FlowGraph client_flow(const ProcessGraph& graph) {
 }
 }  // namespace
 
-CheckContext::CheckContext(const Process& p)
+CheckContext::CheckContext(const Process& p, Lang l)
     : process(p),
+      lang(l),
       graph(p.graph),
       steps(boost::num_vertices(p.graph)),
       source(steps),
@@ -44,6 +45,10 @@ CheckContext::CheckContext(const Process& p)
     if (graph[v].kind == StepKind::start) starts.push_back(v);
     if (graph[v].kind == StepKind::end) ends.push_back(v);
   }
+}
+
+std::string CheckContext::say(std::string fi, std::string sv, std::string en) const {
+  return lang == Lang::sv ? std::move(sv) : lang == Lang::en ? std::move(en) : std::move(fi);
 }
 
 void CheckContext::error(int line, std::string message, std::vector<std::string> route) {
@@ -94,37 +99,42 @@ std::string one_line(const std::string& text) {
   return out;
 }
 
-std::string with_label(const std::string& id, const Labels& label) {
-  std::string text = one_line(label.fi);
+std::string with_label(const std::string& id, const Labels& label, Lang lang) {
+  std::string text = one_line(label.in(lang));
   return "\"" + id + "\"" + (text.empty() || text == id ? "" : " (" + text + ")");
 }
 }  // namespace
 
-std::string step_name(const Step& step) { return with_label(step.id, step.label); }
-std::string role_name(const Role& role) { return with_label(role.id, role.label); }
+std::string step_name(const Step& step, Lang lang) { return with_label(step.id, step.label, lang); }
+std::string role_name(const Role& role, Lang lang) { return with_label(role.id, role.label, lang); }
 
-std::string quoted_list(const std::vector<std::string>& ids, size_t limit) {
+std::string quoted_list(const std::vector<std::string>& ids, Lang lang, size_t limit) {
   std::string out;
   for (size_t i = 0; i < ids.size() && i < limit; ++i) out += (i ? ", \"" : "\"") + ids[i] + "\"";
-  if (ids.size() > limit) out += " and " + std::to_string(ids.size() - limit) + " more";
+  if (ids.size() > limit)
+    out += pick(lang, " ja ", " och ", " and ") + std::to_string(ids.size() - limit) +
+           pick(lang, " muuta", " till", " more");
   return out;
 }
 
-std::string route_name(const ProcessGraph& graph, RouteEdge e) {
-  return "route " + graph[boost::source(e, graph)].id + " -> " + graph[boost::target(e, graph)].id;
+std::string route_name(const ProcessGraph& graph, RouteEdge e, Lang lang) {
+  return pick(lang, "reitti ", "rutt ", "route ") + graph[boost::source(e, graph)].id + " -> " +
+         graph[boost::target(e, graph)].id;
 }
 
-std::string number_text(double x) {
+std::string number_text(double x, Lang lang) {
   std::ostringstream out;
   out << x;
-  return out.str();
+  std::string text = out.str();
+  if (lang != Lang::en) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
 }
 
 }  // namespace checks::detail
 
-Diagnostics check_process(const Process& process) {
+Diagnostics check_process(const Process& process, Lang lang) {
   using namespace checks::detail;
-  CheckContext ctx(process);
+  CheckContext ctx(process, lang);
   find_reachability(ctx);
   check_structure(ctx);
   propagate_classes(ctx);

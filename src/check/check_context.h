@@ -13,6 +13,7 @@
 
 #include "model/diagnostic.h"
 #include "model/process.h"
+#include "text/format.h"
 
 namespace boost {
 // Boost 1.74's bidirectional compressed_sparse_row_graph has in_edges but no degree(), which
@@ -34,9 +35,10 @@ using FlowVertex = FlowGraph::vertex_descriptor;
 constexpr size_t kNone = static_cast<size_t>(-1);
 
 struct CheckContext {
-  explicit CheckContext(const Process& p);
+  CheckContext(const Process& p, Lang l);
 
   const Process& process;
+  Lang lang = Lang::en;  // of the messages and of the step and role labels in them
   const ProcessGraph& graph;
   size_t steps = 0;
   FlowVertex source = 0, sink = 0;
@@ -55,6 +57,8 @@ struct CheckContext {
   bool reaches_end(StepVertex v) const { return to_end[v] != kNone; }
   bool class_reaches(StepVertex v, ClassIndex c) const { return class_parent[v * classes + c] != kNone; }
 
+  // The message in the findings' language (each finding is written in all three).
+  std::string say(std::string fi, std::string sv, std::string en) const;
   void error(int line, std::string message, std::vector<std::string> route = {});
   void warning(int line, std::string message, std::vector<std::string> route = {});
 
@@ -96,13 +100,15 @@ struct NotBlocked {
 
 bool in_client_flow(const ProcessGraph& graph, RouteEdge e);
 
-// `"arvio" (Palvelutarpeen arviointi)`: the id in quotes and the Finnish label if it has one.
-std::string step_name(const Step& step);
-std::string role_name(const Role& role);
-// `"a", "b", "c"` (at most `limit` names, then "and N more").
-std::string quoted_list(const std::vector<std::string>& ids, size_t limit = 8);
-std::string route_name(const ProcessGraph& graph, RouteEdge e);
-std::string number_text(double x);
+// `"arvio" (Palvelutarpeen arviointi)`: the id in quotes and the label in `lang` if it has one.
+std::string step_name(const Step& step, Lang lang);
+std::string role_name(const Role& role, Lang lang);
+// `"a", "b", "c"` (at most `limit` names, then "and N more" in `lang`).
+std::string quoted_list(const std::vector<std::string>& ids, Lang lang, size_t limit = 8);
+// `route a -> b` (`reitti a -> b`, `rutt a -> b`).
+std::string route_name(const ProcessGraph& graph, RouteEdge e, Lang lang);
+// As written in the model (shortest form), with a decimal comma in Finnish and Swedish.
+std::string number_text(double x, Lang lang);
 
 // The rule modules, in the order `check_process` runs them.
 void find_reachability(CheckContext& ctx);

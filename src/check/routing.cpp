@@ -46,22 +46,32 @@ void check_probabilities(CheckContext& ctx, StepVertex v, ClassIndex c, const st
     else
       ++without_p;
   }
-  auto where = [&] {
-    return "step " + step_name(g[v]) + ": the routes" +
-           (per_class ? " for class \"" + ctx.process.classes[c] + "\"" : std::string());
-  };
+  const std::string name = step_name(g[v], ctx.lang), sum = number_text(explicit_sum, ctx.lang);
+  const std::string cls = per_class ? "\"" + ctx.process.classes[c] + "\"" : std::string();
+  const std::string fi = "vaihe " + name + ": " + (per_class ? "luokan " + cls + " " : std::string());
+  const std::string sv = "steget " + name + ": rutterna" + (per_class ? " för klassen " + cls : std::string());
+  const std::string en = "step " + name + ": the routes" + (per_class ? " for class " + cls : std::string());
   if (explicit_sum > 1 + kTolerance) {
-    ctx.error(g[v].line,
-              where() + " have probabilities p that add up to " + number_text(explicit_sum) + ", more than 1");
+    ctx.error(g[v].line, ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", enemmän kuin 1",
+                                 sv + " har sannolikheter p som summerar till " + sum + ", mer än 1",
+                                 en + " have probabilities p that add up to " + sum + ", more than 1"));
   } else if (without_p == 0 && std::abs(explicit_sum - 1) > kTolerance) {
-    ctx.error(g[v].line, where() + " have probabilities p that add up to " + number_text(explicit_sum) +
-                             ", not 1 (leave out p on one route to give it the rest)");
+    ctx.error(g[v].line, ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum +
+                                     ", eivät 1 (jätä p pois yhdeltä reitiltä, niin se saa loput)",
+                                 sv + " har sannolikheter p som summerar till " + sum +
+                                     ", inte 1 (utelämna p på en rutt så får den resten)",
+                                 en + " have probabilities p that add up to " + sum +
+                                     ", not 1 (leave out p on one route to give it the rest)"));
   } else if (without_p > 0 && explicit_sum > 1 - kTolerance) {
     std::vector<std::string> left_out;
     for (const auto& b : routes)
       if (!g[b.route].p) left_out.push_back(g[b.to].id);
-    ctx.warning(g[v].line, where() + " with p already add up to 1, so the routes without p (to " +
-                               quoted_list(left_out) + ") get no clients");
+    const std::string list = quoted_list(left_out, ctx.lang);
+    ctx.warning(g[v].line,
+                ctx.say(fi + "reitit, joilla on p, ovat jo yhteensä 1, joten reitit ilman p:tä (vaiheisiin " + list +
+                            ") eivät saa asiakkaita",
+                        sv + " med p summerar redan till 1, så rutterna utan p (till " + list + ") får inga klienter",
+                        en + " with p already add up to 1, so the routes without p (to " + list + ") get no clients"));
   }
 }
 
@@ -73,11 +83,18 @@ void check_step_routing(CheckContext& ctx, StepVertex v) {
   for (ClassIndex c : checked) {
     auto routes = branches(ctx.process, v, c);
     if (routes.empty()) {
-      if (ctx.class_reaches(v, c))
+      if (ctx.class_reaches(v, c)) {
+        const std::string cls = "\"" + ctx.process.classes[c] + "\"", name = step_name(g[v], ctx.lang);
         ctx.error(g[v].line,
-                  "clients of class \"" + ctx.process.classes[c] + "\" reach step " + step_name(g[v]) +
-                      ", but no route out of it is for them (every route has when= for another class)",
+                  ctx.say("luokan " + cls + " asiakkaat saapuvat vaiheeseen " + name +
+                              ", mutta mikään siitä lähtevä reitti ei ole heille (jokaisella reitillä on when= "
+                              "toiselle luokalle)",
+                          "klienter i klassen " + cls + " når steget " + name +
+                              ", men ingen rutt ut från det är för dem (varje rutt har when= för en annan klass)",
+                          "clients of class " + cls + " reach step " + name +
+                              ", but no route out of it is for them (every route has when= for another class)"),
                   ctx.class_route_from_start(v, c));
+      }
       continue;
     }
     check_probabilities(ctx, v, c, routes, per_class);
@@ -90,15 +107,27 @@ void check_route_classes(CheckContext& ctx, RouteEdge e) {
   StepVertex from = boost::source(e, g);
   if (!route.when.empty() && passes_on(g[from]) && ctx.reachable(from)) {
     auto c = ctx.process.find_class(route.when);
+    const std::string when = "\"" + route.when + "\"", step = "\"" + g[from].id + "\"";
     if (c && !ctx.class_reaches(from, *c))
-      ctx.error(route.line, route_name(g, e) + ": when=\"" + route.when + "\", but no client of class \"" + route.when +
-                                "\" ever reaches \"" + g[from].id + "\" (no checkpoint before it sets outcome=\"" +
-                                route.when + "\")");
+      ctx.error(route.line,
+                route_name(g, e, ctx.lang) + ": when=" + when +
+                    ctx.say(", mutta yksikään luokan " + when + " asiakas ei koskaan saavu vaiheeseen " + step +
+                                " (mikään sitä edeltävä tarkistuspiste ei aseta outcome=" + when + ")",
+                            ", men ingen klient i klassen " + when + " når någonsin " + step +
+                                " (ingen kontrollpunkt före det sätter outcome=" + when + ")",
+                            ", but no client of class " + when + " ever reaches " + step +
+                                " (no checkpoint before it sets outcome=" + when + ")"));
   }
-  if (!route.outcome.empty() && g[from].kind != StepKind::checkpoint)
-    ctx.warning(route.line, route_name(g, e) + ": outcome=\"" + route.outcome + "\" is on a route out of a " +
-                                to_string(g[from].kind) +
-                                " step; only an assessment (kind=checkpoint) should set a client's class");
+  if (!route.outcome.empty() && g[from].kind != StepKind::checkpoint) {
+    const std::string outcome = "outcome=\"" + route.outcome + "\"", kind = to_string(g[from].kind);
+    ctx.warning(route.line, route_name(g, e, ctx.lang) + ": " + outcome +
+                                ctx.say(" on reitillä, joka lähtee vaiheesta, jonka tyyppi on " + kind +
+                                            "; vain arvioinnin (kind=checkpoint) pitäisi asettaa asiakkaan luokka",
+                                        " står på en rutt ut från ett steg av typen " + kind +
+                                            "; bara en bedömning (kind=checkpoint) bör sätta klientens klass",
+                                        " is on a route out of a " + kind +
+                                            " step; only an assessment (kind=checkpoint) should set a client's class"));
+  }
 }
 
 // --- requires ---------------------------------------------------------------------------
@@ -127,20 +156,25 @@ BfsTree ends_avoiding(const CheckContext& ctx, const FlowGraph& routes, std::vec
   return bfs_tree(open, ctx.steps, ctx.steps + 1);
 }
 
-std::string requirement_text(const Process& process, const std::string& required, const std::vector<RoleIndex>& roles,
+std::string requirement_text(const CheckContext& ctx, const std::string& required, const std::vector<RoleIndex>& roles,
                              const std::string& class_name) {
+  const Process& process = ctx.process;
   std::string who;
   if (auto r = process.find_role(required)) {
-    who = "role " + role_name(process.roles[*r]);
+    who = ctx.say("rooli ", "rollen ", "role ") + role_name(process.roles[*r], ctx.lang);
   } else {
     std::vector<std::string> ids;
     for (auto r : roles) ids.push_back(process.roles[r].id);
-    who = "a role with qualification \"" + required + "\" (" + quoted_list(ids) + ")";
+    who = ctx.say("rooli, jolla on pätevyys ", "en roll med behörigheten ", "a role with qualification ") + "\"" +
+          required + "\" (" + quoted_list(ids, ctx.lang) + ")";
   }
   bool social_worker = required == "social-worker";
   for (auto r : roles) social_worker |= process.roles[r].qualification == "social-worker";
   if (social_worker && class_name == "special")
-    who += " (Social Welfare Act s. 42: a client in need of special support has a social worker as named worker)";
+    who += ctx.say(
+        " (sosiaalihuoltolaki 42 §: asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä)",
+        " (socialvårdslagen 42 §: en klient med behov av särskilt stöd har en socialarbetare som egen kontaktperson)",
+        " (Social Welfare Act s. 42: a client in need of special support has a social worker as named worker)");
   return who;
 }
 
@@ -151,9 +185,17 @@ void report_unknown_requirement(CheckContext& ctx, const Step& step) {
     if (!role.qualification.empty()) names.push_back(role.qualification);
   }
   std::string suggestion = did_you_mean(step.required_role, names);
-  ctx.error(step.line, "checkpoint " + step_name(step) + ": requires=\"" + step.required_role +
-                           "\" names no role and no qualification in this model" +
-                           (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
+  const std::string name = step_name(step, ctx.lang), required_text = "requires=\"" + step.required_role + "\"";
+  std::string hint = suggestion.empty()
+                         ? std::string()
+                         : ctx.say(" (tarkoititko ", " (menade du ", " (did you mean ") + "\"" + suggestion + "\"?)";
+  ctx.error(step.line,
+            ctx.say("tarkistuspiste " + name + ": " + required_text +
+                        " ei ole minkään roolin eikä pätevyyden nimi tässä mallissa",
+                    "kontrollpunkten " + name + ": " + required_text +
+                        " är varken en roll eller en behörighet i den här modellen",
+                    "checkpoint " + name + ": " + required_text + " names no role and no qualification in this model") +
+                hint);
 }
 
 // The shortest route by which a client assessed into class `c` at `checkpoint` avoids the role.
@@ -209,9 +251,17 @@ void check_requires(CheckContext& ctx) {
     if (ctx.process.roles_matching(step.required_role).empty()) {
       report_unknown_requirement(ctx, step);
     } else if (step.assesses.empty()) {
-      ctx.warning(step.line, "checkpoint " + step_name(step) + ": requires=\"" + step.required_role +
-                                 "\" is not checked, because the checkpoint has no assesses= naming the clients it "
-                                 "applies to");
+      const std::string name = step_name(step, ctx.lang), required_text = "requires=\"" + step.required_role + "\"";
+      ctx.warning(step.line,
+                  ctx.say("tarkistuspiste " + name + ": " + required_text +
+                              " jää tarkistamatta, koska tarkistuspisteellä ei ole assesses=-määritettä, joka "
+                              "nimeäisi asiakkaat, joita se koskee",
+                          "kontrollpunkten " + name + ": " + required_text +
+                              " kontrolleras inte, eftersom kontrollpunkten saknar assesses= som anger vilka klienter "
+                              "den gäller",
+                          "checkpoint " + name + ": " + required_text +
+                              " is not checked, because the checkpoint has no assesses= naming the clients it "
+                              "applies to"));
     } else if (auto c = ctx.process.find_class(step.assesses)) {
       groups[{*c, step.required_role}].push_back(v);
     }
@@ -226,14 +276,20 @@ void check_requires(CheckContext& ctx) {
     for (StepVertex v = 0; v < ctx.steps; ++v)
       matching[v] = ctx.graph[v].role && std::count(roles.begin(), roles.end(), *ctx.graph[v].role) > 0;
     BfsTree avoidance = ends_avoiding(ctx, *routes, matching);
-    const std::string who = requirement_text(ctx.process, required, roles, ctx.process.classes[c]);
+    const std::string who = requirement_text(ctx, required, roles, ctx.process.classes[c]);
+    const std::string cls = "\"" + ctx.process.classes[c] + "\"";
     for (StepVertex k : checkpoints) {
       auto route = avoiding_route(ctx, k, c, avoidance);
       if (route.empty()) continue;
-      ctx.error(ctx.graph[k].line,
-                "clients assessed \"" + ctx.process.classes[c] + "\" at checkpoint " + step_name(ctx.graph[k]) +
-                    " can reach an end without a step by " + who,
-                std::move(route));
+      const std::string name = step_name(ctx.graph[k], ctx.lang);
+      ctx.error(
+          ctx.graph[k].line,
+          ctx.say("tarkistuspisteessä " + name + " luokkaan " + cls +
+                      " arvioidut asiakkaat voivat päästä loppuun ilman vaihetta, jonka tekee " + who,
+                  "klienter som bedömts som " + cls + " vid kontrollpunkten " + name +
+                      " kan nå ett slut utan ett steg som utförs av " + who,
+                  "clients assessed " + cls + " at checkpoint " + name + " can reach an end without a step by " + who),
+          std::move(route));
     }
   }
 }

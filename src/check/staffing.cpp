@@ -23,19 +23,34 @@ void check_roles(CheckContext& ctx) {
     const Step& step = ctx.graph[v];
     if (step.role) ++steps_of[*step.role];
     if (!takes_staff_time(step)) continue;
-    if (!step.role)
-      ctx.error(step.line, "step " + step_name(step) +
-                               ": no role performs this step (put it in a role's cluster or set role=...)");
-    else
+    if (!step.role) {
+      const std::string name = step_name(step, ctx.lang);
+      ctx.error(
+          step.line,
+          ctx.say(
+              "vaihe " + name + ": mikään rooli ei tee tätä vaihetta (sijoita se roolin klusteriin tai aseta role=...)",
+              "steget " + name + ": ingen roll utför det här steget (lägg det i en rolls kluster eller sätt role=...)",
+              "step " + name + ": no role performs this step (put it in a role's cluster or set role=...)"));
+    } else {
       work_of[*step.role].push_back(step.id);
+    }
   }
   for (size_t r = 0; r < roles.size(); ++r) {
-    if (steps_of[r] == 0)
-      ctx.warning(roles[r].line, "role " + role_name(roles[r]) + " performs no step");
-    else if (roles[r].fte <= 0 && !work_of[r].empty())
-      ctx.error(roles[r].line, "role " + role_name(roles[r]) + " has fte 0 but performs " +
-                                   (work_of[r].size() == 1 ? "step " : "steps ") + quoted_list(work_of[r]) +
-                                   ", so that work is never done");
+    const std::string name = role_name(roles[r], ctx.lang);
+    if (steps_of[r] == 0) {
+      ctx.warning(roles[r].line, ctx.say("rooli " + name + " ei tee yhtään vaihetta",
+                                         "rollen " + name + " utför inget steg", "role " + name + " performs no step"));
+    } else if (roles[r].fte <= 0 && !work_of[r].empty()) {
+      const bool one = work_of[r].size() == 1;
+      const std::string list = quoted_list(work_of[r], ctx.lang);
+      ctx.error(roles[r].line,
+                ctx.say("roolin " + name + " fte on 0, mutta se tekee " + (one ? "vaiheen " : "vaiheet ") + list +
+                            ", joten sitä työtä ei koskaan tehdä",
+                        "rollen " + name + " har fte 0 men utför " + (one ? "steget " : "stegen ") + list +
+                            ", så det arbetet blir aldrig gjort",
+                        "role " + name + " has fte 0 but performs " + (one ? "step " : "steps ") + list +
+                            ", so that work is never done"));
+    }
   }
 }
 
@@ -45,14 +60,28 @@ void check_arrivals(CheckContext& ctx) {
   for (auto s : ctx.starts) total += ctx.graph[s].arrivals_per_week;
   if (total <= 0) {
     const Step& first = ctx.graph[ctx.starts.front()];
-    ctx.error(first.line, "no clients arrive: every start step has no arrivals (set e.g. arrivals=\"40/week\" on " +
-                              step_name(first) + ")");
+    const std::string name = step_name(first, ctx.lang);
+    ctx.error(
+        first.line,
+        ctx.say("asiakkaita ei saavu: yhdelläkään alkuvaiheella ei ole saapumisia (aseta esim. "
+                "arrivals=\"40/week\" vaiheelle " +
+                    name + ")",
+                "inga klienter kommer: inget startsteg har ankomster (sätt t.ex. arrivals=\"40/week\" på "
+                "steget " +
+                    name + ")",
+                "no clients arrive: every start step has no arrivals (set e.g. arrivals=\"40/week\" on " + name + ")"));
     return;
   }
   for (auto s : ctx.starts)
-    if (ctx.graph[s].arrivals_per_week <= 0)
+    if (ctx.graph[s].arrivals_per_week <= 0) {
+      const std::string name = step_name(ctx.graph[s], ctx.lang);
       ctx.warning(ctx.graph[s].line,
-                  "start step " + step_name(ctx.graph[s]) + " has no arrivals, so no client enters the process there");
+                  ctx.say("alkuvaiheella " + name +
+                              " ei ole saapumisia, joten yksikään asiakas ei tule prosessiin "
+                              "sitä kautta",
+                          "startsteget " + name + " har inga ankomster, så ingen klient kommer in i processen där",
+                          "start step " + name + " has no arrivals, so no client enters the process there"));
+    }
 }
 
 bool sets_class(const ProcessGraph& g, StepVertex v, const std::string& class_name) {
@@ -72,18 +101,39 @@ void check_hints(CheckContext& ctx) {
   const auto& g = ctx.graph;
   for (StepVertex v = 0; v < ctx.steps; ++v) {
     const Step& step = g[v];
+    const std::string name = step_name(step, ctx.lang);
     if (step.does_work() && !step.effort && !step.delay)
-      ctx.warning(step.line, "step " + step_name(step) +
-                                 " has no effort and no delay, so it takes no time (set effort=... or delay=...)");
+      ctx.warning(
+          step.line,
+          ctx.say("vaiheella " + name +
+                      " ei ole työmäärää eikä viivettä, joten se ei vie aikaa (aseta effort=... tai delay=...)",
+                  "steget " + name +
+                      " har varken arbetsinsats eller fördröjning, så det tar ingen tid (sätt effort=... eller "
+                      "delay=...)",
+                  "step " + name + " has no effort and no delay, so it takes no time (set effort=... or delay=...)"));
     if (step.kind == StepKind::decision && boost::out_degree(v, g) == 1)
-      ctx.warning(step.line, "decision " + step_name(step) +
-                                 " has only one route out, so it decides nothing (add the other routes, or make it "
-                                 "a task)");
+      ctx.warning(step.line,
+                  ctx.say("päätöksestä " + name +
+                              " lähtee vain yksi reitti, joten se ei ratkaise mitään (lisää muut reitit tai tee siitä "
+                              "tehtävä)",
+                          "beslutet " + name +
+                              " har bara en rutt ut, så det avgör ingenting (lägg till de andra rutterna eller gör det "
+                              "till en uppgift)",
+                          "decision " + name +
+                              " has only one route out, so it decides nothing (add the other routes, or make it "
+                              "a task)"));
     if (step.kind == StepKind::checkpoint && !step.assesses.empty() && boost::out_degree(v, g) > 0 &&
-        !sets_class(g, v, step.assesses))
-      ctx.warning(step.line, "checkpoint " + step_name(step) + " assesses \"" + step.assesses +
-                                 "\", but none of its routes sets outcome=\"" + step.assesses +
-                                 "\", so no client is ever found to be \"" + step.assesses + "\"");
+        !sets_class(g, v, step.assesses)) {
+      const std::string cls = "\"" + step.assesses + "\"";
+      ctx.warning(step.line,
+                  ctx.say("tarkistuspiste " + name + " arvioi luokkaa " + cls +
+                              ", mutta mikään sen reiteistä ei aseta outcome=" + cls +
+                              ", joten yhtäkään asiakasta ei koskaan todeta luokkaan " + cls,
+                          "kontrollpunkten " + name + " bedömer " + cls + ", men ingen av dess rutter sätter outcome=" +
+                              cls + ", så ingen klient bedöms någonsin som " + cls,
+                          "checkpoint " + name + " assesses " + cls + ", but none of its routes sets outcome=" + cls +
+                              ", so no client is ever found to be " + cls));
+    }
   }
 }
 

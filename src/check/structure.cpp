@@ -104,19 +104,31 @@ void report_unreachable(CheckContext& ctx, const Components& c) {
     if (entered_from_outside) continue;
     if (!is_loop(ctx, members)) {
       const Step& step = ctx.graph[members.front()];
-      ctx.error(step.line, "no route leads to step " + step_name(step) +
-                               " and it is not a start (kind=start), so no client ever gets there");
+      std::string name = step_name(step, ctx.lang);
+      ctx.error(step.line, ctx.say("mikään reitti ei johda vaiheeseen " + name +
+                                       " eikä se ole alku (kind=start), joten yksikään asiakas ei koskaan pääse sinne",
+                                   "ingen rutt leder till steget " + name +
+                                       " och det är ingen start (kind=start), så ingen klient kommer någonsin dit",
+                                   "no route leads to step " + name +
+                                       " and it is not a start (kind=start), so no client ever gets there"));
       continue;
     }
     auto sorted = by_line(ctx, members);
     FlowVertex first = sorted.front();
-    std::string loop = sorted.size() == 1 ? "step " + step_name(ctx.graph[first]) +
-                                                " has a route back to itself, but no route from a "
-                                                "start leads to it"
-                                          : "steps " + quoted_list(ids_of(ctx, sorted)) +
-                                                " form a loop that no route from a start "
-                                                "leads into";
-    ctx.error(ctx.graph[first].line, loop + ", so no client ever gets there", cycle_through(ctx, c.of, first));
+    std::string name = step_name(ctx.graph[first], ctx.lang), names = quoted_list(ids_of(ctx, sorted), ctx.lang);
+    std::string loop =
+        sorted.size() == 1
+            ? ctx.say(
+                  "vaiheesta " + name + " on reitti takaisin itseensä, mutta mikään reitti alusta ei johda siihen",
+                  "steget " + name + " har en rutt tillbaka till sig självt, men ingen rutt från en start leder dit",
+                  "step " + name + " has a route back to itself, but no route from a start leads to it")
+            : ctx.say("vaiheet " + names + " muodostavat silmukan, johon mikään reitti alusta ei johda",
+                      "stegen " + names + " bildar en slinga som ingen rutt från en start leder in i",
+                      "steps " + names + " form a loop that no route from a start leads into");
+    ctx.error(ctx.graph[first].line,
+              loop + ctx.say(", joten yksikään asiakas ei koskaan pääse sinne", ", så ingen klient kommer någonsin dit",
+                             ", so no client ever gets there"),
+              cycle_through(ctx, c.of, first));
   }
 }
 
@@ -132,8 +144,12 @@ void report_traps(CheckContext& ctx, const Components& c) {
     if (has_exit) continue;
     if (!is_loop(ctx, members)) {
       const Step& step = ctx.graph[members.front()];
+      std::string name = step_name(step, ctx.lang);
       ctx.error(step.line,
-                "step " + step_name(step) + " is a dead end: no route leads on from it and it is not an end (kind=end)",
+                ctx.say("vaihe " + name + " on umpikuja: siitä ei johda reittiä eteenpäin eikä se ole loppu (kind=end)",
+                        "steget " + name +
+                            " är en återvändsgränd: ingen rutt leder vidare från det och det är inget slut (kind=end)",
+                        "step " + name + " is a dead end: no route leads on from it and it is not an end (kind=end)"),
                 ctx.route_from_start(members.front()));
       continue;
     }
@@ -147,9 +163,18 @@ void report_traps(CheckContext& ctx, const Components& c) {
     if (!route.empty()) route.pop_back();
     auto cycle = cycle_through(ctx, c.of, entry);
     route.insert(route.end(), cycle.begin(), cycle.end());
-    std::string loop = sorted.size() == 1 ? "step " + step_name(ctx.graph[entry]) + " leads only back to itself"
-                                          : "steps " + quoted_list(ids_of(ctx, sorted)) + " form a loop with no exit";
-    ctx.error(ctx.graph[entry].line, loop + ": clients who get there never reach an end", route);
+    std::string name = step_name(ctx.graph[entry], ctx.lang), names = quoted_list(ids_of(ctx, sorted), ctx.lang);
+    std::string loop = sorted.size() == 1 ? ctx.say("vaihe " + name + " johtaa vain takaisin itseensä",
+                                                    "steget " + name + " leder bara tillbaka till sig självt",
+                                                    "step " + name + " leads only back to itself")
+                                          : ctx.say("vaiheet " + names + " muodostavat silmukan, josta ei pääse ulos",
+                                                    "stegen " + names + " bildar en slinga utan utgång",
+                                                    "steps " + names + " form a loop with no exit");
+    ctx.error(
+        ctx.graph[entry].line,
+        loop + ctx.say(": sinne joutuvat asiakkaat eivät koskaan pääse loppuun",
+                       ": klienter som kommer dit når aldrig ett slut", ": clients who get there never reach an end"),
+        route);
   }
 }
 
@@ -165,19 +190,41 @@ void find_reachability(CheckContext& ctx) {
 }
 
 void check_structure(CheckContext& ctx) {
-  if (ctx.starts.empty()) ctx.error(0, "the process has no start step (kind=start), so no client enters it");
-  if (ctx.ends.empty()) ctx.error(0, "the process has no end step (kind=end), so no client ever leaves it");
+  if (ctx.starts.empty())
+    ctx.error(0, ctx.say("prosessissa ei ole alkuvaihetta (kind=start), joten yksikään asiakas ei tule siihen",
+                         "processen har inget startsteg (kind=start), så ingen klient kommer in i den",
+                         "the process has no start step (kind=start), so no client enters it"));
+  if (ctx.ends.empty())
+    ctx.error(0, ctx.say("prosessissa ei ole loppuvaihetta (kind=end), joten yksikään asiakas ei koskaan poistu siitä",
+                         "processen har inget slutsteg (kind=end), så ingen klient lämnar den någonsin",
+                         "the process has no end step (kind=end), so no client ever leaves it"));
   const auto& g = ctx.graph;
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const Step& from = g[boost::source(e, g)];
     const Step& to = g[boost::target(e, g)];
     if (from.kind == StepKind::activity || to.kind == StepKind::activity) {
       const Step& activity = from.kind == StepKind::activity ? from : to;
-      ctx.warning(g[e].line, route_name(g, e) + ": " + step_name(activity) +
-                                 " is an activity (work outside the client flow), so no client takes this route");
+      std::string name = step_name(activity, ctx.lang);
+      ctx.warning(g[e].line,
+                  route_name(g, e, ctx.lang) +
+                      ctx.say(": " + name +
+                                  " on toiminto (työtä asiakasvirran ulkopuolella), joten yksikään asiakas ei kulje "
+                                  "tätä reittiä",
+                              ": " + name +
+                                  " är en aktivitet (arbete utanför klientflödet), så ingen klient tar den "
+                                  "här rutten",
+                              ": " + name +
+                                  " is an activity (work outside the client flow), so no client takes this "
+                                  "route"));
     } else if (from.kind == StepKind::end) {
-      ctx.warning(g[e].line, route_name(g, e) + ": clients leave the process at the end " + step_name(from) +
-                                 ", so no client takes this route");
+      std::string name = step_name(from, ctx.lang);
+      ctx.warning(
+          g[e].line,
+          route_name(g, e, ctx.lang) +
+              ctx.say(": asiakkaat poistuvat prosessista loppuvaiheessa " + name +
+                          ", joten yksikään asiakas ei kulje tätä reittiä",
+                      ": klienterna lämnar processen vid slutet " + name + ", så ingen klient tar den här rutten",
+                      ": clients leave the process at the end " + name + ", so no client takes this route"));
     }
   }
   if (ctx.starts.empty() || ctx.ends.empty()) return;  // everything would be unreachable or stuck
@@ -207,8 +254,13 @@ void check_mandatory(CheckContext& ctx) {
     if (step.kind != StepKind::checkpoint || !step.mandatory || on_every_route[v]) continue;
     std::vector<char> blocked(ctx.steps + 2, 0);
     blocked[v] = 1;
+    std::string name = step_name(step, ctx.lang);
     ctx.error(step.line,
-              "checkpoint " + step_name(step) + " is mandatory, but clients can reach an end without passing it",
+              ctx.say("tarkistuspiste " + name +
+                          " on pakollinen, mutta asiakkaat voivat päästä loppuun kulkematta "
+                          "sen kautta",
+                      "kontrollpunkten " + name + " är obligatorisk, men klienter kan nå ett slut utan att passera den",
+                      "checkpoint " + name + " is mandatory, but clients can reach an end without passing it"),
               route_avoiding(ctx, blocked));
   }
 }
@@ -231,11 +283,18 @@ void check_assessment_coverage(CheckContext& ctx) {
     if (checkpoints.empty() || any_mandatory) continue;
     auto route = route_avoiding(ctx, assessing);
     if (route.empty()) continue;
-    ctx.warning(0,
-                "no mandatory checkpoint assesses \"" + name +
-                    "\": clients can reach an end without any assessment of \"" + name +
-                    "\" (checkpoints with assesses=\"" + name + "\": " + quoted_list(checkpoints) + ")",
-                route);
+    const std::string q = "\"" + name + "\"", list = quoted_list(checkpoints, ctx.lang);
+    ctx.warning(
+        0,
+        ctx.say("mikään pakollinen tarkistuspiste ei arvioi luokkaa " + q +
+                    ": asiakkaat voivat päästä loppuun ilman luokan " + q +
+                    " arviointia (tarkistuspisteet, joilla assesses=" + q + ": " + list + ")",
+                "ingen obligatorisk kontrollpunkt bedömer " + q +
+                    ": klienter kan nå ett slut utan någon bedömning av " + q + " (kontrollpunkter med assesses=" + q +
+                    ": " + list + ")",
+                "no mandatory checkpoint assesses " + q + ": clients can reach an end without any assessment of " + q +
+                    " (checkpoints with assesses=" + q + ": " + list + ")"),
+        route);
   }
 }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "io/dot_reader.h"
+#include "text/format.h"
 
 namespace sujuva::cli {
 
@@ -18,6 +19,26 @@ nlohmann::json to_json(const Diagnostic& d) {
           {"message", d.message},
           {"route", d.route}};
 }
+
+// `Diagnostic::format()` with its fixed words in `lang` ("varoitus:", "reitti:"); the same in English.
+std::string format_in(const Diagnostic& d, Lang lang) {
+  std::string out = d.file + (d.line > 0 ? ":" + std::to_string(d.line) : std::string()) + ": ";
+  if (d.severity == Severity::warning) out += pick(lang, "varoitus: ", "varning: ", "warning: ");
+  out += d.message;
+  if (!d.route.empty()) {
+    out += pick(lang, "\n    reitti: ", "\n    rutt: ", "\n    route: ");
+    for (size_t i = 0; i < d.route.size(); ++i) out += (i ? " -> " : "") + d.route[i];
+  }
+  return out;
+}
+
+// "1 error", "2 virhettä", "0 varningar": the count and the noun in `lang`.
+std::string counted(int n, Lang lang, bool error) {
+  const char* word = error ? (n == 1 ? pick(lang, "virhe", "fel", "error") : pick(lang, "virhettä", "fel", "errors"))
+                           : (n == 1 ? pick(lang, "varoitus", "varning", "warning")
+                                     : pick(lang, "varoitusta", "varningar", "warnings"));
+  return std::to_string(n) + " " + word;
+}
 }  // namespace
 
 int check_command(const Args& args, std::ostream& out, std::ostream& err) {
@@ -26,10 +47,14 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
       "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
       "sujuva check"};
   std::vector<std::string> files;
+  std::string lang_code = "en";
   bool json = false;
   app.add_option("MODEL", files, "DOT process model files")->required();
   app.add_flag("--json", json, "print findings as JSON");
+  app.add_option("--lang", lang_code, "language of the findings: fi, sv or en (default en)")
+      ->check(CLI::IsMember({"fi", "sv", "en"}));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
+  const Lang lang = *parse_lang(lang_code);
 
   int exit_code = kOk;
   nlohmann::json report = nlohmann::json::array();
@@ -37,7 +62,7 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
     ReadResult result = read_process_file(file);
     Diagnostics findings = result.diagnostics;
     if (result.usable()) {
-      auto checked = check_process(*result.process);
+      auto checked = check_process(*result.process, lang);
       findings.insert(findings.end(), checked.begin(), checked.end());
     }
     int errors = 0, warnings = 0;
@@ -55,12 +80,13 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                         {"findings", list}});
       continue;
     }
-    for (const auto& d : findings) (code == kUnusable ? err : out) << d.format() << "\n";
+    for (const auto& d : findings) (code == kUnusable ? err : out) << format_in(d, lang) << "\n";
     if (code == kUnusable)
-      err << file << ": cannot be used (" << errors << (errors == 1 ? " error" : " errors") << ")\n";
+      err << file << pick(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
+          << counted(errors, lang, true) << ")\n";
     else
-      out << file << ": " << (errors ? std::to_string(errors) + (errors == 1 ? " error" : " errors") : "ok") << ", "
-          << warnings << (warnings == 1 ? " warning" : " warnings") << "\n";
+      out << file << ": " << (errors ? counted(errors, lang, true) : pick(lang, "kunnossa", "ok", "ok")) << ", "
+          << counted(warnings, lang, false) << "\n";
   }
   if (json) out << report.dump(2) << "\n";
   return exit_code;

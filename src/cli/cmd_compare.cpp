@@ -127,7 +127,7 @@ int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Proc
       options.sensitivity = false;
       DiagramFigures figures = figures_from(processes[i], analyze(processes[i], options));
       DiagramOptions diagram{lang, ColorBy::utilisation, false};
-      std::string dot = diagram_dot(processes[i], diagram, &figures, check_process(processes[i]));
+      std::string dot = diagram_dot(processes[i], diagram, &figures, check_process(processes[i], lang));
       write_file_atomically(paths[i], render_dot(dot, *format));
     } catch (const std::exception& e) {
       err << paths[i] << ": " << e.what() << "\n";

@@ -49,7 +49,7 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& d : result.diagnostics) err << d.format() << "\n";
   if (!result.usable()) return err << file << ": cannot be used\n", kUnusable;
   const Process& process = *result.process;
-  Diagnostics findings = check_process(process);
+  Diagnostics findings = check_process(process, options.lang);
   std::optional<DiagramFigures> figures;
   try {
     AnalysisOptions analysis_options;

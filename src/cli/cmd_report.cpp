@@ -92,7 +92,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   options.lang = lang;
   if (!apply_what_ifs(o, process, options, err)) return kUnusable;
 
-  Diagnostics findings = check_process(process);
+  Diagnostics findings = check_process(process, lang);
   std::optional<Analysis> analysis;
   std::string analysis_error;
   try {

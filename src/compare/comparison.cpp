@@ -231,6 +231,7 @@ Comparison compare_processes(const std::vector<const Process*>& processes, const
       if (d.empty()) d.push_back({Severity::error, p.file, 0, e.what(), {}});
       throw CompareError(std::move(d));
     }
+    // English findings: `fill_mandatory` recognises the mandatory-checkpoint finding by its wording.
     c.models.push_back(kpis_from(p, analysis, check_process(p)));
     if (i < names.size() && !names[i].empty()) c.models.back().name = names[i];
     if (i > 0) c.diffs.push_back(diff_structure(*processes[0], p));

@@ -5,7 +5,7 @@
 //
 //   DiagramOptions options{.lang = Lang::sv, .color = ColorBy::utilisation};
 //   DiagramFigures figures = figures_from(analysis);   // optional numbers
-//   std::string dot = diagram_dot(process, options, &figures, check_process(process));
+//   std::string dot = diagram_dot(process, options, &figures, check_process(process, options.lang));
 //   std::string svg = render_dot(dot, OutputFormat::svg);
 #pragma once
 

@@ -35,7 +35,7 @@ std::string diagram_svg(const Process& process, Lang lang) {
     figures = figures_from(process, analyze(process, options));
   } catch (const AnalysisError&) {
   }
-  std::string dot = diagram_dot(process, {.lang = lang}, figures ? &*figures : nullptr, check_process(process));
+  std::string dot = diagram_dot(process, {.lang = lang}, figures ? &*figures : nullptr, check_process(process, lang));
   return detail::inline_svg(render_dot(dot, OutputFormat::svg));
 }
 

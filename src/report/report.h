@@ -1,6 +1,6 @@
 // The report of one model for a team meeting: index.html (self-contained) and report.md.
 //
-//   ReportInputs in{.process = &process, .analysis = &analysis, .findings = check_process(process),
+//   ReportInputs in{.process = &process, .analysis = &analysis, .findings = check_process(process, lang),
 //                   .diagram_svg = render_dot(dot, OutputFormat::svg), .model_comment = model_header_comment(text)};
 //   std::string html = report_html(in, Lang::sv);
 //

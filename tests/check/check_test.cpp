@@ -772,3 +772,136 @@ TEST_CASE("sujuva check --json prints the findings as JSON", "[check]") {
   CHECK(f["line"] == 3);
   CHECK(f["route"] == nlohmann::json::array({"in", "a"}));
 }
+
+// --- findings in Finnish and Swedish --------------------------------------------------------
+
+namespace {
+
+// Two rules broken at the mandatory assessment "arvio" (line 3): "neuvonta" leads past it to
+// the end, and clients assessed "special" can go on through "siirto -> ohjaus" to the end
+// without the social worker's step "tyo" (Social Welfare Act s. 42).
+const char* kBilingual = R"(digraph {
+  subgraph cluster_so { role=so; label="Sosiaaliohjaaja"; label_sv="Socialhandledare"; fte=2; qualification="social-counsellor";
+    arvio [label="Palvelutarpeen arviointi", label_sv="Bedömning av servicebehov", kind=checkpoint, assesses=special, requires=sw, mandatory=true, effort="1h"];
+    ohjaus [label="Ohjaus", label_sv="Handledning", effort="1h"];
+    neuvonta [effort="30min"];
+  }
+  subgraph cluster_sw { role=sw; label="Sosiaalityöntekijä"; label_sv="Socialarbetare"; fte=1; qualification="social-worker";
+    tyo [effort="2h"];
+  }
+  in [kind=start, arrivals="10/week"];
+  siirto [kind=decision];
+  out [kind=end];
+  in -> arvio [p=0.7];
+  in -> neuvonta;
+  neuvonta -> out;
+  arvio -> siirto [p=0.2, outcome=special];
+  arvio -> ohjaus;
+  siirto -> tyo;
+  siirto -> ohjaus;
+  tyo -> out;
+  ohjaus -> out;
+})";
+
+}  // namespace
+
+TEST_CASE("The findings are written in Finnish or Swedish, with the labels in that language", "[check]") {
+  Process process = load(kBilingual);
+  SECTION("Finnish: the mandatory checkpoint and the s. 42 social worker") {
+    auto findings = check_process(process, Lang::fi);
+    const auto& mandatory = finding(findings, "on pakollinen");
+    CHECK(mandatory.line == 3);
+    CHECK(mandatory.message ==
+          "tarkistuspiste \"arvio\" (Palvelutarpeen arviointi) on pakollinen, mutta asiakkaat voivat päästä loppuun "
+          "kulkematta sen kautta");
+    CHECK(mandatory.route == route({"in", "neuvonta", "out"}));
+    const auto& law = finding(findings, "42 §");
+    CHECK(law.line == 3);
+    CHECK(law.message ==
+          "tarkistuspisteessä \"arvio\" (Palvelutarpeen arviointi) luokkaan \"special\" arvioidut asiakkaat voivat "
+          "päästä loppuun ilman vaihetta, jonka tekee rooli \"sw\" (Sosiaalityöntekijä) (sosiaalihuoltolaki 42 §: "
+          "asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä)");
+    CHECK(law.route == route({"arvio", "siirto", "ohjaus", "out"}));
+  }
+  SECTION("Swedish: the same findings, with the Swedish labels") {
+    auto findings = check_process(process, Lang::sv);
+    CHECK(finding(findings, "obligatorisk").message ==
+          "kontrollpunkten \"arvio\" (Bedömning av servicebehov) är obligatorisk, men klienter kan nå ett slut utan "
+          "att passera den");
+    CHECK(finding(findings, "42 §").message ==
+          "klienter som bedömts som \"special\" vid kontrollpunkten \"arvio\" (Bedömning av servicebehov) kan nå ett "
+          "slut utan ett steg som utförs av rollen \"sw\" (Socialarbetare) (socialvårdslagen 42 §: en klient med "
+          "behov av särskilt stöd har en socialarbetare som egen kontaktperson)");
+  }
+  SECTION("the same findings, at the same lines and with the same routes, in every language") {
+    auto en = check_process(process), fi = check_process(process, Lang::fi), sv = check_process(process, Lang::sv);
+    REQUIRE(fi.size() == en.size());
+    REQUIRE(sv.size() == en.size());
+    auto where = [](const Diagnostics& findings) {
+      std::vector<std::tuple<int, Severity, std::vector<std::string>>> out;
+      for (const auto& d : findings) out.emplace_back(d.line, d.severity, d.route);
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    CHECK(where(fi) == where(en));
+    CHECK(where(sv) == where(en));
+    CHECK(finding(en, "is mandatory").message ==
+          "checkpoint \"arvio\" (Palvelutarpeen arviointi) is mandatory, but clients can reach an end without passing "
+          "it");
+  }
+  SECTION("numbers in Finnish and Swedish have a decimal comma") {
+    // 0.7 + 0.5 = 1.2 on the routes out of "in".
+    auto text = std::string(kBilingual);
+    text.replace(text.find("in -> neuvonta;"), 15, "in -> neuvonta [p=0.5];");
+    auto fi = check_process(load(text), Lang::fi);
+    CHECK(finding(fi, "todennäköisyydet").message ==
+          "vaihe \"in\": reittien todennäköisyydet p ovat yhteensä 1,2, enemmän kuin 1");
+    auto sv = check_process(load(text), Lang::sv);
+    CHECK(finding(sv, "sannolikheter").message ==
+          "steget \"in\": rutterna har sannolikheter p som summerar till 1,2, mer än 1");
+  }
+}
+
+TEST_CASE("sujuva check --lang prints the findings and the summary in that language", "[check]") {
+  std::string broken = write_model("broken.dot", kBroken);
+  SECTION("fi") {
+    auto run = run_cli("check --lang fi " + broken);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output == broken +
+                            ":3: vaihe \"a\" on umpikuja: siitä ei johda reittiä eteenpäin eikä se ole loppu "
+                            "(kind=end)\n    reitti: in -> a\n" +
+                            broken + ": 1 virhe, 0 varoitusta\n");
+  }
+  SECTION("sv") {
+    auto run = run_cli("check --lang sv " + broken);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output == broken +
+                            ":3: steget \"a\" är en återvändsgränd: ingen rutt leder vidare från det och det är inget "
+                            "slut (kind=end)\n    rutt: in -> a\n" +
+                            broken + ": 1 fel, 0 varningar\n");
+  }
+  SECTION("an unknown language is a usage error") { CHECK(run_cli("check --lang de " + broken).exit_code == 2); }
+}
+
+TEST_CASE("The Finnish report shows the findings in Finnish, the Swedish report in Swedish", "[check][report]") {
+  std::string model = write_model("bilingual.dot", kBilingual);
+  auto report = [&](const std::string& lang) {
+    auto dir = temp_dir() / ("report-" + lang);
+    auto run = run_cli("report --lang " + lang + " -o " + dir.string() + " " + model);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    std::ifstream in(dir / "index.html");
+    std::stringstream html;
+    html << in.rdbuf();
+    return html.str();
+  };
+  // The report escapes the quotes of the message as &quot;.
+  std::string fi = report("fi");
+  CHECK(fi.find("tarkistuspiste &quot;arvio&quot; (Palvelutarpeen arviointi) on pakollinen, mutta asiakkaat voivat "
+                "päästä loppuun kulkematta sen kautta") != std::string::npos);
+  CHECK(fi.find("sosiaalihuoltolaki 42 §") != std::string::npos);
+  CHECK(fi.find("is mandatory") == std::string::npos);
+  std::string sv = report("sv");
+  CHECK(sv.find("kontrollpunkten &quot;arvio&quot; (Bedömning av servicebehov) är obligatorisk") != std::string::npos);
+  CHECK(sv.find("socialvårdslagen 42 §") != std::string::npos);
+}
