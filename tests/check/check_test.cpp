@@ -905,3 +905,92 @@ TEST_CASE("The Finnish report shows the findings in Finnish, the Swedish report 
   CHECK(sv.find("kontrollpunkten &quot;arvio&quot; (Bedömning av servicebehov) är obligatorisk") != std::string::npos);
   CHECK(sv.find("socialvårdslagen 42 §") != std::string::npos);
 }
+
+TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
+  // Between them these models break every rule of the checks (21 + 7 + 2 findings, and the
+  // dead end of kBroken); no Finnish or Swedish message may fall back to English words.
+  const std::vector<std::string> models = {R"(digraph {
+  subgraph cluster_so { role=so; label="Ohjaaja"; label_sv="Handledare"; fte=0;
+    arvio [kind=checkpoint, assesses=special, requires=sw, effort="1h"];
+    arvio2 [kind=checkpoint, assesses=special, requires=swx, effort="1h"];
+    arvio3 [kind=checkpoint, requires=so, effort="1h"];
+    tyhja [label="Tyhjä", label_sv="Tom"];
+    umpi [effort="1h"];
+    kierto [effort="1h"];
+    kierto2 [effort="1h"];
+  }
+  subgraph cluster_sw { role=sw; fte=1; qualification="social-worker"; }
+  subgraph cluster_x { role=x; fte=1; palaveri [kind=activity, load="2h/week"]; }
+  orpo [effort="1h", role=so];
+  in [kind=start, arrivals="10/week"];
+  in2 [kind=start];
+  valinta [kind=decision];
+  out [kind=end];
+  in -> arvio [p=0.6];
+  in -> arvio2 [p=0.6];
+  in2 -> arvio3;
+  arvio -> valinta [outcome=special];
+  arvio2 -> out;
+  arvio3 -> out [p=0.3];
+  arvio3 -> tyhja [p=0.3];
+  valinta -> out [outcome=special];
+  tyhja -> umpi [p=1];
+  tyhja -> out;
+  out -> in;
+  palaveri -> out;
+  orpo -> out;
+  umpi -> kierto;
+  kierto -> kierto2;
+  kierto2 -> kierto;
+  valinta2 [kind=decision];
+  in -> valinta2 [when=special];
+  valinta2 -> out [when=special];
+})",
+                                           R"(digraph {
+  subgraph cluster_so { role=so; fte=1;
+    arvio [kind=checkpoint, assesses=special, effort="1h"];
+    ohjaus [effort="1h"];
+    ympyra [effort="1h"];
+    yksin [effort="1h"];
+    a [effort="1h"];
+    b [effort="1h"];
+  }
+  in [kind=start];
+  valinta [kind=decision];
+  out [kind=end];
+  in -> arvio;
+  arvio -> valinta [p=0.5, outcome=special];
+  arvio -> ohjaus;
+  valinta -> out [when=standard];
+  valinta -> ympyra [when=standard];
+  ohjaus -> out [p=0.5];
+  ohjaus -> ympyra;
+  ympyra -> ympyra;
+  yksin -> yksin;
+  yksin -> out;
+  a -> b; b -> a; a -> out;
+})",
+                                           R"(digraph { subgraph cluster_r { role=r; fte=1; a [effort="1h"]; } })",
+                                           kBroken};
+  const std::vector<size_t> counts = {21, 7, 2, 1};
+  auto where = [](const Diagnostics& findings) {
+    std::vector<std::tuple<int, Severity, std::vector<std::string>>> out;
+    for (const auto& d : findings) out.emplace_back(d.line, d.severity, d.route);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (size_t i = 0; i < models.size(); ++i) {
+    Process process = load(models[i]);
+    auto en = check_process(process);
+    CHECK(en.size() == counts[i]);
+    for (Lang lang : {Lang::fi, Lang::sv}) {
+      auto findings = check_process(process, lang);
+      CHECK(where(findings) == where(en));
+      for (const auto& d : findings) {
+        INFO(d.format());
+        for (const char* english : {"clients", " the ", "step ", "route ", "checkpoint ", "role ", " no ", " and "})
+          CHECK(d.message.find(english) == std::string::npos);
+      }
+    }
+  }
+}
