@@ -6,22 +6,18 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "support.h"
 
 using namespace sujuva;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
+using Run = test::CommandRun;
 
 Run compare(std::vector<std::string> args) {
   args.insert(args.begin(), "compare");
-  std::ostringstream out, err;
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
+  return test::run_command(args);
 }
 
 std::string bundled(const std::string& name) { return std::string(SUJUVA_SOURCE_DIR) + "/processes/" + name; }

@@ -6,17 +6,11 @@
 #include <string>
 
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 
 namespace {
-
-Process load(const std::string& text, const std::string& name) {
-  auto result = read_process_text(text, name);
-  for (const auto& d : result.diagnostics) INFO(d.format());
-  REQUIRE(result.usable());
-  return *result.process;
-}
 
 // A role label and a step label that would break HTML, SVG and DOT if not escaped.
 const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
@@ -25,22 +19,16 @@ const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
   in -> tyo -> out;
 })dot";
 
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
-  Process before = load(kBefore, "a.dot");
+  Process before = test::load_model(kBefore, "a.dot");
   std::string text = kBefore;
   text.replace(text.find("in -> tyo -> out;"), 17,
                "in -> tyo -> uusi -> out; uusi [role=x, effort=\"1h\"]; vanha [role=x, effort=\"2h\"]; in -> vanha; "
                "vanha -> out;");
   text.replace(text.find("exp(10h)"), 8, "exp(12h)");
-  Process after = load(text, "b.dot");
+  Process after = test::load_model(text, "b.dot");
   std::string dot = diff_dot(after, before, Lang::en);  // after → before: uusi and vanha are removed
 
   Agraph_t* graph = agmemread(dot.c_str());
@@ -56,8 +44,10 @@ TEST_CASE("The diff diagram parses back with cgraph and colours each kind of cha
     if (label.find("Työ") != std::string::npos) CHECK(label.find("Työ \"A\" & <b>") == 0);
   }
   agclose(graph);
-  CHECK(removed == 2);                     // uusi, vanha
-  CHECK(changed == 1);                     // tyo: its effort
-  CHECK(count(dot, "style=dashed") == 4);  // the removed routes tyo->uusi, uusi->out, in->vanha, vanha->out
-  CHECK(count(dot, "color=\"#1b7837\", fontcolor=\"#1b7837\", penwidth=2") == 1);  // the added route tyo->out
+  CHECK(removed == 2);  // uusi, vanha
+  CHECK(changed == 1);  // tyo: its effort
+  CHECK(test::count_occurrences(dot, "style=dashed") ==
+        4);  // the removed routes tyo->uusi, uusi->out, in->vanha, vanha->out
+  CHECK(test::count_occurrences(dot, "color=\"#1b7837\", fontcolor=\"#1b7837\", penwidth=2") ==
+        1);  // the added route tyo->out
 }

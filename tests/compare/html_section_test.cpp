@@ -7,17 +7,11 @@
 #include <string>
 
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 
 namespace {
-
-Process load(const std::string& text, const std::string& name) {
-  auto result = read_process_text(text, name);
-  for (const auto& d : result.diagnostics) INFO(d.format());
-  REQUIRE(result.usable());
-  return *result.process;
-}
 
 // A role label and a step label that would break HTML, SVG and DOT if not escaped.
 const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
@@ -26,27 +20,21 @@ const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
   in -> tyo -> out;
 })dot";
 
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("The report's before/after section escapes user text and holds the table and the chart", "[compare]") {
-  Process before = load(kBefore, "a.dot");
+  Process before = test::load_model(kBefore, "a.dot");
   std::string text = kBefore;
   text.replace(text.find("fte=2"), 5, "fte=3");
-  Process after = load(text, "b.dot");
+  Process after = test::load_model(text, "b.dot");
   Comparison c = compare_processes({&before, &after});
   std::string html = comparison_html_section(c, Lang::fi);
 
   CHECK(html.find("<script>") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(html.rfind("<section class=\"comparison\">", 0) == 0);
-  CHECK(count(html, "<table") == 1);
-  CHECK(count(html, "<svg") == 1);
+  CHECK(test::count_occurrences(html, "<table") == 1);
+  CHECK(test::count_occurrences(html, "<svg") == 1);
   // ρ = 4 × 10 h / (2 × 40 h) = 50 % before and 4 × 10 / (3 × 40) = 33 % after: one bar each.
   CHECK(html.find(">50\u00A0%</text>") != std::string::npos);
   CHECK(html.find(">33\u00A0%</text>") != std::string::npos);

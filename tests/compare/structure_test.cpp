@@ -4,6 +4,7 @@
 #include <string>
 
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 
@@ -26,13 +27,6 @@ const std::string kBase = R"dot(digraph t {
   ohjaus -> valmis;
   tyo -> valmis;
 })dot";
-
-Process load(const std::string& text) {
-  auto result = read_process_text(text, "t.dot");
-  for (const auto& d : result.diagnostics) INFO(d.format());
-  REQUIRE(result.usable());
-  return *result.process;
-}
 
 // `text` with the first occurrence of `from` replaced by `to`.
 std::string edit(std::string text, const std::string& from, const std::string& to) {
@@ -64,7 +58,7 @@ const RouteChange* route(const StructuralDiff& d, const std::string& from, const
 }  // namespace
 
 TEST_CASE("A model compared with itself has no structural change", "[compare]") {
-  Process p = load(kBase);
+  Process p = test::load_model(kBase);
   StructuralDiff d = diff_structure(p, p);
   CHECK(d.empty());
   CHECK(d.common_steps == 5);  // tulo, arvio, ohjaus, tyo, valmis
@@ -74,12 +68,12 @@ TEST_CASE("A model compared with itself has no structural change", "[compare]") 
 }
 
 TEST_CASE("Each structural edit is detected", "[compare]") {
-  Process before = load(kBase);
+  Process before = test::load_model(kBase);
 
   SECTION("an added step and its routes") {
-    Process after = load(edited("ohjaus -> valmis;",
-                                "ohjaus -> seuranta; seuranta [effort=\"1h\", role=so]; "
-                                "seuranta -> valmis;"));
+    Process after = test::load_model(edited("ohjaus -> valmis;",
+                                            "ohjaus -> seuranta; seuranta [effort=\"1h\", role=so]; "
+                                            "seuranta -> valmis;"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.steps.size() == 1);
     CHECK(d.steps[0].change == ChangeKind::added);
@@ -91,8 +85,8 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a removed route: the other branch takes the whole probability") {
-    Process after =
-        load(edit(edited("arvio -> tyo [p=0.3, outcome=special];", ""), "arvio -> ohjaus [p=0.7]", "arvio -> ohjaus"));
+    Process after = test::load_model(
+        edit(edited("arvio -> tyo [p=0.3, outcome=special];", ""), "arvio -> ohjaus [p=0.7]", "arvio -> ohjaus"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(route(d, "arvio", "tyo"));
     CHECK(route(d, "arvio", "tyo")->change == ChangeKind::removed);
@@ -105,7 +99,7 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a changed effort: distribution text and mean") {
-    Process after = load(edited("gamma(mean=2h, cv=0.5)", "gamma(mean=3h, cv=0.5)"));
+    Process after = test::load_model(edited("gamma(mean=2h, cv=0.5)", "gamma(mean=3h, cv=0.5)"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.steps.size() == 1);
     CHECK(d.steps[0].change == ChangeKind::changed);
@@ -119,14 +113,14 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a changed distribution with the same mean is still a change") {
-    Process after = load(edited("gamma(mean=2h, cv=0.5)", "exp(2h)"));
+    Process after = test::load_model(edited("gamma(mean=2h, cv=0.5)", "exp(2h)"));
     const FieldChange* effort = field(diff_structure(before, after).steps.at(0).fields, "effort");
     REQUIRE(effort);
     CHECK(effort->after == "exp(2h)");
   }
 
   SECTION("a changed routing probability changes both branches") {
-    Process after = load(edit(edited("p=0.7", "p=0.6"), "p=0.3", "p=0.4"));
+    Process after = test::load_model(edit(edited("p=0.7", "p=0.6"), "p=0.3", "p=0.4"));
     StructuralDiff d = diff_structure(before, after);
     CHECK(d.steps.empty());
     REQUIRE(d.routes.size() == 2);
@@ -135,7 +129,7 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a step moved to another role") {
-    Process after = load(
+    Process after = test::load_model(
         edited("tyo [label=\"Sosiaalityö\", effort=\"3h\"];", "tyo [role=so, label=\"Sosiaalityö\", effort=\"3h\"];"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.steps.size() == 1);
@@ -146,7 +140,7 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a checkpoint made mandatory") {
-    Process after = load(edited("assesses=special]", "assesses=special, mandatory=true]"));
+    Process after = test::load_model(edited("assesses=special]", "assesses=special, mandatory=true]"));
     StructuralDiff d = diff_structure(before, after);
     CHECK(d.checkpoints_made_mandatory == std::vector<std::string>{"arvio"});
     CHECK(d.checkpoints_added.empty());
@@ -154,14 +148,15 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("a task turned into a checkpoint is an added checkpoint") {
-    Process after = load(edited("ohjaus [label=\"Ohjaus\"", "ohjaus [kind=checkpoint, label=\"Ohjaus\""));
+    Process after = test::load_model(edited("ohjaus [label=\"Ohjaus\"", "ohjaus [kind=checkpoint, label=\"Ohjaus\""));
     StructuralDiff d = diff_structure(before, after);
     CHECK(d.checkpoints_added == std::vector<std::string>{"ohjaus"});
     CHECK(field(step(d, "ohjaus")->fields, "kind")->after == "checkpoint");
   }
 
   SECTION("staffing: fte, absence and reserved per role") {
-    Process after = load(edited("fte=2; absence=0.1; reserved=0.2;", "fte=2.5; absence=0.2; reserved=0.2;"));
+    Process after =
+        test::load_model(edited("fte=2; absence=0.1; reserved=0.2;", "fte=2.5; absence=0.2; reserved=0.2;"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.roles.size() == 1);
     CHECK(d.roles[0].id == "so");
@@ -175,7 +170,7 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
     std::string text = kBase;
     for (auto at = text.find("ohjaus "); at != std::string::npos; at = text.find("ohjaus ", at + 1))
       text.replace(at, 6, "neuvoa");
-    Process after = load(text);
+    Process after = test::load_model(text);
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.steps.size() == 1);
     CHECK(d.steps[0].matched_by_label);
@@ -185,7 +180,7 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
   }
 
   SECTION("an added and a removed role") {
-    Process after = load(edited("role=sw;", "role=sw2;"));
+    Process after = test::load_model(edited("role=sw;", "role=sw2;"));
     StructuralDiff d = diff_structure(before, after);
     REQUIRE(d.roles.size() == 2);
     CHECK(d.roles[0].change == ChangeKind::added);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 using Catch::Detail::Approx;
@@ -11,13 +12,6 @@ using Catch::Detail::Approx;
 namespace {
 
 Approx exact(double x) { return Approx(x).epsilon(1e-9); }
-
-Process load(const char* text) {
-  auto read = read_process_text(text, "t.dot");
-  for (const auto& d : read.diagnostics) INFO(d.format());
-  REQUIRE(read.usable());
-  return *read.process;
-}
 
 std::string error_of(const Process& p) {
   try {
@@ -50,7 +44,7 @@ TEST_CASE("The open Jackson network with feedback from the issue", "[flow]") {
   // Traffic equations: lambda = (5, 10, 7.5); rho = (.5, .5, .75);
   // L: M/M/1 rho/(1-rho) = 1; M/M/2 with a = 1: C = 1/3, L = C rho/(1-rho) + a = 1.3333;
   // M/M/1 .75/.25 = 3. Mean time in system = (1 + 1.3333 + 3) / 8 = 0.6667.
-  Process p = load(R"dot(digraph j {
+  Process p = test::load_model(R"dot(digraph j {
     hours_per_fte=40; hours_per_day=8;
     s1 [kind=start, arrivals="1/week"]; s2 [kind=start, arrivals="4/week"]; s3 [kind=start, arrivals="3/week"];
     subgraph cluster_a { role=ra; fte=1; a [effort="exp(4h)"]; }
@@ -89,7 +83,7 @@ TEST_CASE("A rework loop with exit probability q gives 1/q visits", "[flow]") {
   // q = 0.25: visits = 1/0.25 = 4, reach 1, rework 3 visits per client.
   // Visit rate 2 x 4 = 8/week of exp(2h) = 16 h of 40: rho 0.4, M/M/1 W = 1/(20-8) = 1/12 week
   // per visit; lead time 4/12 = 1/3 week.
-  Process p = load(R"dot(digraph r {
+  Process p = test::load_model(R"dot(digraph r {
     hours_per_fte=40; hours_per_day=8;
     in [kind=start, arrivals="2/week"];
     subgraph cluster_w { role=w; fte=1; work [effort="exp(2h)"]; }
@@ -102,7 +96,7 @@ TEST_CASE("A rework loop with exit probability q gives 1/q visits", "[flow]") {
   CHECK(a.rework_visits_per_client == exact(3));
   CHECK(*a.lead_time_weeks.mean == exact(1.0 / 3));
   SECTION("a loop of two steps: reach 1 for both, visits 1/q each") {
-    Process two = load(R"dot(digraph r {
+    Process two = test::load_model(R"dot(digraph r {
       hours_per_fte=40; hours_per_day=8;
       in [kind=start, arrivals="2/week"];
       subgraph cluster_w { role=w; fte=1; work [effort="1h"]; review [effort="1h"]; }
@@ -121,7 +115,7 @@ TEST_CASE("A rework loop with exit probability q gives 1/q visits", "[flow]") {
 TEST_CASE("Class routing gives each class its own path sum", "[flow]") {
   // From processes/examples/classes.dot: special = 0.1 + 0.4 + 0.5 = 1.0 week,
   // standard = 0.1 + 1/3 week, overall 0.3 x 1.0 + 0.7 x 0.4333 = 0.60333.
-  Process p = load(R"dot(digraph c {
+  Process p = test::load_model(R"dot(digraph c {
     hours_per_fte=40; hours_per_day=8;
     in [kind=start, arrivals="10/week"];
     subgraph cluster_o { role=o; fte=1;
@@ -153,7 +147,7 @@ TEST_CASE("Class routing gives each class its own path sum", "[flow]") {
 }
 
 TEST_CASE("Bottlenecks, saturation and sensitivity are explained in words", "[flow]") {
-  Process p = load(kTandem);
+  Process p = test::load_model(kTandem);
   AnalysisOptions fi;
   Analysis a = analyze(p, fi);
   REQUIRE_FALSE(a.bottlenecks.empty());
@@ -195,7 +189,7 @@ TEST_CASE("Bottlenecks, saturation and sensitivity are explained in words", "[fl
 
 TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
   SECTION("a loop that clients can never leave") {
-    Process p = load(R"dot(digraph t {
+    Process p = test::load_model(R"dot(digraph t {
       in [kind=start, arrivals="1/week"];
       subgraph cluster_w { role=w; fte=1; a [effort="1h"]; b [effort="1h"]; }
       out [kind=end];
@@ -206,7 +200,7 @@ TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
           "steady state");
   }
   SECTION("probabilities summing over one") {
-    Process p = load(R"dot(digraph t {
+    Process p = test::load_model(R"dot(digraph t {
       in [kind=start, arrivals="1/week"];
       subgraph cluster_w { role=w; fte=1; a [effort="1h"]; }
       out [kind=end];
@@ -215,7 +209,7 @@ TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
     CHECK(error_of(p) == "t.dot:3: step \"a\": routing probabilities for class \"standard\" sum to 1.3, more than 1");
   }
   SECTION("nothing arrives") {
-    Process p = load(R"dot(digraph t {
+    Process p = test::load_model(R"dot(digraph t {
       in [kind=start, arrivals="0/week"];
       subgraph cluster_w { role=w; fte=1; a [effort="1h"]; }
       out [kind=end]; in -> a -> out;
@@ -228,7 +222,7 @@ TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
 
 TEST_CASE("Unstable roles give backlog growth and nulls, never NaN or inf", "[flow]") {
   SECTION("a role with work but no staff") {
-    Process p = load(R"dot(digraph t {
+    Process p = test::load_model(R"dot(digraph t {
       hours_per_fte=40; hours_per_day=8;
       in [kind=start, arrivals="3/week"];
       subgraph cluster_w { role=w; fte=0; a [effort="2h"]; }
@@ -250,7 +244,7 @@ TEST_CASE("Unstable roles give backlog growth and nulls, never NaN or inf", "[fl
     CHECK(to_json(a)["lead_time_weeks"]["mean"].is_null());
   }
   SECTION("a billion arrivals a week") {
-    Process p = load(R"dot(digraph t {
+    Process p = test::load_model(R"dot(digraph t {
       hours_per_fte=40; hours_per_day=8;
       in [kind=start, arrivals="1000000000/week"];
       subgraph cluster_w { role=w; fte=2; a [effort="exp(2h)"]; }
@@ -272,7 +266,7 @@ TEST_CASE("Unstable roles give backlog growth and nulls, never NaN or inf", "[fl
 TEST_CASE("Activity load takes capacity away from the client flow", "[flow]") {
   // Capacity 2 x 40 = 80 h/week; 40 h/week of activity leaves one server for the flow.
   // Flow: 3/week x exp(10h) -> M/M/1 with mu 4: Wq = 0.75 weeks; utilisation (30 + 40)/80.
-  Process p = load(R"dot(digraph t {
+  Process p = test::load_model(R"dot(digraph t {
     hours_per_fte=40; hours_per_day=8;
     in [kind=start, arrivals="3/week"];
     subgraph cluster_w { role=w; fte=2; a [effort="exp(10h)"]; yhteisollinen [kind=activity, load="40h/week"]; }

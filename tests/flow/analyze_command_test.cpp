@@ -5,21 +5,18 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "support.h"
 
 using namespace sujuva;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
+using Run = test::CommandRun;
 
 Run analyze(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  int code = cli::analyze_command(args, out, err);
-  return {code, out.str(), err.str()};
+  args.insert(args.begin(), "analyze");
+  return test::run_command(args);
 }
 
 fs::path temp_dir(const std::string& name) {

@@ -11,21 +11,17 @@
 #include "cli/commands.h"
 #include "io/dot_reader.h"
 #include "sim/statistics.h"
+#include "support.h"
 
 using namespace sujuva;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
+using Run = test::CommandRun;
 
 Run simulate(std::vector<std::string> args) {
-  std::ostringstream out, err;
   args.insert(args.begin(), "simulate");
-  int code = cli::run(args, out, err);
-  return {code, out.str(), err.str()};
+  return test::run_command(args);
 }
 
 // Writes a model into a fresh temporary directory and returns its path.

@@ -7,17 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 
 namespace {
-
-Process load(const std::string& text) {
-  ReadResult read = read_process_text(text, "t.dot");
-  INFO((read.diagnostics.empty() ? std::string() : read.diagnostics.front().format()));
-  REQUIRE(read.usable());
-  return *read.process;
-}
 
 // One server pool, Poisson arrivals, one step. hours_per_fte = 40, so an effort of E hours
 // keeps a full-time server busy E / 40 weeks: exp(1h) is service rate mu = 40 per week per server.
@@ -66,7 +60,7 @@ TEST_CASE("An M/M/1 queue's utilisation, wait, lead time and percentiles lie ins
   // Lq = rho² / (1 − rho) = 0.9; L = rho / (1 − rho) = 1.5.
   // The sojourn time is exponential with rate mu − lambda: its p90 = ln 10 / 16.
   // The wait has P(Wq > t) = rho e^{−(mu − lambda) t}: p90 = ln(rho / 0.1) / 16, p50 = ln(rho / 0.5) / 16.
-  Simulation sim = simulate(load(single_station("24/week", "exp(1h)", 1)), options(400, 20));
+  Simulation sim = simulate(test::load_model(single_station("24/week", "exp(1h)", 1)), options(400, 20));
   const SimulatedRole& team = sim.roles.at(0);
   SECTION("utilisation and queue") {
     CHECK(team.utilisation.contains(0.6));
@@ -98,7 +92,7 @@ TEST_CASE("An M/M/3 queue agrees with Erlang C", "[sim]") {
   const double lambda = 300.0 / 52, mu = 36.5 / 10.4, a = lambda / mu, rho = a / 3;
   const double lq = erlang_c(3, a) * rho / (1 - rho), wq = lq / lambda, w = wq + 1 / mu;
   REQUIRE(erlang_c(3, a) == Approx(0.290751).epsilon(1e-5));
-  Process p = load(
+  Process p = test::load_model(
       "digraph m { hours_per_fte=36.5; hours_per_day=7.3;\n"
       "  in [kind=start, arrivals=\"300/year\"];\n"
       "  subgraph cluster_team { role=team; fte=3; work [effort=\"exp(10.4h)\"]; }\n"
@@ -116,7 +110,7 @@ TEST_CASE("An M/M/3 queue agrees with Erlang C", "[sim]") {
 TEST_CASE("Deterministic effort on one server agrees with Pollaczek-Khinchine", "[sim]") {
   // M/D/1: Wq = lambda E[S²] / (2 (1 − rho)). lambda = 24/week, S = 1h / 40 h/week = 1/40 week,
   // rho = 0.6: Wq = 24 · (1/1600) / 0.8 = 0.01875 weeks, half the M/M/1 wait.
-  Simulation sim = simulate(load(single_station("24/week", "1h", 1)), options(400, 20));
+  Simulation sim = simulate(test::load_model(single_station("24/week", "1h", 1)), options(400, 20));
   CHECK(sim.roles.at(0).wait_weeks.mean.contains(0.01875));
   CHECK(sim.overall.lead_time_weeks.mean.contains(0.01875 + 1.0 / 40));
   CHECK_FALSE(sim.roles.at(0).wait_weeks.mean.contains(0.0375));  // not the M/M/1 value
@@ -126,7 +120,7 @@ TEST_CASE("Little's law holds on the simulated output of a network with rework a
   // Little's law L = lambda W needs no distributional assumptions, so it must hold for the
   // time-average work in progress, throughput and mean lead time of every replication; the
   // only error is the clients in the system at the edges of the window (about L / (lambda H)).
-  Process p = load(R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
+  Process p = test::load_model(R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
     in [kind=start, arrivals="20/week"];
     subgraph cluster_a { role=a; fte=2;
       check [kind=checkpoint, assesses="special", effort="gamma(mean=2h, cv=0.5)"]; }
@@ -169,7 +163,7 @@ TEST_CASE("A priority step is served first: Cobham's non-preemptive priority wai
   // Non-preemptive priority (Cobham 1954): W0 = Σ lambda_i E[S_i²] / 2 = rho E[S] = 0.6 / 40;
   // Wq1 = W0 / (1 − rho1) = 0.015 / 0.7; Wq2 = W0 / ((1 − rho1)(1 − rho)) = 0.015 / (0.7 · 0.4).
   // The lead time of a class is its wait plus 1/40.
-  Process p = load(R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
+  Process p = test::load_model(R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
     in [kind=start, arrivals="24/week"];
     sort [kind=checkpoint, assesses="urgent"];
     subgraph cluster_team { role=team; fte=1;
@@ -191,7 +185,8 @@ TEST_CASE("Deadline compliance is the share of clients whose step began within t
   // M/M/1 with rho = 0.6 as above: the step begins when service starts, so the share within
   // a deadline d is P(Wq <= d) = 1 − rho e^{−(mu − lambda) d}. d = 1wd = 0.2 weeks:
   // 1 − 0.6 e^{−3.2} = 0.97554; late clients are late by Exp(16) (memoryless): mean 1/16.
-  Simulation sim = simulate(load(single_station("24/week", "exp(1h)", 1, ", deadline=\"1wd\"")), options(400, 20));
+  Simulation sim =
+      simulate(test::load_model(single_station("24/week", "exp(1h)", 1, ", deadline=\"1wd\"")), options(400, 20));
   REQUIRE(sim.deadlines.size() == 1);
   const DeadlineResult& d = sim.deadlines[0];
   CHECK(d.step == "work");
@@ -205,7 +200,7 @@ TEST_CASE("Random absence spells keep utilisation at demand over capacity but le
   // fte 2 with absence 0.25: capacity 2 · 40 · 0.75 = 60 h/week; demand 36 · 1h: utilisation 0.6
   // in both absence models. Whole servers missing for spells make waits longer than an
   // evenly reduced capacity does.
-  Process p = load(single_station("36/week", "exp(1h)", 2));
+  Process p = test::load_model(single_station("36/week", "exp(1h)", 2));
   p.roles[0].absence = 0.25;
   SimulationOptions capacity = options(400, 10);
   SimulationOptions random = capacity;
@@ -227,7 +222,7 @@ TEST_CASE("The 95% CI covers the analytic value in about 95% of seeded runs", "[
   // X <= 100 needs no test. To show the intervals are not simply wide, a value 20 % off
   // must be covered in at most 88 runs too (it is covered in far fewer).
   // lambda = 10/week, mu = 20/week (exp(2h) at 40 h/week): rho = 0.5, W = 1 / (20 − 10) = 0.1.
-  Process p = load(single_station("10/week", "exp(2h)", 1));
+  Process p = test::load_model(single_station("10/week", "exp(2h)", 1));
   int utilisation = 0, lead = 0, wrong = 0;
   const int runs = 100;
   for (int seed = 1; seed <= runs; ++seed) {
@@ -245,7 +240,7 @@ TEST_CASE("The 95% CI covers the analytic value in about 95% of seeded runs", "[
 }
 
 TEST_CASE("The same seed gives byte-identical JSON with one and with two threads", "[sim]") {
-  Process p = load(single_station("24/week", "gamma(mean=1h, cv=0.7)", 1.5));
+  Process p = test::load_model(single_station("24/week", "gamma(mean=1h, cv=0.7)", 1.5));
   SimulationOptions o = options(30, 5, 42);
   o.threads = 1;
   std::string one = to_json(simulate(p, o)).dump();
@@ -269,7 +264,7 @@ TEST_CASE("The same seed gives byte-identical JSON with one and with two threads
 TEST_CASE("The weekly series counts arrivals, completions, work in progress and queues per week", "[sim]") {
   SimulationOptions o = options(10, 4);
   o.warmup_weeks = 2;
-  Simulation sim = simulate(load(single_station("24/week", "exp(1h)", 1)), o);
+  Simulation sim = simulate(test::load_model(single_station("24/week", "exp(1h)", 1)), o);
   REQUIRE(sim.weekly.wip.size() == 12);  // warm-up weeks included
   REQUIRE(sim.weekly.queue.size() == 1);
   CHECK(sim.weekly.roles[0] == "team");
@@ -289,7 +284,7 @@ Timeline timeline(const std::string& text) {
 }  // namespace
 
 TEST_CASE("A timeline changes staffing and arrivals at the given weeks", "[sim]") {
-  Process p = load(single_station("24/week", "exp(1h)", 1));
+  Process p = test::load_model(single_station("24/week", "exp(1h)", 1));
   SECTION("a change at week 0 is the same as editing the model") {
     SimulationOptions o = options(50, 4);
     o.timeline = timeline("week,target,value\n0,team.fte,2\n");
@@ -341,7 +336,7 @@ TEST_CASE("The office calendar works Monday to Friday in working hours", "[sim]"
   // time-average queue stays Lq = 0.9, and by Little's law (same L, same lambda per calendar
   // week) the mean lead time in calendar weeks stays 0.0625. Its tail is longer: clients whose
   // service crosses a weekend.
-  Process p = load(single_station("24/week", "exp(1h)", 1, ", deadline=\"1wd\""));
+  Process p = test::load_model(single_station("24/week", "exp(1h)", 1, ", deadline=\"1wd\""));
   SimulationOptions office = options(400, 20);
   office.calendar = CalendarModel::office;
   Simulation sim = simulate(p, office);
