@@ -27,7 +27,9 @@ class SourceLines {
   void add_node(std::string_view id, int line, bool gives_attributes);
   void add_subgraph(std::string_view id, int line) { subgraph.emplace(id, line); }
   void add_attribute(std::string_view name, int line) { attribute.emplace(name, line); }
-  void add_edge(std::string_view tail, std::string_view head, int line) { edge[{tail, head}].push_back(line); }
+  void add_edge(std::string_view tail, std::string_view head, int line);
+  // Expected number of nodes and edges, to size the tables once.
+  void reserve(size_t nodes, size_t edges);
   std::string_view own(std::string text) { return owned.emplace_back(std::move(text)); }
 
  private:
@@ -49,7 +51,9 @@ class SourceLines {
   std::unordered_map<std::string_view, NodeLine> node_lines;  // the line that gives attributes, else first mention
   std::unordered_map<std::string_view, int> subgraph;
   std::unordered_map<std::string_view, int> attribute;  // first `name =` anywhere
-  std::unordered_map<Pair, std::vector<int>, PairHash> edge;
+  // The first line of each `tail -> head`; the later ones only for pairs written more than once.
+  std::unordered_map<Pair, int, PairHash> edge;
+  std::unordered_map<Pair, std::vector<int>, PairHash> repeated_edge;
   std::deque<std::string> owned;
 };
 
