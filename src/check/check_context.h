@@ -59,7 +59,7 @@ struct CheckContext {
 
   // The message in the findings' language (each finding is written in all three).
   std::string say(std::string fi, std::string sv, std::string en) const;
-  void error(int line, std::string message, std::vector<std::string> route = {});
+  void error(int line, std::string message, std::vector<std::string> route = {}, std::string rule = {});
   void warning(int line, std::string message, std::vector<std::string> route = {});
 
   // Step ids from a start to `v` along the BFS parents (empty if `v` is not reached).

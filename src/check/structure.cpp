@@ -261,7 +261,7 @@ void check_mandatory(CheckContext& ctx) {
                           "sen kautta",
                       "kontrollpunkten " + name + " är obligatorisk, men klienter kan nå ett slut utan att passera den",
                       "checkpoint " + name + " is mandatory, but clients can reach an end without passing it"),
-              route_avoiding(ctx, blocked));
+              route_avoiding(ctx, blocked), "mandatory-checkpoint");
   }
 }
 

@@ -17,7 +17,8 @@ nlohmann::json to_json(const Diagnostic& d) {
           {"file", d.file},
           {"line", d.line},
           {"message", d.message},
-          {"route", d.route}};
+          {"route", d.route},
+          {"rule", d.rule}};
 }
 
 // `Diagnostic::format()` with its fixed words in `lang` ("varoitus:", "reitti:"); the same in English.

@@ -36,7 +36,7 @@ std::optional<double> weighted_reach(const Analysis& analysis) {
 }
 
 // `check_process` reports a mandatory checkpoint that a route skips on the
-// checkpoint's line, with the route.
+// checkpoint's line, with the route and the rule "mandatory-checkpoint".
 void fill_mandatory(const Process& process, const Diagnostics& findings, Kpis& k) {
   std::set<int> lines;
   for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
@@ -48,7 +48,7 @@ void fill_mandatory(const Process& process, const Diagnostics& findings, Kpis& k
   if (k.mandatory_checkpoints == 0) return;
   k.mandatory_on_every_route = true;
   for (const auto& d : findings)
-    if (d.severity == Severity::error && lines.count(d.line) && d.message.find("is mandatory") != std::string::npos) {
+    if (d.rule == "mandatory-checkpoint" && lines.count(d.line)) {
       k.mandatory_on_every_route = false;
       if (k.route_skipping_mandatory.empty()) k.route_skipping_mandatory = d.route;
     }
@@ -231,7 +231,6 @@ Comparison compare_processes(const std::vector<const Process*>& processes, const
       if (d.empty()) d.push_back({Severity::error, p.file, 0, e.what(), {}});
       throw CompareError(std::move(d));
     }
-    // English findings: `fill_mandatory` recognises the mandatory-checkpoint finding by its wording.
     c.models.push_back(kpis_from(p, analysis, check_process(p)));
     if (i < names.size() && !names[i].empty()) c.models.back().name = names[i];
     if (i > 0) c.diffs.push_back(diff_structure(*processes[0], p));

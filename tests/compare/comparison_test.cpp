@@ -4,9 +4,11 @@
 #include <functional>
 #include <string>
 
+#include "check/check.h"
 #include "compare/narrative.h"
 #include "compare/table.h"
 #include "io/dot_reader.h"
+#include "support.h"
 
 using namespace sujuva;
 
@@ -276,4 +278,24 @@ TEST_CASE("Models that cannot be compared are refused with a clear message", "[c
           "x.dot: no step in common with kaksi.dot (no equal step ids or labels): these are different processes, "
           "nothing to compare");
   }
+}
+
+TEST_CASE("Compare finds a skipped mandatory checkpoint by its rule, whatever the language of the findings",
+          "[compare]") {
+  // in -> k -> out and in -> out: the mandatory checkpoint k is skipped by the second route.
+  Process p = test::load_model(R"dot(digraph m {
+    subgraph cluster_r { role=r; fte=1; k [kind=checkpoint, mandatory=true, effort="1h"]; }
+    in [kind=start, arrivals="1/week"]; out [kind=end];
+    in -> k [p=0.5]; in -> out; k -> out;
+  })dot");
+  for (Lang lang : {Lang::fi, Lang::sv, Lang::en}) {
+    Diagnostics findings = check_process(p, lang);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "mandatory-checkpoint");
+    CHECK(findings[0].route == std::vector<std::string>{"in", "out"});
+  }
+  Comparison c = compare_processes({&p, &p});
+  REQUIRE(c.models[0].mandatory_on_every_route.has_value());
+  CHECK_FALSE(*c.models[0].mandatory_on_every_route);
+  CHECK(c.models[0].route_skipping_mandatory == std::vector<std::string>{"in", "out"});
 }
