@@ -30,21 +30,15 @@
 #include "flow/analysis.h"
 #include "flow/state_space.h"
 #include "io/dot_reader.h"
-
+#include "measure.h"
 namespace {
+
+using bench::cpu_seconds;
+using bench::peak_rss_mb;
+using bench::seconds_since;
 
 constexpr int kRoles = 30;
 constexpr int kSegment = 10;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 std::string generate(int steps) {
   std::ostringstream dot;

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "io/dot_reader.h"
+#include "measure.h"
 #include "sim/event_queue.h"
 #include "sim/random.h"
 #include "sim/simulation.h"
@@ -25,28 +26,14 @@ using namespace sujuva;
 
 namespace {
 
+using bench::cpu_seconds;
+using bench::peak_rss_mb;
+using bench::seconds_since;
+
 constexpr int kStations = 20;
 constexpr double kArrivals = 40;  // clients per week
 constexpr double kHoursPerFte = 40;
 constexpr double kTargetUtilisation = 0.7;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// CPU seconds of the whole process: on a shared machine, events per CPU second is the
-// honest per-core speed, while wall time also counts other people's jobs.
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-}
-
-double peak_rss_mb() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
 
 std::string load_average() {
   std::ifstream in("/proc/loadavg");
