@@ -33,6 +33,13 @@ inline CommandRun run_command(const std::vector<std::string>& args) {
   return {code, out.str(), err.str()};
 }
 
+// A role label and a step label that would break HTML, SVG and DOT if not escaped.
+inline const std::string kHostileLabels = R"dot(digraph h { hours_per_fte=40;
+  subgraph cluster_x { role=x; label="<script>alert(1)</script>"; fte=2; tyo [label="Työ \"A\" & <b>", effort="exp(10h)"]; }
+  in [kind=start, arrivals="4/week"]; out [kind=end];
+  in -> tyo -> out;
+})dot";
+
 inline size_t count_occurrences(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;

@@ -10,16 +10,8 @@
 
 using namespace sujuva;
 
-namespace {
-
-// A role label and a step label that would break HTML, SVG and DOT if not escaped.
-const std::string kBefore = R"dot(digraph h { hours_per_fte=40;
-  subgraph cluster_x { role=x; label="<script>alert(1)</script>"; fte=2; tyo [label="Työ \"A\" & <b>", effort="exp(10h)"]; }
-  in [kind=start, arrivals="4/week"]; out [kind=end];
-  in -> tyo -> out;
-})dot";
-
-}  // namespace
+// The model with labels that must be escaped, shared with the other escaping tests.
+const std::string& kBefore = test::kHostileLabels;
 
 TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
   Process before = test::load_model(kBefore, "a.dot");
