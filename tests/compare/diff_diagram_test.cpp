@@ -11,7 +11,9 @@
 using namespace sujuva;
 
 // The model with labels that must be escaped, shared with the other escaping tests.
+namespace {
 const std::string& kBefore = test::kHostileLabels;
+}  // namespace
 
 TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
   Process before = test::load_model(kBefore, "a.dot");

@@ -12,7 +12,9 @@
 using namespace sujuva;
 
 // The model with labels that must be escaped, shared with the other escaping tests.
+namespace {
 const std::string& kBefore = test::kHostileLabels;
+}  // namespace
 
 TEST_CASE("The report's before/after section escapes user text and holds the table and the chart", "[compare]") {
   Process before = test::load_model(kBefore, "a.dot");
