@@ -99,7 +99,7 @@ std::vector<FieldChange> step_fields(const Process& before, const Step& b, const
     out.push_back(std::move(c));
   }
   compare_number(out, "priority", b.priority, a.priority);
-  compare_text(out, "label", b.label.fi, a.label.fi);
+  compare_text(out, "label", b.label.fi(), a.label.fi());
   return out;
 }
 
@@ -242,10 +242,11 @@ StepMatching match_steps(const Process& before, const Process& after) {
   // both sides, so that a renamed id is recognised but twins are never guessed.
   std::map<std::string, std::vector<StepVertex>> before_by_label, after_by_label;
   for (StepVertex b : detail::all_steps(before))
-    if (!m.after_of_before[b] && !before.graph[b].label.fi.empty())
-      before_by_label[before.graph[b].label.fi].push_back(b);
+    if (!m.after_of_before[b] && !before.graph[b].label.fi().empty())
+      before_by_label[before.graph[b].label.fi()].push_back(b);
   for (StepVertex a : detail::all_steps(after))
-    if (!m.before_of_after[a] && !after.graph[a].label.fi.empty()) after_by_label[after.graph[a].label.fi].push_back(a);
+    if (!m.before_of_after[a] && !after.graph[a].label.fi().empty())
+      after_by_label[after.graph[a].label.fi()].push_back(a);
   for (const auto& [label, afters] : after_by_label) {
     auto found = before_by_label.find(label);
     if (afters.size() != 1 || found == before_by_label.end() || found->second.size() != 1) continue;

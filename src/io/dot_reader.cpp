@@ -6,11 +6,14 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 
+#include "io/cgraph_memory.h"
 #include "io/dot_source.h"
 
 // Not in cgraph.h but exported: flushes the scanner's buffer, which otherwise
@@ -218,6 +221,12 @@ class Attributes {
   using Item = std::pair<std::string_view, std::string_view>;
   void add(std::string_view name, std::string_view value) { items_.emplace_back(name, value); }
   bool count(std::string_view name) const { return find(name) != items_.end(); }
+  // The value, or nullptr when the attribute is not set.
+  const std::string_view* get(std::string_view name) const {
+    auto it = find(name);
+    return it == items_.end() ? nullptr : &it->second;
+  }
+  void clear() { items_.clear(); }
   std::string value(std::string_view name) const {
     auto it = find(name);
     return it == items_.end() ? std::string() : std::string(it->second);
@@ -262,11 +271,23 @@ class Reader {
     diagnostics_.push_back({Severity::warning, file_, line, message, {}});
   }
   bool check_text();
+  Agraph_t* parse(std::string& cgraph_messages);
   void read_graph_settings(Agraph_t* g);
   void collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing);
   void read_steps(Agraph_t* g);
   void read_step_attributes(Step& step, const Attributes& values, size_t sequence);
   void read_routes(Agraph_t* g);
+  // A route as read from cgraph, before it is added to the graph.
+  struct RouteRecord {
+    uint32_t tail = 0, head = 0;
+    int line = 0;
+    std::optional<double> p;
+    int outcome = -1, when = -1;  // into route_names_
+    int extra = -1;               // into route_extras_: labels, drawing attributes
+  };
+  void read_route_attributes(RouteRecord& route, const Attributes& values);
+  int route_name(std::string_view name);
+  void build_routes();
   void check_classes();
   void warn_unknown(const Attributes& values, const std::vector<std::string>& known, int line, const std::string& what);
   std::optional<double> number_in(const std::string& value, double low, double high, bool high_open, int line,
@@ -278,6 +299,11 @@ class Reader {
   Process& process_;
   detail::SourceLines lines_;
   std::vector<RoleIndex> role_of_node_;  // by cgraph's node sequence number; -1: none
+  std::vector<int> ordinal_of_;          // by cgraph's node sequence number: the source index's ordinal
+  std::vector<RouteRecord> routes_;
+  std::vector<std::string> route_names_;  // outcome and when values
+  std::unordered_map<std::string, int> route_name_index_;
+  std::vector<std::pair<Labels, Drawing>> route_extras_;
 };
 
 bool Reader::check_text() {
@@ -435,8 +461,8 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
       step.kind = it->second;
     }
   }
-  step.label = {values.count("label") && value_of(values, "label") != "\\N" ? value_of(values, "label") : "",
-                value_of(values, "label_sv"), value_of(values, "label_en")};
+  step.label = Labels{values.count("label") && value_of(values, "label") != "\\N" ? value_of(values, "label") : "",
+                      value_of(values, "label_sv"), value_of(values, "label_en")};
   if (values.count("role")) {
     if (auto r = process_.find_role(value_of(values, "role"))) {
       step.role = *r;
@@ -526,7 +552,7 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     warning(line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
   warn_unknown(values, kStepAttributes, line, where);
   for (const auto& [name, value] : values)
-    if (graphviz_attributes().count(name)) step.drawing[std::string(name)] = value;
+    if (graphviz_attributes().count(name)) step.drawing.emplace_back(name, value);
 }
 
 // Vertices are numbered in cgraph's node order, which is also its sequence order.
@@ -536,39 +562,97 @@ void Reader::read_steps(Agraph_t* g) {
     Step& step = process_.graph[v];
     step.id = agnameof(n);
     step.line = lines_.node_line(step.id);
+    ordinal_of_[AGSEQ(n)] = lines_.node_ordinal(step.id);
     read_step_attributes(step, set_attributes(g, n, AGNODE), AGSEQ(n));
     if (!step.assesses.empty() && !process_.find_class(step.assesses)) process_.classes.push_back(step.assesses);
   }
 }
 
+// The hot loop of a large model: one pass over cgraph's edges with no
+// allocation for the usual route (`p`, maybe `outcome` or `when`). The routes
+// are kept as records and built after cgraph's graph is gone, so that the two
+// never take memory at the same time.
 void Reader::read_routes(Agraph_t* g) {
   std::vector<StepVertex> vertex_of(role_of_node_.size());
   StepVertex v = 0;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) vertex_of[AGSEQ(n)] = v++;
+  std::vector<Agsym_t*> symbols;
+  for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym))
+    // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
+    if (std::string_view(sym->name) != "key") symbols.push_back(sym);
+  routes_.reserve(agnedges(g));
+  Attributes values;
+  std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
-    std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
+    seen_heads.clear();
     for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
-      std::string_view tail = agnameof(agtail(e)), head = agnameof(aghead(e));
-      auto seen = std::find_if(seen_heads.begin(), seen_heads.end(), [&](auto& h) { return h.first == aghead(e); });
+      Agnode_t* head = aghead(e);
+      auto seen = std::find_if(seen_heads.begin(), seen_heads.end(), [&](auto& h) { return h.first == head; });
       size_t occurrence = seen == seen_heads.end() ? 0 : ++seen->second;
-      if (seen == seen_heads.end()) seen_heads.emplace_back(aghead(e), 0);
-      auto [edge, added] = boost::add_edge(vertex_of[AGSEQ(agtail(e))], vertex_of[AGSEQ(aghead(e))], process_.graph);
-      Route& route = process_.graph[edge];
-      route.line = lines_.edge_line(tail, head, occurrence);
-      auto values = set_attributes(g, e, AGEDGE);
-      // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
-      values.erase_if([](const Attributes::Item& item) { return item.first == "key"; });
-      std::string where = "route " + std::string(tail) + " -> " + std::string(head);
-      if (values.count("p")) route.p = number_in(value_of(values, "p"), 0, 1, false, route.line, where + ": p");
-      route.outcome = value_of(values, "outcome");
-      route.when = value_of(values, "when");
-      route.label = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
-      if (!route.outcome.empty() && !process_.find_class(route.outcome)) process_.classes.push_back(route.outcome);
-      warn_unknown(values, kRouteAttributes, route.line, where);
-      for (const auto& [name, value] : values)
-        if (graphviz_attributes().count(name)) route.drawing[std::string(name)] = value;
+      if (seen == seen_heads.end()) seen_heads.emplace_back(head, 0);
+      RouteRecord& route = routes_.emplace_back();
+      route.tail = static_cast<uint32_t>(vertex_of[AGSEQ(n)]);
+      route.head = static_cast<uint32_t>(vertex_of[AGSEQ(head)]);
+      route.line = lines_.edge_line(ordinal_of_[AGSEQ(n)], ordinal_of_[AGSEQ(head)], occurrence);
+      if (route.line == 0) route.line = process_.graph[route.tail].line;  // e.g. `a -> {b c}`
+      values.clear();
+      for (Agsym_t* sym : symbols)
+        if (const char* value = agxget(e, sym); value && *value) values.add(sym->name, value);
+      read_route_attributes(route, values);
     }
   }
+}
+
+int Reader::route_name(std::string_view name) {
+  auto [it, added] = route_name_index_.try_emplace(std::string(name), static_cast<int>(route_names_.size()));
+  if (added) route_names_.emplace_back(name);
+  return it->second;
+}
+
+void Reader::read_route_attributes(RouteRecord& route, const Attributes& values) {
+  const auto& g = process_.graph;
+  auto where = [&] { return "route " + g[route.tail].id + " -> " + g[route.head].id; };
+  if (const auto* p = values.get("p")) {
+    auto x = parse_number(*p);
+    if (x && *x.value >= 0 && *x.value <= 1)
+      route.p = *x.value;
+    else
+      route.p = number_in(std::string(*p), 0, 1, false, route.line, where() + ": p");
+  }
+  if (const auto* outcome = values.get("outcome")) {
+    route.outcome = route_name(*outcome);
+    if (!process_.find_class(std::string(*outcome))) process_.classes.emplace_back(*outcome);
+  }
+  if (const auto* when = values.get("when")) route.when = route_name(*when);
+  bool all_plain = std::all_of(values.begin(), values.end(), [](auto& item) {
+    return item.first == "p" || item.first == "outcome" || item.first == "when";
+  });
+  if (all_plain) return;
+  route.extra = static_cast<int>(route_extras_.size());
+  auto& [labels, drawing] = route_extras_.emplace_back();
+  labels = Labels{value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
+  warn_unknown(values, kRouteAttributes, route.line, where());
+  for (const auto& [name, value] : values)
+    if (graphviz_attributes().count(name)) drawing.emplace_back(name, value);
+}
+
+void Reader::build_routes() {
+  auto& g = process_.graph;
+  const std::string none;
+  for (const RouteRecord& record : routes_) {
+    Route& route = g[boost::add_edge(record.tail, record.head, g).first];
+    route.p = record.p;
+    route.line = record.line;
+    if (record.outcome >= 0) route.outcome = route_names_[record.outcome];
+    if (record.when >= 0) route.when = route_names_[record.when];
+    if (record.extra >= 0) {
+      auto& [labels, drawing] = route_extras_[record.extra];
+      route.label = labels;
+      route.drawing = std::move(drawing);
+    }
+  }
+  routes_ = {};
+  route_extras_ = {};
 }
 
 // A `when` must name a class that some checkpoint (assesses or outcome) can set.
@@ -585,22 +669,35 @@ void Reader::check_classes() {
   }
 }
 
+// cgraph's parse, the longest step, runs while a second thread indexes the
+// source lines: the two only read the text.
+Agraph_t* Reader::parse(std::string& cgraph_messages) {
+  std::future<detail::SourceLines> index =
+      std::async(std::launch::async, [text = text_] { return detail::index_source_lines(text); });
+  Agraph_t* g = nullptr;
+  {
+    std::lock_guard lock(cgraph_mutex);
+    cgraph_errors = &cgraph_messages;
+    agseterr(AGWARN);
+    agusererrf previous = agseterrf(collect_cgraph_error);
+    // agsetfile restarts cgraph's line counter, which otherwise runs on across reads.
+    std::string file_for_cgraph = file_;
+    agsetfile(file_for_cgraph.data());
+    detail::TextChannel channel{text_};
+    Agdisc_t discipline = detail::arena_reading_discipline();
+    g = agread(&channel, &discipline);
+    aglexbad();
+    agseterrf(previous);
+    cgraph_errors = nullptr;
+  }
+  lines_ = index.get();
+  return g;
+}
+
 bool Reader::read() {
   if (!check_text()) return false;
-  lines_ = detail::index_source_lines(text_);
-  std::lock_guard lock(cgraph_mutex);
   std::string cgraph_messages;
-  cgraph_errors = &cgraph_messages;
-  agseterr(AGWARN);
-  agusererrf previous = agseterrf(collect_cgraph_error);
-  std::string buffer(text_);
-  // agsetfile restarts cgraph's line counter, which otherwise runs on across reads.
-  std::string file_for_cgraph = file_;
-  agsetfile(file_for_cgraph.data());
-  Agraph_t* g = agmemread(buffer.c_str());
-  aglexbad();
-  agseterrf(previous);
-  cgraph_errors = nullptr;
+  Agraph_t* g = parse(cgraph_messages);
   if (!g) {
     // cgraph says e.g. "Error: t.dot: syntax error in line 3 near 'x'": keep the line and the "near".
     int line = 0;
@@ -612,21 +709,27 @@ bool Reader::read() {
     error(line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
     return false;
   }
+  // The graph's memory is one arena: closing it is one step, whatever its size.
+  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
   if (!agisdirected(g)) {
     error(1, "the process is an undirected graph; write `digraph` so that routes have a direction");
-    agclose(g);
     return false;
   }
   size_t sequence_end = 0;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) sequence_end = std::max<size_t>(sequence_end, AGSEQ(n) + 1);
   role_of_node_.assign(sequence_end, -1);
-  process_.graph = ProcessGraph(agnnodes(g));
+  ordinal_of_.assign(sequence_end, -1);
+  // Built in place: assigning or swapping an adjacency_list copies it.
+  process_.graph.m_vertices.reserve(agnnodes(g));
+  for (int i = 0; i < agnnodes(g); ++i) boost::add_vertex(process_.graph);
   read_graph_settings(g);
   collect_roles(g, g, std::nullopt);
   read_steps(g);
   read_routes(g);
+  graph.reset();
+  lines_ = {};
+  build_routes();
   check_classes();
-  agclose(g);
   process_.file = file_;
   process_.name = std::filesystem::path(file_).stem().string();
   return true;
@@ -650,9 +753,17 @@ ReadResult read_process_file(const std::string& path) {
   if (fs::is_directory(path, ec)) return fail("is a directory, not a process model file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot be read (permission denied?)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_process_text(text.str(), path);
+  // One copy of the text: a model of a million steps is over 100 MB.
+  auto size = fs::file_size(path, ec);
+  if (ec) {  // not a regular file (a pipe): read as a stream
+    std::ostringstream stream;
+    stream << in.rdbuf();
+    return read_process_text(stream.str(), path);
+  }
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return read_process_text(text, path);
 }
 
 }  // namespace sujuva

@@ -7,29 +7,57 @@
 
 namespace sujuva::detail {
 
-int SourceLines::edge_line(std::string_view tail, std::string_view head, size_t occurrence) const {
-  auto first = edge.find({tail, head});
-  if (first == edge.end()) return node_line(tail);
-  if (occurrence == 0) return first->second;
-  auto more = repeated_edge.find({tail, head});
-  if (more == repeated_edge.end()) return first->second;
+size_t SourceLines::slot_of(uint64_t key) const {
+  // Fibonacci hashing spreads the sequential ordinals over the table.
+  size_t mask = edges.size() - 1;
+  size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+  while (edges[slot].key != EdgeSlot::kEmpty && edges[slot].key != key) slot = (slot + 1) & mask;
+  return slot;
+}
+
+void SourceLines::grow_edges() {
+  std::vector<EdgeSlot> old(std::max<size_t>(64, edges.size() * 2));
+  old.swap(edges);
+  for (const EdgeSlot& e : old)
+    if (e.key != EdgeSlot::kEmpty) edges[slot_of(e.key)] = e;
+}
+
+int SourceLines::edge_line(int tail, int head, size_t occurrence) const {
+  if (tail < 0 || head < 0 || edges.empty()) return 0;
+  uint64_t key = edge_key(tail, head);
+  const EdgeSlot& first = edges[slot_of(key)];
+  if (first.key != key) return 0;
+  if (occurrence == 0) return first.line;
+  auto more = repeated_edge.find(key);
+  if (more == repeated_edge.end()) return first.line;
   return more->second[std::min(occurrence, more->second.size()) - 1];
 }
 
-void SourceLines::add_edge(std::string_view tail, std::string_view head, int line) {
-  auto [it, added] = edge.emplace(Pair{tail, head}, line);
-  if (!added) repeated_edge[{tail, head}].push_back(line);
+void SourceLines::add_edge(int tail, int head, int line) {
+  if ((edge_count + 1) * 2 > edges.size()) grow_edges();
+  uint64_t key = edge_key(tail, head);
+  EdgeSlot& slot = edges[slot_of(key)];
+  if (slot.key == key) {
+    repeated_edge[key].push_back(line);
+    return;
+  }
+  slot = {key, line};
+  ++edge_count;
 }
 
-void SourceLines::reserve(size_t nodes, size_t edges) {
+void SourceLines::reserve(size_t nodes, size_t expected_edges) {
   node_lines.reserve(nodes);
-  edge.reserve(edges);
+  size_t size = 64;
+  while (size < expected_edges * 2) size *= 2;
+  if (edge_count == 0 && size > edges.size()) edges.assign(size, EdgeSlot{});
 }
 
-void SourceLines::add_node(std::string_view id, int line, bool gives_attributes) {
-  auto [it, added] = node_lines.emplace(id, NodeLine{line, gives_attributes});
+int SourceLines::add_node(std::string_view id, int line, bool gives_attributes) {
+  int ordinal = static_cast<int>(node_lines.size());
+  auto [it, added] = node_lines.emplace(id, NodeLine{line, ordinal, gives_attributes});
   // The first line that gives the node attributes wins over an earlier mere mention.
-  if (!added && gives_attributes && !it->second.gives_attributes) it->second = {line, true};
+  if (!added && gives_attributes && !it->second.gives_attributes) it->second = {line, it->second.ordinal, true};
+  return it->second.ordinal;
 }
 
 namespace {
@@ -172,8 +200,10 @@ SourceLines index_source_lines(std::string_view text) {
     }
     if (is_keyword(t.text)) continue;
     // A node mention; `id [ ... ]` outside an edge gives the node attributes.
-    lines.add_node(t.text, t.line, w[2].is("[") && !w[0].is("->"));
-    if (w[2].is("->") && w[3].kind == Token::id) lines.add_edge(t.text, w[3].text, w[2].line);
+    int tail = lines.add_node(t.text, t.line, w[2].is("[") && !w[0].is("->"));
+    // The head is mentioned here first if at all; the next round finds it again.
+    if (w[2].is("->") && w[3].kind == Token::id && !is_keyword(w[3].text))
+      lines.add_edge(tail, lines.add_node(w[3].text, w[3].line, false), w[2].line);
   }
   return lines;
 }

@@ -11,6 +11,15 @@ const std::string& Labels::in(Lang lang, const std::string& fallback) const {
   return fallback;
 }
 
+StoredLabels::StoredLabels(const Labels& labels) {
+  if (!labels.fi.empty() || !labels.sv.empty() || !labels.en.empty()) labels_ = std::make_unique<Labels>(labels);
+}
+
+const Labels& StoredLabels::labels() const {
+  static const Labels none;
+  return labels_ ? *labels_ : none;
+}
+
 const char* to_string(StepKind kind) {
   switch (kind) {
     case StepKind::start:

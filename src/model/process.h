@@ -10,6 +10,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,31 @@ struct Labels {
   // The text in `lang`, falling back to Finnish and then to `fallback`.
   const std::string& in(Lang lang, const std::string& fallback = {}) const;
 };
+
+// The labels of a step or a route. A model may have millions of them and most
+// routes have none, so they live behind one pointer (null: no text at all);
+// reads convert to `Labels`.
+class StoredLabels {
+ public:
+  StoredLabels() = default;
+  StoredLabels(const Labels& labels);  // NOLINT(google-explicit-constructor): a stored copy of Labels
+  StoredLabels(const StoredLabels& other) : StoredLabels(other.labels()) {}
+  StoredLabels(StoredLabels&&) noexcept = default;
+  StoredLabels& operator=(const StoredLabels& other) { return *this = StoredLabels(other); }
+  StoredLabels& operator=(StoredLabels&&) noexcept = default;
+  operator Labels() const { return labels(); }  // NOLINT(google-explicit-constructor)
+
+  const Labels& labels() const;
+  const std::string& fi() const { return labels().fi; }
+  const std::string& in(Lang lang, const std::string& fallback = {}) const { return labels().in(lang, fallback); }
+
+ private:
+  std::unique_ptr<Labels> labels_;
+};
+
+// Graphviz attributes passed through from the model (e.g. `shape`), in the
+// order the file gives them.
+using Drawing = std::vector<std::pair<std::string, std::string>>;
 
 // A staff pool: a swimlane cluster in the DOT file.
 struct Role {
@@ -55,7 +81,7 @@ constexpr ClassIndex kStandardClass = 0;
 
 struct Step {
   std::string id;
-  Labels label;
+  StoredLabels label;
   StepKind kind = StepKind::task;
   std::optional<RoleIndex> role;
   std::optional<Distribution> effort;  // staff hours of one visit
@@ -69,7 +95,7 @@ struct Step {
   std::optional<double> deadline_weeks;  // from arrival until this step begins
   int priority = 0;                      // higher is served first (simulation)
   int line = 0;
-  std::map<std::string, std::string> drawing;  // Graphviz attributes passed through
+  Drawing drawing;
 
   bool does_work() const { return kind == StepKind::task || kind == StepKind::checkpoint; }
   double mean_effort_hours() const { return effort ? effort->mean() : 0.0; }
@@ -80,9 +106,9 @@ struct Route {
   std::optional<double> p;  // omitted: shares the remainder equally
   std::string outcome;      // class set by this route (checkpoint out-edges)
   std::string when;         // only clients of this class take it
-  Labels label;
+  StoredLabels label;
   int line = 0;
-  std::map<std::string, std::string> drawing;
+  Drawing drawing;
 };
 
 using ProcessGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Step, Route>;

@@ -88,7 +88,8 @@ TEST_CASE("A model's graph settings, roles, steps and routes are read into typed
     CHECK(ohjaus.mean_effort_hours() == Approx(7.5));     // 1 wd = hours_per_day
     CHECK(ohjaus.mean_delay_weeks() == Approx(3.0 / 7));  // 3 calendar days
     CHECK(ohjaus.priority == 2);
-    CHECK(ohjaus.drawing.at("shape") == "box");
+    CHECK(std::count(ohjaus.drawing.begin(), ohjaus.drawing.end(),
+                     std::pair<std::string, std::string>("shape", "box")) == 1);
   }
   SECTION("routes and classes") {
     CHECK(p.classes == std::vector<std::string>{"standard", "special"});
@@ -101,7 +102,7 @@ TEST_CASE("A model's graph settings, roles, steps and routes are read into typed
     CHECK(out[1].probability == Approx(0.3));
     CHECK(out[1].next_class == 1);
     CHECK(p.graph[out[1].route].line == 17);
-    CHECK(p.graph[out[1].route].label.fi == "erityinen");
+    CHECK(p.graph[out[1].route].label.fi() == "erityinen");
   }
 }
 
