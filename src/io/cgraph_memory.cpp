@@ -19,6 +19,8 @@ std::atomic<size_t> bytes_in_use{0};
 // holding its size, because cgraph's free does not say how large a block was.
 class Arena {
  public:
+  Agraph_t* root = nullptr;  // set when cgraph opens the graph (see remember_root)
+
   ~Arena() {
     for (void* chunk : chunks_) std::free(chunk);
     for (void* block : large_) std::free(block);
@@ -128,7 +130,38 @@ void* arena_resize(void* arena, void* pointer, size_t old_size, size_t request) 
   return static_cast<Arena*>(arena)->resize(pointer, old_size, request);
 }
 void arena_free(void* arena, void* pointer) { static_cast<Arena*>(arena)->release(pointer); }
-void arena_close(void* arena) { delete static_cast<Arena*>(arena); }
+void collect_dictionaries(Agraph_t* g, std::unordered_set<Dict_t*>& dictionaries) {
+  for (Dict_t* d : {g->n_seq, g->n_id, g->e_seq, g->e_id, g->g_dict}) dictionaries.insert(d);
+  if (auto* data = reinterpret_cast<Agdatadict_t*>(aggetrec(g, const_cast<char*>("_AG_datadict"), 0)))
+    for (Dict_t* d : {data->dict.n, data->dict.e, data->dict.g}) dictionaries.insert(d);
+  for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) collect_dictionaries(sub, dictionaries);
+}
+
+// agclose frees a graph with this discipline in one step (it calls only this
+// close) and cgraph's parser does the same with a graph it gives up on. The
+// dictionaries' headers are the one thing not in the arena: cdt's dtopen takes
+// them from malloc. They are found through the graph, still intact here.
+void arena_close(void* state) {
+  auto* arena = static_cast<Arena*>(state);
+  if (Agraph_t* g = arena->root) {
+    std::unordered_set<Dict_t*> dictionaries;
+    collect_dictionaries(g, dictionaries);
+    for (int kind = 0; kind < 3; ++kind) {
+      dictionaries.insert(g->clos->lookup_by_name[kind]);
+      dictionaries.insert(g->clos->lookup_by_id[kind]);
+    }
+    dictionaries.insert(g->clos->strdict);
+    dictionaries.erase(nullptr);
+    for (Dict_t* d : dictionaries) std::free(d);  // what dtclose does last for a malloc'ed dictionary
+  }
+  delete arena;
+}
+
+// The ID discipline is the one hook cgraph calls with the new root graph.
+void* remember_root(Agraph_t* g, Agdisc_t* discipline) {
+  static_cast<Arena*>(g->clos->state.mem)->root = g;
+  return AgIdDisc.open(g, discipline);
+}
 
 Agmemdisc_t arena_memory = {arena_open, arena_alloc, arena_resize, arena_free, arena_close};
 
@@ -150,7 +183,12 @@ int read_line(void* channel, char* buffer, int size) {
 
 Agdisc_t arena_reading_discipline() {
   static Agiodisc_t io = {read_line, AgIoDisc.putstr, AgIoDisc.flush};
-  return {&arena_memory, &AgIdDisc, &io};
+  static Agiddisc_t ids = [] {
+    Agiddisc_t d = AgIdDisc;
+    d.open = remember_root;
+    return d;
+  }();
+  return {&arena_memory, &ids, &io};
 }
 
 size_t arena_bytes_in_use() { return bytes_in_use; }
