@@ -55,6 +55,20 @@ struct TimeAverage {
 
 }  // namespace
 
+// Effort draws of one step, made in batches (Sampler::fill).
+struct DrawBuffer {
+  static constexpr int kSize = 64;
+  double values[kSize];
+  int next = kSize;
+  double take(const Sampler& sampler, Rng& rng) {
+    if (next == kSize) {
+      sampler.fill(rng, values, kSize);
+      next = 0;
+    }
+    return values[next++];
+  }
+};
+
 struct Replication::State {
   struct Client {
     double arrival = 0;      // simulation clock (working weeks in the office calendar)
@@ -112,6 +126,7 @@ struct Replication::State {
   std::vector<DurationHistogram> lead;  // per class, then overall
   std::vector<double> completed;        // in the window, per class
   std::vector<DeadlineState> deadlines;
+  std::vector<DrawBuffer> efforts;                // per step; emptied when a timeline change takes effect
   std::vector<std::uint32_t> arrival_generation;  // an arrival event of an older generation is void
   std::vector<double> weekly;
   double week_arrivals = 0, week_completions = 0;
@@ -178,6 +193,7 @@ struct Replication::State {
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
     arrival_generation.assign(model->starts.size(), 0);
+    efforts.assign(model->steps.size(), DrawBuffer{});
     for (size_t i = 0; i < model->starts.size(); ++i)
       if (model->starts[i].second > 0)
         events.push(rng.exponential(1 / model->starts[i].second), EventKind::arrival, static_cast<int>(i));
@@ -226,6 +242,7 @@ struct Replication::State {
       roles[r].load_area.advance(now, before->roles[r].load_hours, window_start);
     }
     model = &phases[k].model;
+    efforts.assign(model->steps.size(), DrawBuffer{});
     for (size_t i = 0; i < model->starts.size(); ++i) {
       double rate = model->starts[i].second;
       if (rate == before->starts[i].second) continue;
@@ -426,7 +443,7 @@ struct Replication::State {
     const CompiledStep& s = model->steps[c.step];
     RoleState& role = roles[r];
     c.queued_at = clock();
-    c.work = s.effort(rng);
+    c.work = efforts[c.step].take(s.effort, rng);
     if (now >= window_start) {
       role.offered_work += c.work;
       role.joined += 1;
