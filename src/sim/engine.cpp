@@ -7,7 +7,7 @@
 #include <cmath>
 #include <limits>
 
-#include "sim/event_queue.h"
+#include "sim/event_set.h"
 
 namespace sujuva::detail {
 
@@ -81,6 +81,7 @@ struct Replication::State {
   struct Server {
     double speed = 1;
     std::int32_t client = -1;
+    int done_slot = -1, absence_slot = -1;  // in the event set
     bool absent = false, leave_after_service = false, listed_idle = false;
     bool retired = false;  // replaced by a timeline change: finishes its client, takes no more
   };
@@ -111,7 +112,9 @@ struct Replication::State {
   double days_per_week = 5, hours_per_day = 7.65, window_start_cal = 0;
   int weeks = 0, series = 0;
   Rng rng{0};
-  EventQueue<4> events;
+  EventSet events;
+  std::vector<int> arrival_slot, change_slot;  // per start, per timeline phase after the first
+  int week_slot = -1, window_slot = -1;
   double now = 0;
   bool stopped = false;
   std::optional<SimulationGuard> guard;
@@ -126,8 +129,7 @@ struct Replication::State {
   std::vector<DurationHistogram> lead;  // per class, then overall
   std::vector<double> completed;        // in the window, per class
   std::vector<DeadlineState> deadlines;
-  std::vector<DrawBuffer> efforts;                // per step; emptied when a timeline change takes effect
-  std::vector<std::uint32_t> arrival_generation;  // an arrival event of an older generation is void
+  std::vector<DrawBuffer> efforts;  // per step; emptied when a timeline change takes effect
   std::vector<double> weekly;
   double week_arrivals = 0, week_completions = 0;
   int recorded_weeks = 0;
@@ -192,14 +194,22 @@ struct Replication::State {
     weekly.assign(size_t(weeks) * series, 0);
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
-    arrival_generation.assign(model->starts.size(), 0);
     efforts.assign(model->steps.size(), DrawBuffer{});
-    for (size_t i = 0; i < model->starts.size(); ++i)
+    arrival_slot.clear();
+    for (size_t i = 0; i < model->starts.size(); ++i) {
+      arrival_slot.push_back(events.add_slot(EventKind::arrival, static_cast<int>(i)));
       if (model->starts[i].second > 0)
-        events.push(rng.exponential(1 / model->starts[i].second), EventKind::arrival, static_cast<int>(i));
-    for (size_t k = 1; k < phases.size(); ++k) events.push(phases[k].week, EventKind::change, static_cast<int>(k));
-    if (weeks > 0) events.push(1, EventKind::week_end, 1);
-    events.push(window_start, EventKind::window_start, 0);
+        events.schedule(arrival_slot.back(), rng.exponential(1 / model->starts[i].second));
+    }
+    change_slot.clear();
+    for (size_t k = 1; k < phases.size(); ++k) {
+      change_slot.push_back(events.add_slot(EventKind::change, static_cast<int>(k)));
+      events.schedule(change_slot.back(), phases[k].week);
+    }
+    week_slot = events.add_slot(EventKind::week_end, 0);
+    if (weeks > 0) events.schedule(week_slot, 1);
+    window_slot = events.add_slot(EventKind::window_start, 0);
+    events.schedule(window_slot, window_start);
   }
 
   void setup_role(int r) {
@@ -214,6 +224,8 @@ struct Replication::State {
     RoleState& role = roles[r];
     const int first = static_cast<int>(role.servers.size());
     for (double speed : spec.speeds) role.servers.push_back(Server{speed});
+    for (int i = first; i < static_cast<int>(role.servers.size()); ++i)
+      role.servers[i].done_slot = events.add_slot(EventKind::service_end, r, i);
     for (int i = static_cast<int>(role.servers.size()) - 1; i >= first; --i) {
       if (role.servers[i].speed < 1)
         role.fractional = i;
@@ -227,10 +239,12 @@ struct Replication::State {
     double spell = options.absence_spell_weeks;
     role.mean_present = spell * (1 - spec.absence) / spec.absence;
     for (size_t i = first; i < role.servers.size(); ++i) {
+      Server& server = role.servers[i];
+      server.absence_slot = events.add_slot(EventKind::absence, r, static_cast<int>(i));
       bool absent = rng.uniform() < spec.absence;
-      role.servers[i].absent = absent;
+      server.absent = absent;
       double next = rng.exponential(absent ? spell : role.mean_present);
-      events.push(now + next, EventKind::absence, r, static_cast<int>(i));
+      events.schedule(server.absence_slot, now + next);
     }
   }
 
@@ -246,10 +260,10 @@ struct Replication::State {
     for (size_t i = 0; i < model->starts.size(); ++i) {
       double rate = model->starts[i].second;
       if (rate == before->starts[i].second) continue;
-      ++arrival_generation[i];
       if (rate > 0)
-        events.push(now + rng.exponential(1 / rate), EventKind::arrival, static_cast<int>(i),
-                    static_cast<int>(arrival_generation[i]));
+        events.schedule(arrival_slot[i], now + rng.exponential(1 / rate));
+      else
+        events.cancel(arrival_slot[i]);
     }
     for (size_t r = 0; r < roles.size(); ++r)
       if (model->roles[r].speeds != before->roles[r].speeds || model->roles[r].absence != before->roles[r].absence)
@@ -271,16 +285,13 @@ struct Replication::State {
   }
 
   void run() {
-    while (!stopped && !events.empty() && events.top().time <= horizon) {
+    while (!stopped && !events.empty() && events.top_time() <= horizon) {
       Event e = events.pop();
       now = e.time;
       ++processed;
       switch (e.kind) {
         case EventKind::arrival:
-          if (static_cast<std::uint32_t>(e.b) == arrival_generation[e.a])
-            arrive(e.a);
-          else
-            --processed;  // superseded by a timeline change: not a real event
+          arrive(e.a);
           break;
         case EventKind::service_end:
           end_service(e.a, e.b);
@@ -292,7 +303,7 @@ struct Replication::State {
           toggle_absence(e.a, e.b);
           break;
         case EventKind::week_end:
-          record_week(e.a);
+          record_week(recorded_weeks + 1);
           break;
         case EventKind::window_start:
           for (auto& role : roles) role.queue_at_window_start = role.queue;
@@ -319,8 +330,7 @@ struct Replication::State {
   void arrive(int start) {
     auto [step, rate] = model->starts[start];
     if (in_system >= 4 * options.max_queue) return fire_guard("wip_limit", -1, step);
-    events.push(now + rng.exponential(1 / rate), EventKind::arrival, start,
-                static_cast<int>(arrival_generation[start]));
+    events.schedule(arrival_slot[start], now + rng.exponential(1 / rate));
     std::int32_t id = new_client();
     Client& c = clients[id];
     c = Client{};
@@ -348,7 +358,7 @@ struct Replication::State {
       if (s.works) return enqueue(s.role, id);
       if (s.deadline >= 0) reach_deadline(c, s.deadline);
       if (s.has_delay) {
-        events.push(after_delay(s.delay(rng)), EventKind::delay_end, id);
+        events.push_client(after_delay(s.delay(rng)), EventKind::delay_end, id);
         return;
       }
       step = next_step(c);
@@ -376,7 +386,7 @@ struct Replication::State {
   void after_work(std::int32_t id) {
     const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
-      events.push(after_delay(s.delay(rng)), EventKind::delay_end, id);
+      events.push_client(after_delay(s.delay(rng)), EventKind::delay_end, id);
     else
       route(id);
   }
@@ -469,7 +479,7 @@ struct Replication::State {
     double overlap = std::min(now + duration, horizon) - std::max(now, window_start);
     if (overlap > 0) role.busy_area += overlap * server.speed;
     server.client = id;
-    events.push(now + duration, EventKind::service_end, r, s);
+    events.schedule(server.done_slot, now + duration);
   }
 
   void end_service(int r, int s) {
@@ -482,7 +492,7 @@ struct Replication::State {
     } else if (server.leave_after_service) {
       server.leave_after_service = false;
       server.absent = true;
-      events.push(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
+      events.schedule(server.absence_slot, now + rng.exponential(options.absence_spell_weeks));
     } else {
       serve_next(r, s);
     }
@@ -511,13 +521,13 @@ struct Replication::State {
     if (server.retired) return;
     if (server.absent) {
       server.absent = false;
-      events.push(now + rng.exponential(role.mean_present), EventKind::absence, r, s);
+      events.schedule(server.absence_slot, now + rng.exponential(role.mean_present));
       serve_next(r, s);
     } else if (server.client >= 0) {
       server.leave_after_service = true;  // the visit in hand is finished first
     } else {
       server.absent = true;
-      events.push(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
+      events.schedule(server.absence_slot, now + rng.exponential(options.absence_spell_weeks));
     }
   }
 
@@ -529,7 +539,7 @@ struct Replication::State {
     row[roles.size() + 2] = week_completions;
     week_arrivals = week_completions = 0;
     recorded_weeks = week;
-    if (week + 1 <= weeks) events.push(week + 1, EventKind::week_end, week + 1);
+    if (week + 1 <= weeks) events.schedule(week_slot, week + 1);
   }
 
   void fire_guard(const char* kind, int r, int step) {

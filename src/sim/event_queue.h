@@ -47,7 +47,11 @@ class EventQueue {
   }
 
   void push(double time, EventKind kind, std::int32_t a, std::int32_t b = 0) {
-    Event e{time, next_sequence_++, kind, a, b};
+    push(time, next_sequence_++, kind, a, b);
+  }
+  // With the caller's sequence number (EventSet numbers all its events in one sequence).
+  void push(double time, std::uint64_t sequence, EventKind kind, std::int32_t a, std::int32_t b = 0) {
+    Event e{time, sequence, kind, a, b};
     std::size_t i = heap_.size();
     heap_.push_back(e);
     while (i > 0) {
