@@ -352,9 +352,9 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
 void Reader::warn_unknown(const Attributes& values, const std::vector<std::string>& known, int line,
                           const std::string& what) {
   for (const auto& [name_view, value] : values) {
+    if (std::find(known.begin(), known.end(), name_view) != known.end()) continue;
+    if (graphviz_attributes().count(name_view)) continue;
     std::string name(name_view);
-    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-    if (graphviz_attributes().count(name)) continue;
     std::string suggestion = did_you_mean(name, known);
     warning(line, what + ": unknown attribute \"" + name + "\"" +
                       (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
@@ -552,18 +552,27 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     warning(line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
   warn_unknown(values, kStepAttributes, line, where);
   for (const auto& [name, value] : values)
-    if (graphviz_attributes().count(name)) step.drawing.emplace_back(name, value);
+    if (std::find(kStepAttributes.begin(), kStepAttributes.end(), name) == kStepAttributes.end() &&
+        graphviz_attributes().count(name))
+      step.drawing.emplace_back(name, value);
 }
 
 // Vertices are numbered in cgraph's node order, which is also its sequence order.
 void Reader::read_steps(Agraph_t* g) {
+  std::vector<Agsym_t*> symbols;
+  for (Agsym_t* sym = agnxtattr(g, AGNODE, nullptr); sym; sym = agnxtattr(g, AGNODE, sym)) symbols.push_back(sym);
+  Attributes values;
   StepVertex v = 0;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n), ++v) {
     Step& step = process_.graph[v];
     step.id = agnameof(n);
-    step.line = lines_.node_line(step.id);
-    ordinal_of_[AGSEQ(n)] = lines_.node_ordinal(step.id);
-    read_step_attributes(step, set_attributes(g, n, AGNODE), AGSEQ(n));
+    auto [line, ordinal] = lines_.node_line_and_ordinal(step.id);
+    step.line = line;
+    ordinal_of_[AGSEQ(n)] = ordinal;
+    values.clear();
+    for (Agsym_t* sym : symbols)
+      if (const char* value = agxget(n, sym); value && *value) values.add(sym->name, value);
+    read_step_attributes(step, values, AGSEQ(n));
     if (!step.assesses.empty() && !process_.find_class(step.assesses)) process_.classes.push_back(step.assesses);
   }
 }

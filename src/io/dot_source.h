@@ -20,6 +20,10 @@ class SourceLines {
     auto it = node_lines.find(id);
     return it == node_lines.end() ? -1 : it->second.ordinal;
   }
+  std::pair<int, int> node_line_and_ordinal(std::string_view id) const {
+    auto it = node_lines.find(id);
+    return it == node_lines.end() ? std::pair(0, -1) : std::pair(it->second.line, it->second.ordinal);
+  }
   int node_line(std::string_view id) const {
     auto it = node_lines.find(id);
     return it == node_lines.end() ? 0 : it->second.line;
