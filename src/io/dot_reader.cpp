@@ -647,7 +647,15 @@ void Reader::read_route_attributes(RouteRecord& route, const Attributes& values)
 
 void Reader::build_routes() {
   auto& g = process_.graph;
-  const std::string none;
+  // Each step's route lists get their final size at once: growing them edge by
+  // edge reallocates millions of small vectors in a large model. (m_vertices and
+  // its edge lists are public members of Boost's adjacency_list storage.)
+  std::vector<uint32_t> out_degree(boost::num_vertices(g)), in_degree(boost::num_vertices(g));
+  for (const RouteRecord& record : routes_) ++out_degree[record.tail], ++in_degree[record.head];
+  for (StepVertex v = 0; v < boost::num_vertices(g); ++v) {
+    g.m_vertices[v].m_out_edges.reserve(out_degree[v]);
+    g.m_vertices[v].m_in_edges.reserve(in_degree[v]);
+  }
   for (const RouteRecord& record : routes_) {
     Route& route = g[boost::add_edge(record.tail, record.head, g).first];
     route.p = record.p;
