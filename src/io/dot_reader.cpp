@@ -727,7 +727,11 @@ bool Reader::read() {
     return false;
   }
   // The graph's memory is one arena: closing it is one step, whatever its size.
-  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
+  auto close = [](Agraph_t* graph) {
+    std::lock_guard lock(cgraph_mutex);
+    agclose(graph);
+  };
+  std::unique_ptr<Agraph_t, decltype(close)> graph(g, close);
   if (!agisdirected(g)) {
     error(1, "the process is an undirected graph; write `digraph` so that routes have a direction");
     return false;
