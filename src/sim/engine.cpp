@@ -22,12 +22,12 @@ class ClientRing {
   void clear() { head_ = size_ = 0; }
   void push(std::int32_t client) {
     if (size_ == buffer_.size()) grow();
-    buffer_[(head_ + size_) & (buffer_.size() - 1)] = client;
+    buffer_[(head_ + size_) & mask_] = client;
     ++size_;
   }
   std::int32_t pop() {
     std::int32_t client = buffer_[head_];
-    head_ = (head_ + 1) & (buffer_.size() - 1);
+    head_ = (head_ + 1) & mask_;
     --size_;
     return client;
   }
@@ -37,10 +37,11 @@ class ClientRing {
     std::vector<std::int32_t> bigger(std::max<size_t>(16, buffer_.size() * 2));
     for (size_t i = 0; i < size_; ++i) bigger[i] = buffer_[(head_ + i) & (buffer_.size() - 1)];
     buffer_.swap(bigger);
+    mask_ = buffer_.size() - 1;
     head_ = 0;
   }
   std::vector<std::int32_t> buffer_;
-  size_t head_ = 0, size_ = 0;
+  size_t head_ = 0, size_ = 0, mask_ = 0;
 };
 
 // Area under a step function of time, counted only inside the measurement window.
@@ -285,7 +286,8 @@ struct Replication::State {
   }
 
   void run() {
-    while (!stopped && !events.empty() && events.top_time() <= horizon) {
+    // An empty set's top time is NaN, which is not <= horizon.
+    while (!stopped && events.top_time() <= horizon) {
       Event e = events.pop();
       now = e.time;
       ++processed;
@@ -505,6 +507,7 @@ struct Replication::State {
   }
 
   bool take_from_queue(int r, int s) {
+    if (roles[r].queue == 0) return false;
     for (auto& level : roles[r].levels) {
       if (level.empty()) continue;
       std::int32_t next = level.pop();

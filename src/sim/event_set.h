@@ -70,6 +70,7 @@ class EventSet {
     flush();
     return node_[1] == kEmpty;
   }
+  // NaN when empty.
   double top_time() {
     flush();
     return time_of(node_[1]);
