@@ -6,7 +6,9 @@
 #include <Eigen/SparseLU>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
+#include <span>
 
 #include "flow/analysis_internal.h"
 #include "flow/state_space.h"
@@ -84,6 +86,87 @@ struct Flow {
   Blocks blocks;
   Eigen::VectorXd visits;  // λ per state
   double total_arrivals = 0;
+  // Per step on a loop: the probability of ever reaching it, found while solving
+  // its block (NaN: the block was not solved: no inflow, or too large).
+  std::vector<double> loop_reach;
+};
+
+// Probability of ever reaching each step of one solved loop block: with
+// N = (I − Q_BB)⁻¹, the visits v_S to the states S of a step are f_S N_SS, f_S
+// being where clients first hit S; reach = Σ f_S. A large block instead takes
+// one first-passage solve per step (none at all past 4·10^6 states × steps).
+class LoopReach {
+ public:
+  LoopReach(const StateSpace& space, const Blocks& blocks, double total_arrivals, std::vector<double>& reach)
+      : s_(space), blocks_(blocks), total_(total_arrivals), reach_(reach) {}
+
+  void operator()(const detail::BlockSolve& solved) {
+    auto members = blocks_.states(solved.block);
+    by_step_.clear();
+    for (size_t i = 0; i < members.size(); ++i) by_step_.emplace_back(s_.step[members[i]], static_cast<int>(i));
+    std::sort(by_step_.begin(), by_step_.end());
+    if (solved.lu)
+      dense(solved);
+    else
+      sparse(solved);
+  }
+
+ private:
+  void dense(const detail::BlockSolve& solved) {
+    solved.lu->inverse(inverse_);
+    for (size_t first = 0, last; first < by_step_.size(); first = last) {
+      StepVertex v = by_step_[first].first;
+      for (last = first; last < by_step_.size() && by_step_[last].first == v; ++last) {
+      }
+      auto q = static_cast<Eigen::Index>(last - first);
+      double hits;
+      if (q == 1) {
+        int i = by_step_[first].second;
+        hits = solved.visits[i] / inverse_(i, i);
+      } else {
+        n_ss_.resize(q, q);  // N_SS transposed: the system f_S N_SS = v_S
+        v_s_.resize(q);
+        for (Eigen::Index i = 0; i < q; ++i) {
+          v_s_[i] = solved.visits[by_step_[first + i].second];
+          for (Eigen::Index j = 0; j < q; ++j)
+            n_ss_(i, j) = inverse_(by_step_[first + i].second, by_step_[first + j].second);
+        }
+        small_lu_.compute(n_ss_);
+        small_lu_.solve_in_place(v_s_);
+        hits = v_s_.sum();
+      }
+      reach_[v] = std::clamp(hits / total_, 0.0, 1.0);
+    }
+  }
+
+  void sparse(const detail::BlockSolve& solved) {
+    auto members = blocks_.states(solved.block);
+    size_t steps = 0;
+    for (size_t i = 0; i < by_step_.size(); ++i) steps += i == 0 || by_step_[i].first != by_step_[i - 1].first;
+    if (members.size() * steps > 4'000'000) return;  // a huge loop: reach left undefined
+    absorbing_.assign(s_.size(), 0);
+    for (size_t first = 0, last; first < by_step_.size(); first = last) {
+      StepVertex v = by_step_[first].first;
+      for (last = first; last < by_step_.size() && by_step_[last].first == v; ++last)
+        absorbing_[members[by_step_[last].second]] = 1;
+      Eigen::VectorXd x = detail::local_visits(s_, blocks_, solved.block, solved.entry, absorbing_);
+      double hits = 0;
+      for (size_t i = 0; i < members.size(); ++i)
+        if (s_.step[members[i]] == v) hits += x[i];
+      reach_[v] = std::clamp(hits / total_, 0.0, 1.0);
+      for (size_t i = first; i < last; ++i) absorbing_[members[by_step_[i].second]] = 0;
+    }
+  }
+
+  const StateSpace& s_;
+  const Blocks& blocks_;
+  double total_;
+  std::vector<double>& reach_;
+  std::vector<std::pair<StepVertex, int>> by_step_;  // (step, position in the block)
+  Eigen::MatrixXd inverse_, n_ss_;
+  Eigen::VectorXd v_s_;
+  detail::DenseLu small_lu_;
+  std::vector<char> absorbing_;
 };
 
 // The traffic equations (I − Qᵀ) λ = γ. The (step, class) chain is block
@@ -94,8 +177,10 @@ struct Flow {
 void solve_traffic(const Process& process, Flow& f) {
   f.space = detail::build_state_space(process);
   f.blocks = detail::make_blocks(process, f.space);
-  f.visits = detail::block_visits(f.space, f.blocks, f.space.arrivals, {});
   f.total_arrivals = f.space.arrivals.sum();
+  f.loop_reach.assign(boost::num_vertices(process.graph), std::nan(""));
+  LoopReach reach(f.space, f.blocks, f.total_arrivals, f.loop_reach);
+  f.visits = detail::block_visits(f.space, f.blocks, f.space.arrivals, {}, std::ref(reach));
   for (int u = 0; u < f.visits.size(); ++u) {
     if (!finite(f.visits[u]) || f.visits[u] < -1e-9 * f.total_arrivals)
       throw AnalysisError(process.file + ":" + std::to_string(process.graph[f.space.step[u]].line) + ": step \"" +
@@ -126,6 +211,7 @@ struct LeadModel {
 
 void fill_steps(const Process& process, const Flow& f, Analysis& a) {
   const auto& g = process.graph;
+  a.steps.reserve(boost::num_vertices(g));
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Step& step = g[v];
     StepResult s;
@@ -149,16 +235,11 @@ void fill_steps(const Process& process, const Flow& f, Analysis& a) {
 }
 
 // Probability of ever reaching each step: equal to the visits for a step on no
-// loop; for a step on a loop, a first-passage solve inside the loop's block.
-void fill_reach(const Process& process, const Flow& f, Analysis& a) {
+// loop; for a step on a loop, found while solving the loop's block (LoopReach).
+void fill_reach(const Flow& f, Analysis& a) {
   const auto& s = f.space;
-  Eigen::VectorXd entry = s.arrivals;  // inflow into each state from other blocks
-  for (int u = 0; u < s.size(); ++u)
-    for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k)
-      if (f.blocks.of_state[s.target[k]] != f.blocks.of_state[u]) entry[s.target[k]] += f.visits[u] * s.probability[k];
-  std::vector<char> absorbing(s.size(), 0);
-  for (size_t b = 0; b < f.blocks.states.size(); ++b) {
-    const auto& members = f.blocks.states[b];
+  for (int b = 0; b < f.blocks.count(); ++b) {
+    auto members = f.blocks.states(b);
     if (members.empty()) continue;
     if (!f.blocks.has_internal[b]) {
       for (int u : members) {
@@ -167,42 +248,22 @@ void fill_reach(const Process& process, const Flow& f, Analysis& a) {
       }
       continue;
     }
-    std::vector<StepVertex> steps;
-    for (int u : members) steps.push_back(s.step[u]);
-    std::sort(steps.begin(), steps.end());
-    steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
-    Eigen::VectorXd local_entry(members.size());
-    for (size_t i = 0; i < members.size(); ++i) local_entry[i] = entry[members[i]];
-    if (members.size() <= 64) {
-      // One inverse per block: with N = (I - Q_BB)^-1, the visits v_S to the states S
-      // of a step are f_S N_SS, f_S being where clients first hit S; reach = Σ f_S.
-      Eigen::MatrixXd inverse = detail::local_matrix(s, f.blocks, static_cast<int>(b), {}).inverse();
-      Eigen::VectorXd visits = inverse * local_entry;
-      for (StepVertex v : steps) {
-        std::vector<int> where;
-        for (size_t i = 0; i < members.size(); ++i)
-          if (s.step[members[i]] == v) where.push_back(static_cast<int>(i));
-        Eigen::MatrixXd n_ss(where.size(), where.size());  // n_ss(i, j) = N[s_i][s_j] = inverse(s_j, s_i)
-        Eigen::VectorXd v_s(where.size());
-        for (size_t i = 0; i < where.size(); ++i) {
-          v_s[i] = visits[where[i]];
-          for (size_t j = 0; j < where.size(); ++j) n_ss(i, j) = inverse(where[j], where[i]);
-        }
-        double hits = n_ss.transpose().partialPivLu().solve(v_s).sum();
-        a.steps[v].reach = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
-      }
-      continue;
+    // A loop no client enters has reach 0, unless it is too large to ask (as LoopReach).
+    bool unvisited_known = static_cast<int>(members.size()) <= detail::kDenseBlock;
+    if (!unvisited_known) {
+      std::vector<StepVertex> steps;
+      for (int u : members) steps.push_back(s.step[u]);
+      std::sort(steps.begin(), steps.end());
+      steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+      unvisited_known = members.size() * steps.size() <= 4'000'000;
     }
-    if (members.size() * steps.size() > 4'000'000) continue;  // a huge loop: reach left undefined
-    for (StepVertex v : steps) {
-      for (int u : members) absorbing[u] = s.step[u] == v;
-      Eigen::VectorXd x = detail::local_visits(s, f.blocks, static_cast<int>(b), local_entry, absorbing);
-      double hits = 0;
-      for (size_t i = 0; i < members.size(); ++i)
-        if (s.step[members[i]] == v) hits += x[i];
-      a.steps[v].reach = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
+    for (int u : members) {
+      StepVertex v = s.step[u];
+      if (!std::isnan(f.loop_reach[v]))
+        a.steps[v].reach = f.loop_reach[v];
+      else if (unvisited_known)
+        a.steps[v].reach = 0.0;
     }
-    for (int u : members) absorbing[u] = 0;
   }
 }
 
@@ -245,6 +306,30 @@ std::vector<std::optional<double>> role_waits(const Analysis& a) {
   return waits;
 }
 
+// Share of the clients who leave in class c and their mean lead time, from
+// h = P(leave in class c | at state).
+void lead_time_of_class(const Process& process, const Flow& f, const Eigen::VectorXd& sojourn,
+                        const Eigen::Ref<const Eigen::VectorXd>& h, int c, Analysis& a) {
+  double share = f.space.arrivals.dot(h) / f.total_arrivals;
+  const std::string& name = process.classes[c];
+  a.lead_time_weeks.share_by_class[name] = std::clamp(share, 0.0, 1.0);
+  if (share < 1e-12) {
+    a.lead_time_weeks.by_class[name] = std::nullopt;
+    return;
+  }
+  double weighted = 0;
+  bool ok = true;
+  for (int u = 0; u < f.space.size(); ++u) {
+    double w = f.visits[u] * h[u];
+    if (w <= 1e-15 * f.total_arrivals) continue;
+    if (!finite(sojourn[u]))
+      ok = false;
+    else
+      weighted += w * sojourn[u];
+  }
+  a.lead_time_weeks.by_class[name] = ok ? clean(weighted / f.total_arrivals / share) : std::nullopt;
+}
+
 void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   const auto& g = process.graph;
   const double hpf = process.calendar.hours_per_fte;
@@ -281,29 +366,16 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   if (defined) a.lead_time_weeks.mean = clean(total / f.total_arrivals);
 
   // By the class a client leaves with: h_k = P(leave in class k | at state),
-  // (I − Q) h_k = exit·[class = k], solved with the same block structure.
-  for (int c = 0; c < f.space.classes; ++c) {
-    Eigen::VectorXd leave(f.space.size());
-    for (int u = 0; u < f.space.size(); ++u) leave[u] = f.space.cls[u] == c ? f.space.exit[u] : 0.0;
-    Eigen::VectorXd h = detail::block_backward(f.space, f.blocks, leave);
-    double share = f.space.arrivals.dot(h) / f.total_arrivals;
-    const std::string& name = process.classes[c];
-    a.lead_time_weeks.share_by_class[name] = std::clamp(share, 0.0, 1.0);
-    if (share < 1e-12) {
-      a.lead_time_weeks.by_class[name] = std::nullopt;
-      continue;
-    }
-    double weighted = 0;
-    bool ok = true;
-    for (int u = 0; u < f.space.size(); ++u) {
-      double w = f.visits[u] * h[u];
-      if (w <= 1e-15 * f.total_arrivals) continue;
-      if (!finite(sojourn[u]))
-        ok = false;
-      else
-        weighted += w * sojourn[u];
-    }
-    a.lead_time_weeks.by_class[name] = ok ? clean(weighted / f.total_arrivals / share) : std::nullopt;
+  // (I − Q) h_k = exit·[class = k], solved with the same block structure; the
+  // classes share one LU per block, a few at a time to bound the memory.
+  const int chunk = static_cast<int>(std::clamp<double>(4e6 / std::max(1, f.space.size()), 1, 16));
+  for (int first = 0; first < f.space.classes; first += chunk) {
+    int count = std::min(chunk, f.space.classes - first);
+    Eigen::MatrixXd leave = Eigen::MatrixXd::Zero(f.space.size(), count);
+    for (int u = 0; u < f.space.size(); ++u)
+      if (f.space.cls[u] >= first && f.space.cls[u] < first + count) leave(u, f.space.cls[u] - first) = f.space.exit[u];
+    Eigen::MatrixXd h = detail::block_backward(f.space, f.blocks, leave);
+    for (int c = first; c < first + count; ++c) lead_time_of_class(process, f, sojourn, h.col(c - first), c, a);
   }
   if (a.lead_time_weeks.mean && *a.lead_time_weeks.mean > 0) {
     double lead = *a.lead_time_weeks.mean;
@@ -330,51 +402,62 @@ void fill_shares_and_handoffs(const Process& process, const Flow& f, Analysis& a
   std::vector<int> role_of(s.size(), -1);
   for (int u = 0; u < s.size(); ++u)
     if (is_staffed(g[s.step[u]])) role_of[u] = *g[s.step[u]].role;
-  std::vector<char> absorbing(s.size(), 0);
   handoffs.assign(roles, std::vector<double>(roles, 0.0));
   std::vector<char> staffed(s.size(), 0);
   for (int u = 0; u < s.size(); ++u) staffed[u] = role_of[u] >= 0;
+  // The states of each role, so that each role's pass touches only its own states.
+  std::vector<int> first_of_role(roles + 1, 0), states_of_role(s.size());
+  for (int u = 0; u < s.size(); ++u)
+    if (role_of[u] >= 0) ++first_of_role[role_of[u] + 1];
+  for (size_t r = 0; r < roles; ++r) first_of_role[r + 1] += first_of_role[r];
+  {
+    std::vector<int> next(first_of_role.begin(), first_of_role.end() - 1);
+    for (int u = 0; u < s.size(); ++u)
+      if (role_of[u] >= 0) states_of_role[next[role_of[u]]++] = u;
+  }
+  std::vector<char> absorbing(s.size(), 0);
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(s.size());
+  std::vector<int> touched;
   // One first-passage pass per role: exact, but linear in states × roles.
   const bool shares = static_cast<double>(s.size()) * static_cast<double>(roles) <= 2e7;
   for (size_t r = 0; r < roles; ++r) {
-    bool any = false;
-    for (int u = 0; u < s.size(); ++u) {
-      absorbing[u] = role_of[u] == static_cast<int>(r);
-      any = any || absorbing[u];
+    auto mine = std::span(states_of_role).subspan(first_of_role[r], first_of_role[r + 1] - first_of_role[r]);
+    if (mine.empty()) {
+      a.roles[r].share_of_clients = 0.0;
+      continue;
     }
-    if (!any) a.roles[r].share_of_clients = 0.0;
-    if (any) {
-      if (shares) {
-        Eigen::VectorXd x = detail::block_visits(s, f.blocks, s.arrivals, absorbing);
-        double hits = 0;
-        for (int u = 0; u < s.size(); ++u)
-          if (absorbing[u]) hits += x[u];
-        a.roles[r].share_of_clients = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
-      }
-      // Clients leaving role r: straight to another role, or through unstaffed steps
-      // (start, decisions) followed to the next staffed one.
-      Eigen::VectorXd out = Eigen::VectorXd::Zero(s.size());
-      bool through_unstaffed = false;
-      for (int u = 0; u < s.size(); ++u) {
-        if (!absorbing[u]) continue;
-        for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k) {
-          int t = s.target[k];
-          double flow = f.visits[u] * s.probability[k];
-          if (staffed[t]) {
-            if (role_of[t] != static_cast<int>(r)) handoffs[r][role_of[t]] += flow;
-          } else if (flow > 0) {
-            out[t] += flow;
-            // An end step routes nowhere: only unstaffed steps that route on need following.
-            through_unstaffed = through_unstaffed || s.row_start[t + 1] > s.row_start[t];
-          }
+    if (shares) {
+      for (int u : mine) absorbing[u] = 1;
+      Eigen::VectorXd x = detail::block_visits(s, f.blocks, s.arrivals, absorbing);
+      double hits = 0;
+      for (int u : mine) hits += x[u];
+      a.roles[r].share_of_clients = std::clamp(hits / f.total_arrivals, 0.0, 1.0);
+      for (int u : mine) absorbing[u] = 0;
+    }
+    // Clients leaving role r: straight to another role, or through unstaffed steps
+    // (start, decisions) followed to the next staffed one.
+    bool through_unstaffed = false;
+    for (int u : mine) {
+      for (int k = s.row_start[u]; k < s.row_start[u + 1]; ++k) {
+        int t = s.target[k];
+        double flow = f.visits[u] * s.probability[k];
+        if (staffed[t]) {
+          if (role_of[t] != static_cast<int>(r)) handoffs[r][role_of[t]] += flow;
+        } else if (flow > 0) {
+          if (out[t] == 0) touched.push_back(t);
+          out[t] += flow;
+          // An end step routes nowhere: only unstaffed steps that route on need following.
+          through_unstaffed = through_unstaffed || s.row_start[t + 1] > s.row_start[t];
         }
       }
-      if (through_unstaffed) {
-        Eigen::VectorXd next = detail::block_visits(s, f.blocks, out, staffed);
-        for (int u = 0; u < s.size(); ++u)
-          if (staffed[u] && role_of[u] != static_cast<int>(r)) handoffs[r][role_of[u]] += next[u];
-      }
     }
+    if (through_unstaffed) {
+      Eigen::VectorXd next = detail::block_visits(s, f.blocks, out, staffed);
+      for (int u = 0; u < s.size(); ++u)
+        if (staffed[u] && role_of[u] != static_cast<int>(r)) handoffs[r][role_of[u]] += next[u];
+    }
+    for (int t : touched) out[t] = 0;
+    touched.clear();
   }
   double total = 0;
   for (auto& row : handoffs)
@@ -534,10 +617,11 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     double added, extra;
   };
   std::vector<LoopTime> loops;
-  for (size_t b = 0; b < f.blocks.states.size(); ++b) {
-    if (!f.blocks.has_internal[b] || f.blocks.states[b].empty()) continue;
-    std::vector<StepVertex> members;
-    for (int u : f.blocks.states[b]) members.push_back(f.space.step[u]);
+  std::vector<StepVertex> members;
+  for (int b = 0; b < f.blocks.count(); ++b) {
+    if (!f.blocks.has_internal[b] || f.blocks.states(b).empty()) continue;
+    members.clear();
+    for (int u : f.blocks.states(b)) members.push_back(f.space.step[u]);
     std::sort(members.begin(), members.end());
     members.erase(std::unique(members.begin(), members.end()), members.end());
     LoopTime loop{"", 0, 0};
@@ -603,7 +687,7 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   solve_traffic(process, f);
   a.arrivals_per_week = f.total_arrivals;
   fill_steps(process, f, a);
-  fill_reach(process, f, a);
+  fill_reach(f, a);
   std::vector<detail::RoleLoad> loads;
   fill_roles(process, f, options, a, loads);
   fill_lead_time(process, f, a);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <string_view>
 
 #include "flow/analysis_internal.h"
 #include "io/atomic_file.h"
@@ -15,31 +16,144 @@ namespace {
 
 using Row = std::vector<std::string>;
 
-size_t display_width(const std::string& s) {
+size_t display_width(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
 }
 
-// Columns aligned; the first column left, the others right.
-void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& out) {
-  std::vector<size_t> width(header.size(), 0);
-  auto measure = [&](const Row& r) {
-    for (size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
-  };
-  measure(header);
-  for (const auto& r : rows) measure(r);
-  auto line = [&](const Row& r) {
-    out << " ";
-    for (size_t i = 0; i < r.size() && i < width.size(); ++i) {
-      std::string pad(width[i] - display_width(r[i]), ' ');
-      out << " " << (i == 0 ? r[i] + pad : pad + r[i]);
+// format_decimal (text/format.h) written into `out` without temporary strings:
+// the step table of a million-step model has nine million numbers.
+void append_decimal(std::string& out, double value, int decimals, Lang lang) {
+  if (!std::isfinite(value)) {
+    out += '-';
+    return;
+  }
+  fmt::memory_buffer buffer;
+  fmt::format_to(std::back_inserter(buffer), "{:.{}f}", value, decimals);
+  std::string_view text(buffer.data(), buffer.size());
+  if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0.", 1) == std::string_view::npos)
+    text.remove_prefix(1);  // no "-0,0"
+  if (text[0] == '-') {
+    out += '-';
+    text.remove_prefix(1);
+  }
+  size_t point = text.find('.');
+  std::string_view integer = text.substr(0, point);
+  if (integer.size() > 4) {
+    const char* group = lang == Lang::en ? "," : "\u202F";  // narrow no-break space
+    for (size_t i = 0; i < integer.size(); ++i) {
+      if (i > 0 && (integer.size() - i) % 3 == 0) out += group;
+      out += integer[i];
     }
-    out << "\n";
-  };
-  line(header);
-  for (const auto& r : rows) line(r);
+  } else {
+    out += integer;
+  }
+  if (point != std::string_view::npos && point + 1 < text.size()) {
+    out += lang == Lang::en ? '.' : ',';
+    out += text.substr(point + 1);
+  }
+}
+
+void append_percent(std::string& out, double share, Lang lang) {
+  if (!std::isfinite(share)) {
+    out += '-';
+    return;
+  }
+  append_decimal(out, share * 100, 0, lang);
+  out += lang == Lang::en ? "%" : "\u00A0%";
+}
+
+// An aligned text table kept as one string of cells: a million step rows as
+// vectors of strings cost more in allocation than in formatting.
+class Table {
+ public:
+  explicit Table(const Row& header) : width_(header.size(), 0) {
+    for (const auto& h : header) cell(h);
+    end_row();
+  }
+
+  void cell(std::string_view text) {
+    text_ += text;
+    end_cell();
+  }
+  void number(std::optional<double> x, int decimals, Lang lang) {
+    if (x)
+      append_decimal(text_, *x, decimals, lang);
+    else
+      text_ += "–";
+    end_cell();
+  }
+  void percent(std::optional<double> x, Lang lang) {
+    if (x)
+      append_percent(text_, *x, lang);
+    else
+      text_ += "–";
+    end_cell();
+  }
+  // For cells composed in place: append to text() then end_cell().
+  std::string& text() { return text_; }
+  void end_cell() {
+    size_t start = cell_end_.empty() ? 0 : cell_end_.back();
+    size_t column = cell_end_.size() - (row_end_.empty() ? 0 : row_end_.back());
+    if (column < width_.size())
+      width_[column] = std::max(width_[column], display_width(std::string_view(text_).substr(start)));
+    cell_end_.push_back(text_.size());
+  }
+  void end_row() { row_end_.push_back(cell_end_.size()); }
+
+  // Columns aligned; the first column left, the others right.
+  void print(std::ostream& out) const {
+    std::string line;
+    size_t cell = 0, start = 0;
+    for (size_t row_end : row_end_) {
+      line += ' ';
+      for (size_t column = 0; cell < row_end; ++cell, ++column) {
+        std::string_view text = std::string_view(text_).substr(start, cell_end_[cell] - start);
+        start = cell_end_[cell];
+        if (column >= width_.size()) continue;
+        size_t pad = width_[column] - display_width(text);
+        line += ' ';
+        if (column == 0) {
+          line += text;
+          line.append(pad, ' ');
+        } else {
+          line.append(pad, ' ');
+          line += text;
+        }
+      }
+      line += '\n';
+      if (line.size() >= (1 << 16)) {
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
+        line.clear();
+      }
+    }
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+  }
+
+ private:
+  std::string text_;
+  std::vector<size_t> cell_end_;  // end of each cell in text_
+  std::vector<size_t> row_end_;   // cells up to the end of each row
+  std::vector<size_t> width_;
+};
+
+void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& out) {
+  Table table(header);
+  for (const auto& r : rows) {
+    for (const auto& c : r) table.cell(c);
+    table.end_row();
+  }
+  table.print(out);
+}
+
+// one_line(label) without a copy when there is nothing to change.
+std::string_view label_line(const std::string& label, std::string& scratch) {
+  bool plain = label.find_first_of("\\\n") == std::string::npos && (label.empty() || label.back() != ' ');
+  if (plain) return label;
+  scratch = detail::one_line(label);
+  return scratch;
 }
 
 std::string num(std::optional<double> x, int decimals, Lang lang) {
@@ -125,15 +239,30 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
              pick(lang, "odotus vk", "väntan v", "wait wk"),
              pick(lang, "viipymä vk", "vistelse v", "sojourn wk"),
              pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
-  std::vector<Row> rows;
+  std::vector<std::string> role_labels;  // by role index: one label per role, not per step
+  for (const auto& r : p.roles) role_labels.push_back(role_label(p, r.id, lang));
+  Table table(header);
+  std::string scratch;
   for (size_t v = 0; v < a.steps.size(); ++v) {
     const auto& s = a.steps[v];
-    rows.push_back({detail::one_line(p.graph[v].label.in(lang, s.id)), s.role ? role_label(p, *s.role, lang) : "",
-                    num(s.arrivals_per_week, 2, lang), num(s.visits, 2, lang), pct(s.reach, lang),
-                    num(s.workload_hours_per_week, 1, lang), num(s.wait_weeks, 2, lang), num(s.sojourn_weeks, 2, lang),
-                    pct(s.share_of_lead_time, lang)});
+    const Step& step = p.graph[v];
+    table.cell(label_line(step.label.in(lang, s.id), scratch));
+    if (!s.role)
+      table.cell("");
+    else if (step.role && p.roles[*step.role].id == *s.role)
+      table.cell(role_labels[*step.role]);
+    else
+      table.cell(role_label(p, *s.role, lang));
+    table.number(s.arrivals_per_week, 2, lang);
+    table.number(s.visits, 2, lang);
+    table.percent(s.reach, lang);
+    table.number(s.workload_hours_per_week, 1, lang);
+    table.number(s.wait_weeks, 2, lang);
+    table.number(s.sojourn_weeks, 2, lang);
+    table.percent(s.share_of_lead_time, lang);
+    table.end_row();
   }
-  print_table(header, rows, out);
+  table.print(out);
 }
 
 void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
