@@ -24,15 +24,15 @@
 
 namespace sujuva::detail {
 
-struct CompiledStep {
+struct CompiledStep {  // the fields every visit reads first, in one cache line
   StepKind kind = StepKind::task;
-  int role = -1;
   bool works = false;  // queues at its role for a server
-  Sampler effort;      // full-speed server weeks
   bool has_delay = false;
-  Sampler delay;      // calendar weeks
+  int role = -1;
   int level = 0;      // priority level in its role's queue, 0 = served first
   int deadline = -1;  // index into CompiledModel::deadlines
+  Sampler effort;     // full-speed server weeks
+  Sampler delay;      // calendar weeks
 };
 
 struct CompiledRole {

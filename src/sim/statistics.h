@@ -37,13 +37,16 @@ class DurationHistogram {
  private:
   // Bin 0 holds zero (and anything below 2^-24), bins 1..kBins the sub-octaves, the last bin
   // anything from 2^24 weeks up.
+  // Without branches: whether a wait is zero is a coin flip for the branch predictor.
   static int bin(double x) {
-    if (!(x >= kLow)) return 0;
-    if (x >= kHigh) return kBins + 1;
-    std::uint64_t bits;
+    std::int64_t bits;
     std::memcpy(&bits, &x, sizeof bits);
-    // The exponent and the top kSubBits of the mantissa, shifted so that kLow is bin 1.
-    return int((bits >> (52 - kSubBits)) - kLowKey) + 1;
+    // The exponent and the top kSubBits of the mantissa, shifted so that kLow is bin 1;
+    // negative numbers (sign bit) and anything below kLow come out below 1, so bin 0.
+    std::int64_t b = (bits >> (52 - kSubBits)) - std::int64_t(kLowKey) + 1;
+    b = b < 0 ? 0 : b;
+    b = b > kBins + 1 ? kBins + 1 : b;
+    return x == x ? int(b) : 0;  // NaN, as before, counts as zero
   }
   static double lower_edge(int bin);
   static constexpr double kLow = 0x1.0p-24, kHigh = 0x1.0p+24;
