@@ -82,7 +82,6 @@ struct Replication::State {
   struct Server {
     double speed = 1, inverse_speed = 1;  // a multiply is cheaper than a divide per service
     std::int32_t client = -1;
-    int done_slot = -1, absence_slot = -1;  // in the event set
     bool absent = false, leave_after_service = false, listed_idle = false;
     bool retired = false;  // replaced by a timeline change: finishes its client, takes no more
   };
@@ -114,8 +113,7 @@ struct Replication::State {
   int weeks = 0, series = 0;
   Rng rng{0};
   EventSet events;
-  std::vector<int> arrival_slot, change_slot;  // per start, per timeline phase after the first
-  int week_slot = -1, window_slot = -1;
+  std::vector<int> arrival_slot;  // per start: its pending arrival in `events`, -1 if none
   double now = 0;
   bool stopped = false;
   std::optional<SimulationGuard> guard;
@@ -196,21 +194,14 @@ struct Replication::State {
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
     efforts.assign(model->steps.size(), DrawBuffer{});
-    arrival_slot.clear();
-    for (size_t i = 0; i < model->starts.size(); ++i) {
-      arrival_slot.push_back(events.add_slot(EventKind::arrival, static_cast<int>(i)));
+    arrival_slot.assign(model->starts.size(), -1);
+    for (size_t i = 0; i < model->starts.size(); ++i)
       if (model->starts[i].second > 0)
-        events.schedule(arrival_slot.back(), rng.exponential(1 / model->starts[i].second));
-    }
-    change_slot.clear();
-    for (size_t k = 1; k < phases.size(); ++k) {
-      change_slot.push_back(events.add_slot(EventKind::change, static_cast<int>(k)));
-      events.schedule(change_slot.back(), phases[k].week);
-    }
-    week_slot = events.add_slot(EventKind::week_end, 0);
-    if (weeks > 0) events.schedule(week_slot, 1);
-    window_slot = events.add_slot(EventKind::window_start, 0);
-    events.schedule(window_slot, window_start);
+        arrival_slot[i] =
+            events.schedule(rng.exponential(1 / model->starts[i].second), EventKind::arrival, static_cast<int>(i));
+    for (size_t k = 1; k < phases.size(); ++k) events.schedule(phases[k].week, EventKind::change, static_cast<int>(k));
+    if (weeks > 0) events.schedule(1, EventKind::week_end, 0);
+    events.schedule(window_start, EventKind::window_start, 0);
   }
 
   void setup_role(int r) {
@@ -225,8 +216,6 @@ struct Replication::State {
     RoleState& role = roles[r];
     const int first = static_cast<int>(role.servers.size());
     for (double speed : spec.speeds) role.servers.push_back(Server{speed, 1 / speed});
-    for (int i = first; i < static_cast<int>(role.servers.size()); ++i)
-      role.servers[i].done_slot = events.add_slot(EventKind::service_end, r, i);
     for (int i = static_cast<int>(role.servers.size()) - 1; i >= first; --i) {
       if (role.servers[i].speed < 1)
         role.fractional = i;
@@ -240,12 +229,10 @@ struct Replication::State {
     double spell = options.absence_spell_weeks;
     role.mean_present = spell * (1 - spec.absence) / spec.absence;
     for (size_t i = first; i < role.servers.size(); ++i) {
-      Server& server = role.servers[i];
-      server.absence_slot = events.add_slot(EventKind::absence, r, static_cast<int>(i));
       bool absent = rng.uniform() < spec.absence;
-      server.absent = absent;
+      role.servers[i].absent = absent;
       double next = rng.exponential(absent ? spell : role.mean_present);
-      events.schedule(server.absence_slot, now + next);
+      events.schedule(now + next, EventKind::absence, r, static_cast<int>(i));
     }
   }
 
@@ -261,10 +248,9 @@ struct Replication::State {
     for (size_t i = 0; i < model->starts.size(); ++i) {
       double rate = model->starts[i].second;
       if (rate == before->starts[i].second) continue;
-      if (rate > 0)
-        events.schedule(arrival_slot[i], now + rng.exponential(1 / rate));
-      else
-        events.cancel(arrival_slot[i]);
+      if (arrival_slot[i] >= 0) events.cancel(arrival_slot[i]);
+      arrival_slot[i] =
+          rate > 0 ? events.schedule(now + rng.exponential(1 / rate), EventKind::arrival, static_cast<int>(i)) : -1;
     }
     for (size_t r = 0; r < roles.size(); ++r)
       if (model->roles[r].speeds != before->roles[r].speeds || model->roles[r].absence != before->roles[r].absence)
@@ -332,7 +318,7 @@ struct Replication::State {
   void arrive(int start) {
     auto [step, rate] = model->starts[start];
     if (in_system >= 4 * options.max_queue) return fire_guard("wip_limit", -1, step);
-    events.schedule(arrival_slot[start], now + rng.exponential(1 / rate));
+    arrival_slot[start] = events.schedule(now + rng.exponential(1 / rate), EventKind::arrival, start);
     std::int32_t id = new_client();
     Client& c = clients[id];
     c = Client{};
@@ -360,7 +346,7 @@ struct Replication::State {
       if (s.works) return enqueue(s.role, id);
       if (s.deadline >= 0) reach_deadline(c, s.deadline);
       if (s.has_delay) {
-        events.push_client(after_delay(s.delay(rng)), EventKind::delay_end, id);
+        events.schedule(after_delay(s.delay(rng)), EventKind::delay_end, id);
         return;
       }
       step = next_step(c);
@@ -388,7 +374,7 @@ struct Replication::State {
   void after_work(std::int32_t id) {
     const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
-      events.push_client(after_delay(s.delay(rng)), EventKind::delay_end, id);
+      events.schedule(after_delay(s.delay(rng)), EventKind::delay_end, id);
     else
       route(id);
   }
@@ -481,7 +467,7 @@ struct Replication::State {
     double overlap = std::min(now + duration, horizon) - std::max(now, window_start);
     if (overlap > 0) role.busy_area += overlap * server.speed;
     server.client = id;
-    events.schedule(server.done_slot, now + duration);
+    events.schedule(now + duration, EventKind::service_end, r, s);
   }
 
   void end_service(int r, int s) {
@@ -494,7 +480,7 @@ struct Replication::State {
     } else if (server.leave_after_service) {
       server.leave_after_service = false;
       server.absent = true;
-      events.schedule(server.absence_slot, now + rng.exponential(options.absence_spell_weeks));
+      events.schedule(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
     } else {
       serve_next(r, s);
     }
@@ -524,13 +510,13 @@ struct Replication::State {
     if (server.retired) return;
     if (server.absent) {
       server.absent = false;
-      events.schedule(server.absence_slot, now + rng.exponential(role.mean_present));
+      events.schedule(now + rng.exponential(role.mean_present), EventKind::absence, r, s);
       serve_next(r, s);
     } else if (server.client >= 0) {
       server.leave_after_service = true;  // the visit in hand is finished first
     } else {
       server.absent = true;
-      events.schedule(server.absence_slot, now + rng.exponential(options.absence_spell_weeks));
+      events.schedule(now + rng.exponential(options.absence_spell_weeks), EventKind::absence, r, s);
     }
   }
 
@@ -542,7 +528,7 @@ struct Replication::State {
     row[roles.size() + 2] = week_completions;
     week_arrivals = week_completions = 0;
     recorded_weeks = week;
-    if (week + 1 <= weeks) events.schedule(week_slot, week + 1);
+    if (week + 1 <= weeks) events.schedule(week + 1, EventKind::week_end, 0);
   }
 
   void fire_guard(const char* kind, int r, int step) {

@@ -1,24 +1,22 @@
-// The simulator's pending events: one slot per event source, kept in a tournament tree.
+// The simulator's pending events: a tournament tree over a pool of slots, one event per slot.
 //
 //   EventSet events;
-//   int server_done = events.add_slot(EventKind::service_end, role, server);
-//   events.schedule(server_done, 2.5);           // (re)schedules the slot's one event
-//   events.push_client(3.0, EventKind::delay_end, client);   // any number of these
+//   int slot = events.schedule(2.5, EventKind::service_end, role, server);
+//   events.cancel(slot);                          // only while it is pending
 //   Event next = events.pop();                    // earliest time; ties in the order scheduled
 //
-// Most sources have at most one pending event at a time (a server's end of service, a
-// start's next arrival, the next weekly sample), so each owns a leaf of a complete binary
-// tree whose inner nodes hold the smaller key of their children. Popping reads the root;
-// (re)scheduling a leaf replays its path to the root: log2(slots) compare-and-select steps
-// with no data-dependent branch, about three times cheaper than a heap's pop plus push
-// (tools/bench/sim measures both). Per-client events (delays) go to a 4-ary heap whose
-// earliest event occupies one slot.
+// The leaves of a complete binary tree are the slots, every inner node holds the smaller key of
+// its two children, so the earliest event is the root. Writing a leaf replays its path to the
+// root: log2(slots) compare-and-select steps with no data-dependent branch. A popped event's
+// slot is handed to the next event scheduled, so that the usual step of a simulation (pop an
+// event, schedule its successor) costs one replay; the slot is emptied only if nothing is
+// scheduled before the next look at the set. tools/bench/sim measures this against the 4-ary
+// heap (EventQueue), which needs a sift-down and a sift-up with unpredictable exits.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -30,67 +28,48 @@ class EventSet {
  public:
   EventSet() { clear(); }
 
-  // Removes every slot and event; slot numbers restart from 0 (slot 0 is the client heap's).
   void clear() {
-    targets_.clear();
     capacity_ = 0;
     node_.clear();
+    targets_.clear();
+    free_.clear();
     next_sequence_ = 0;
     stale_ = kNone;
-    clients_.clear();
-    targets_.push_back({EventKind::delay_end, 0, 0});
     grow(64);
   }
 
-  int add_slot(EventKind kind, std::int32_t a, std::int32_t b = 0) {
-    if (targets_.size() >= kMaxSlots) throw std::length_error("more than 2^24 event sources");
-    targets_.push_back({kind, a, b});
-    if (targets_.size() > capacity_) grow(capacity_ * 2);
-    return static_cast<int>(targets_.size() - 1);
-  }
-
-  // The slot's event happens at `time` (replacing any event it had pending).
-  void schedule(int slot, double time) {
-    if (slot == stale_) stale_ = kNone;
+  // Returns the event's slot, valid until the event is popped or cancelled.
+  int schedule(double time, EventKind kind, std::int32_t a, std::int32_t b = 0) {
+    int slot = stale_;
+    stale_ = kNone;
+    if (slot == kNone) {
+      if (free_.empty()) grow(capacity_ * 2);
+      slot = free_.back();
+      free_.pop_back();
+    }
+    targets_[slot] = {kind, a, b};
     set(slot, key(time, next_sequence_++, slot));
+    return slot;
   }
+
   void cancel(int slot) {
-    if (slot == stale_) stale_ = kNone;
     set(slot, kEmpty);
+    free_.push_back(slot);
   }
 
-  void push_client(double time, EventKind kind, std::int32_t a) {
-    const std::uint64_t sequence = next_sequence_++;
-    clients_.push(time, sequence, kind, a);
-    const Key k = key(time, sequence, 0);
-    if (k < node_[capacity_]) set(0, k);  // the earliest client event now
-  }
-
-  bool empty() {
-    flush();
-    return node_[1] == kEmpty;
-  }
   // NaN when empty.
   double top_time() {
     flush();
     return time_of(node_[1]);
   }
 
-  // The earliest event. Its slot is emptied when the caller next looks at the set, unless
-  // it schedules the slot again first (the common case: a server starts its next client).
   Event pop() {
     flush();
     const Key top = node_[1];
     const int slot = static_cast<int>(static_cast<std::uint64_t>(top) & kSlotMask);
-    const double time = time_of(top);
-    if (slot == 0) {
-      Event e = clients_.pop();
-      set(0, clients_.empty() ? kEmpty : key(clients_.top().time, clients_.top().sequence, 0));
-      return e;
-    }
     stale_ = slot;
     const Target& t = targets_[slot];
-    return Event{time, 0, t.kind, t.a, t.b};
+    return Event{time_of(top), 0, t.kind, t.a, t.b};
   }
 
  private:
@@ -102,7 +81,7 @@ class EventSet {
   static constexpr int kSlotBits = 24;
   static constexpr std::uint64_t kSlotMask = (std::uint64_t(1) << kSlotBits) - 1;
   static constexpr std::size_t kMaxSlots = std::size_t(1) << kSlotBits;
-  static constexpr Key kEmpty = ~Key(0);
+  static constexpr Key kEmpty = ~Key(0);  // its time bits are a NaN
   static constexpr int kNone = -1;
   struct Target {
     EventKind kind;
@@ -130,26 +109,29 @@ class EventSet {
       node_[i >> 1] = k;
     }
   }
+  // The popped event's slot, if nothing took it over, is emptied and freed.
   void flush() {
     if (stale_ == kNone) return;
-    int slot = stale_;
+    cancel(stale_);
     stale_ = kNone;
-    set(slot, kEmpty);
   }
   void grow(std::size_t capacity) {
+    if (capacity > kMaxSlots) throw std::length_error("more than 2^24 pending simulation events");
     std::vector<Key> bigger(2 * capacity, kEmpty);
     for (std::size_t s = 0; s < capacity_; ++s) bigger[capacity + s] = node_[capacity_ + s];
     for (std::size_t i = capacity - 1; i >= 1; --i) bigger[i] = std::min(bigger[2 * i], bigger[2 * i + 1]);
     node_.swap(bigger);
+    targets_.resize(capacity);
+    for (std::size_t s = capacity; s-- > capacity_;) free_.push_back(static_cast<int>(s));  // lowest on top
     capacity_ = capacity;
   }
 
-  std::vector<Target> targets_;
   std::size_t capacity_ = 0;
   std::vector<Key> node_;  // node_[1] the root, leaves from node_[capacity_]
+  std::vector<Target> targets_;
+  std::vector<int> free_;
   std::uint64_t next_sequence_ = 0;
   int stale_ = kNone;
-  EventQueue<4> clients_;
 };
 
 }  // namespace sujuva
