@@ -304,7 +304,9 @@ struct Replication::State {
     if (!stopped) now = horizon;
   }
 
-  // Clients.
+  // Clients. The steps of one event (end of service, routing, the next queue, the next
+  // service) are forced inline into run(): GCC keeps the hot pointers in registers across
+  // them instead of reloading them in every call (+4 % on bench_sim).
   std::int32_t new_client() {
     if (!free_clients.empty()) {
       std::int32_t id = free_clients.back();
@@ -336,7 +338,7 @@ struct Replication::State {
   }
 
   // Moves a client through steps without work or delay until it queues, waits or leaves.
-  void advance(std::int32_t id, int step) {
+  [[gnu::always_inline]] void advance(std::int32_t id, int step) {
     while (true) {
       Client& c = clients[id];
       c.step = step;
@@ -353,7 +355,7 @@ struct Replication::State {
     }
   }
 
-  int next_step(Client& c) {
+  [[gnu::always_inline]] int next_step(Client& c) {
     std::uint32_t state = std::uint32_t(c.step) * model->classes + c.cls;
     std::uint32_t i = model->route_begin[state], end = model->route_begin[state + 1];
     if (end - i > 1) {
@@ -369,9 +371,9 @@ struct Replication::State {
     return model->route_to[i];
   }
 
-  void route(std::int32_t id) { advance(id, next_step(clients[id])); }
+  [[gnu::always_inline]] void route(std::int32_t id) { advance(id, next_step(clients[id])); }
 
-  void after_work(std::int32_t id) {
+  [[gnu::always_inline]] void after_work(std::int32_t id) {
     const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
       events.schedule(after_delay(s.delay(rng)), EventKind::delay_end, id);
@@ -414,7 +416,7 @@ struct Replication::State {
     role.queue += delta;
   }
 
-  int take_idle_server(RoleState& role) {
+  [[gnu::always_inline]] int take_idle_server(RoleState& role) {
     while (!role.idle.empty()) {
       int s = role.idle.back();
       role.idle.pop_back();
@@ -436,7 +438,7 @@ struct Replication::State {
     role.idle.push_back(s);
   }
 
-  void enqueue(int r, std::int32_t id) {
+  [[gnu::always_inline]] void enqueue(int r, std::int32_t id) {
     Client& c = clients[id];
     const CompiledStep& s = model->steps[c.step];
     RoleState& role = roles[r];
@@ -453,7 +455,7 @@ struct Replication::State {
     if (role.queue > options.max_queue) fire_guard("unstable", r, -1);
   }
 
-  void start_service(int r, int s, std::int32_t id) {
+  [[gnu::always_inline]] void start_service(int r, int s, std::int32_t id) {
     RoleState& role = roles[r];
     Server& server = role.servers[s];
     Client& c = clients[id];
@@ -470,7 +472,7 @@ struct Replication::State {
     events.schedule(now + duration, EventKind::service_end, r, s);
   }
 
-  void end_service(int r, int s) {
+  [[gnu::always_inline]] void end_service(int r, int s) {
     RoleState& role = roles[r];
     Server& server = role.servers[s];
     std::int32_t id = server.client;
@@ -488,11 +490,11 @@ struct Replication::State {
   }
 
   // Gives server s the next client (highest priority level, then first come), or lists it idle.
-  void serve_next(int r, int s) {
+  [[gnu::always_inline]] void serve_next(int r, int s) {
     if (!take_from_queue(r, s)) list_idle(roles[r], s);
   }
 
-  bool take_from_queue(int r, int s) {
+  [[gnu::always_inline]] bool take_from_queue(int r, int s) {
     if (roles[r].queue == 0) return false;
     for (auto& level : roles[r].levels) {
       if (level.empty()) continue;
