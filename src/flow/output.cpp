@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <sstream>
 #include <string_view>
@@ -30,9 +32,9 @@ void append_decimal(std::string& out, double value, int decimals, Lang lang) {
     out += '-';
     return;
   }
-  fmt::memory_buffer buffer;
-  fmt::format_to(std::back_inserter(buffer), "{:.{}f}", value, decimals);
-  std::string_view text(buffer.data(), buffer.size());
+  char buffer[512];  // the longest fixed-point double (1.8e308) with a few decimals fits
+  auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+  std::string_view text(buffer, static_cast<size_t>(written.ptr - buffer));
   if (text.size() > 1 && text[0] == '-' && text.find_first_not_of("0.", 1) == std::string_view::npos)
     text.remove_prefix(1);  // no "-0,0"
   if (text[0] == '-') {
@@ -150,7 +152,8 @@ void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& 
 
 // one_line(label) without a copy when there is nothing to change.
 std::string_view label_line(const std::string& label, std::string& scratch) {
-  bool plain = label.find_first_of("\\\n") == std::string::npos && (label.empty() || label.back() != ' ');
+  bool plain = std::none_of(label.begin(), label.end(), [](char c) { return c == '\\' || c == '\n'; }) &&
+               (label.empty() || label.back() != ' ');
   if (plain) return label;
   scratch = detail::one_line(label);
   return scratch;
@@ -351,27 +354,53 @@ void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostre
   print_table(header, rows, out);
 }
 
-// CSV numbers: plain digits (no grouping), decimal comma for fi/sv; empty when undefined.
-std::string csv_number(std::optional<double> x, Lang lang) {
-  if (!x || !std::isfinite(*x)) return "";
-  std::string s = fmt::format("{:.6g}", *x);
-  if (lang != Lang::en)
-    for (char& c : s)
-      if (c == '.') c = ',';
-  return s;
-}
+// A CSV text written field by field (a million step rows as vectors of strings
+// took most of the time): UTF-8 with BOM and ';' under fi/sv, ',' under en.
+class CsvText {
+ public:
+  explicit CsvText(Lang lang) : lang_(lang), separator_(lang == Lang::en ? ',' : ';') {
+    if (lang != Lang::en) text_ = "\xEF\xBB\xBF";
+  }
 
-std::string csv(const Row& header, const std::vector<Row>& rows, Lang lang) {
-  char sep = lang == Lang::en ? ',' : ';';
-  std::string text = lang == Lang::en ? "" : "\xEF\xBB\xBF";
-  auto line = [&](const Row& r) {
-    for (size_t i = 0; i < r.size(); ++i) text += (i ? std::string(1, sep) : "") + escape_csv(r[i], sep);
-    text += "\r\n";
-  };
-  line(header);
-  for (const auto& r : rows) line(r);
-  return text;
-}
+  // As escape_csv (text/format.h), which most fields need not go through.
+  void field(std::string_view value) {
+    if (!first_) text_ += separator_;
+    first_ = false;
+    bool plain = std::none_of(value.begin(), value.end(),
+                              [&](char c) { return c == '"' || c == '\n' || c == '\r' || c == separator_; }) &&
+                 (value.empty() || (value[0] != '=' && value[0] != '+' && value[0] != '-' && value[0] != '@'));
+    if (plain)
+      text_ += value;
+    else
+      text_ += escape_csv(value, separator_);
+  }
+  // Plain digits (%.6g, no grouping), decimal comma for fi/sv; empty when undefined.
+  void number(std::optional<double> x) {
+    if (!x || !std::isfinite(*x)) {
+      field("");
+      return;
+    }
+    char digits[64];
+    auto written = std::to_chars(digits, digits + sizeof digits, *x, std::chars_format::general, 6);
+    if (lang_ != Lang::en) std::replace(digits, written.ptr, '.', ',');
+    field(std::string_view(digits, static_cast<size_t>(written.ptr - digits)));
+  }
+  void row(const Row& fields) {
+    for (const auto& f : fields) field(f);
+    end_row();
+  }
+  void end_row() {
+    text_ += "\r\n";
+    first_ = true;
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  Lang lang_;
+  char separator_;
+  std::string text_;
+  bool first_ = true;
+};
 
 }  // namespace
 
@@ -390,72 +419,74 @@ void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream
 }
 
 std::string roles_csv(const Analysis& a, const Process& p, Lang lang) {
-  Row header{"id",
-             "label",
-             "fte",
-             "servers",
-             "capacity_hours_per_week",
-             "demand_hours_per_week",
-             "activity_hours_per_week",
-             "utilisation",
-             "stable",
-             "wait_weeks",
-             "queue_clients",
-             "backlog_growth_clients_per_week",
-             "backlog_growth_hours_per_week",
-             "share_of_clients",
-             "share_of_lead_time"};
-  std::vector<Row> rows;
-  for (const auto& r : a.roles)
-    rows.push_back({r.id, role_label(p, r.id, lang), csv_number(r.fte, lang), csv_number(r.servers, lang),
-                    csv_number(r.capacity_hours_per_week, lang), csv_number(r.demand_hours_per_week, lang),
-                    csv_number(r.activity_hours_per_week, lang), csv_number(r.utilisation, lang), r.stable ? "1" : "0",
-                    csv_number(r.wait_weeks, lang), csv_number(r.queue_clients, lang),
-                    csv_number(r.backlog_growth_clients_per_week, lang),
-                    csv_number(r.backlog_growth_hours_per_week, lang), csv_number(r.share_of_clients, lang),
-                    csv_number(r.share_of_lead_time, lang)});
-  return csv(header, rows, lang);
+  CsvText csv(lang);
+  csv.row({"id", "label", "fte", "servers", "capacity_hours_per_week", "demand_hours_per_week",
+           "activity_hours_per_week", "utilisation", "stable", "wait_weeks", "queue_clients",
+           "backlog_growth_clients_per_week", "backlog_growth_hours_per_week", "share_of_clients",
+           "share_of_lead_time"});
+  for (const auto& r : a.roles) {
+    csv.field(r.id);
+    csv.field(role_label(p, r.id, lang));
+    csv.number(r.fte);
+    csv.number(r.servers);
+    csv.number(r.capacity_hours_per_week);
+    csv.number(r.demand_hours_per_week);
+    csv.number(r.activity_hours_per_week);
+    csv.number(r.utilisation);
+    csv.field(r.stable ? "1" : "0");
+    csv.number(r.wait_weeks);
+    csv.number(r.queue_clients);
+    csv.number(r.backlog_growth_clients_per_week);
+    csv.number(r.backlog_growth_hours_per_week);
+    csv.number(r.share_of_clients);
+    csv.number(r.share_of_lead_time);
+    csv.end_row();
+  }
+  return csv.take();
 }
 
 std::string steps_csv(const Analysis& a, const Process& p, Lang lang) {
-  Row header{"id",
-             "label",
-             "kind",
-             "role",
-             "arrivals_per_week",
-             "visits",
-             "reach",
-             "workload_hours_per_week",
-             "wait_weeks",
-             "sojourn_weeks",
-             "share_of_lead_time"};
-  std::vector<Row> rows;
+  CsvText csv(lang);
+  csv.row({"id", "label", "kind", "role", "arrivals_per_week", "visits", "reach", "workload_hours_per_week",
+           "wait_weeks", "sojourn_weeks", "share_of_lead_time"});
+  std::string scratch;
   for (size_t v = 0; v < a.steps.size(); ++v) {
     const auto& s = a.steps[v];
-    rows.push_back({s.id, detail::one_line(p.graph[v].label.in(lang, s.id)), s.kind, s.role.value_or(""),
-                    csv_number(s.arrivals_per_week, lang), csv_number(s.visits, lang), csv_number(s.reach, lang),
-                    csv_number(s.workload_hours_per_week, lang), csv_number(s.wait_weeks, lang),
-                    csv_number(s.sojourn_weeks, lang), csv_number(s.share_of_lead_time, lang)});
+    csv.field(s.id);
+    csv.field(label_line(p.graph[v].label.in(lang, s.id), scratch));
+    csv.field(s.kind);
+    csv.field(s.role ? std::string_view(*s.role) : std::string_view());
+    csv.number(s.arrivals_per_week);
+    csv.number(s.visits);
+    csv.number(s.reach);
+    csv.number(s.workload_hours_per_week);
+    csv.number(s.wait_weeks);
+    csv.number(s.sojourn_weeks);
+    csv.number(s.share_of_lead_time);
+    csv.end_row();
   }
-  return csv(header, rows, lang);
+  return csv.take();
 }
 
 std::string projection_csv(const Analysis& a, Lang lang) {
+  CsvText csv(lang);
   Row header{"week"};
-  std::vector<Row> rows;
   if (a.projection) {
     for (const auto& r : a.projection->roles) header.push_back(r);
     header.push_back("arrivals_per_week");
     header.push_back("completions_per_week");
+  }
+  csv.row(header);
+  if (a.projection) {
     for (size_t w = 0; w < a.projection->weeks.size(); ++w) {
-      Row row{std::to_string(a.projection->weeks[w])};
-      for (double q : a.projection->queue_clients[w]) row.push_back(csv_number(q, lang));
-      row.push_back(csv_number(a.projection->arrivals_per_week[w], lang));
-      row.push_back(csv_number(a.projection->completions_per_week[w], lang));
-      rows.push_back(row);
+      csv.field(std::to_string(a.projection->weeks[w]));
+      for (double q : a.projection->queue_clients[w]) csv.number(q);
+      csv.number(a.projection->arrivals_per_week[w]);
+      csv.number(a.projection->completions_per_week[w]);
+      csv.end_row();
     }
   }
-  return csv(header, rows, lang);
+  return csv.take();
 }
 
 void write_analysis_csv(const std::string& dir, const Analysis& a, const Process& p, Lang lang) {
