@@ -13,7 +13,10 @@
 // block-triangular solver (strongly connected blocks in topological order, each
 // block by LU), and SciPy's spsolve (SuperLU, COLAMD) on the same matrix handed
 // over in Matrix Market format; the table shows times and the largest relative
-// difference between the solutions.
+// difference between the solutions. The last columns are end to end: the real
+// command line (`sujuva analyze FILE` and `sujuva analyze --json FILE`, output to
+// /dev/null) on the same model written to a file, its wall seconds and peak RSS.
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,8 +24,10 @@
 #include <Eigen/SparseLU>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <unsupported/Eigen/SparseExtra>
@@ -169,9 +174,72 @@ void run(int steps) {
                 std::max(max_relative_difference(x_lu, scipy.x), max_relative_difference(x_block, scipy.x)));
   else
     std::printf(" %9s", "(no scipy)");
-  std::printf("   %.1e/%.1e %s\n", lu_residual, block_residual, analysis.stable() ? "" : "(unstable)");
+  std::printf("   %.1e/%.1e%s", lu_residual, block_residual, analysis.stable() ? "" : " (unstable)");
   std::fflush(stdout);
 }
+
+// The sujuva binary next to this benchmark in the build directory (or SUJUVA_BINARY).
+std::string sujuva_binary() {
+#ifdef SUJUVA_BINARY
+  return SUJUVA_BINARY;
+#else
+  return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "sujuva").string();
+#endif
+}
+
+struct CliRun {
+  bool ok = false;
+  double wall = 0, cpu = 0, rss_mb = 0;
+};
+
+// One run of the command line as a child process, stdout to /dev/null; wait4
+// gives its own CPU time and peak RSS.
+CliRun run_cli(const std::vector<std::string>& args) {
+  std::string binary = sujuva_binary();
+  auto start = std::chrono::steady_clock::now();
+  pid_t child = fork();
+  if (child == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0) dup2(null, STDOUT_FILENO);
+    std::vector<char*> argv{binary.data()};
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    std::_Exit(127);
+  }
+  CliRun r;
+  int status = 0;
+  rusage usage{};
+  if (child < 0 || wait4(child, &status, 0, &usage) != child) return r;
+  r.wall = seconds_since(start);
+  r.cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + 1e-6 * (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+  r.rss_mb = usage.ru_maxrss / 1024.0;
+  // Exit 1 means findings (an unstable role), still a complete analysis.
+  r.ok = WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1);
+  return r;
+}
+
+void print_cli(const CliRun& r) {
+  if (r.ok)
+    std::printf(" %8.2f %8.2f %8.0f", r.wall, r.cpu, r.rss_mb);
+  else
+    std::printf(" %8s %8s %8s", "failed", "", "");
+}
+
+struct EndToEnd {
+  CliRun text, json;
+};
+
+EndToEnd end_to_end(int steps) {
+  std::string file = "/tmp/sujuva-bench-flow-" + std::to_string(getpid()) + "-" + std::to_string(steps) + ".dot";
+  { std::ofstream(file, std::ios::binary) << generate(steps); }
+  EndToEnd e{run_cli({"analyze", file}), run_cli({"analyze", "--json", file})};
+  std::remove(file.c_str());
+  return e;
+}
+
+bool meets_target(const CliRun& r) { return r.ok && r.wall < 10 && r.rss_mb < 2048; }
 
 }  // namespace
 
@@ -186,10 +254,14 @@ int main(int argc, char** argv) {
   std::printf(
       "Times in seconds. LU = Eigen SparseLU (COLAMD) factor+solve; block = block-triangular solver;\n"
       "SciPy = scipy.sparse.linalg.spsolve (SuperLU, COLAMD) on the same matrix (Matrix Market);\n"
-      "ratio = SciPy time / ours; diff = largest relative difference of the solutions.\n");
-  std::printf("%9s %9s %10s %8s %8s %9s %9s %9s %8s %9s %9s %9s %9s   %s\n", "steps", "states", "nonzeros", "load",
-              "build", "LU", "block", "analyze", "RSS MB", "SciPy", "vs LU", "vs block", "diff", "residual LU/block");
+      "ratio = SciPy time / ours; diff = largest relative difference of the solutions.\n"
+      "cli = `sujuva analyze FILE > /dev/null`, json = `sujuva analyze --json FILE > /dev/null`, each a\n"
+      "child process: wall seconds, CPU seconds and peak RSS (MB), reading the DOT file included.\n");
+  std::printf("%9s %9s %10s %8s %8s %9s %9s %9s %8s %9s %9s %9s %9s   %-17s %8s %8s %8s %8s %8s %8s\n", "steps",
+              "states", "nonzeros", "load", "build", "LU", "block", "analyze", "RSS MB", "SciPy", "vs LU", "vs block",
+              "diff", "residual LU/block", "cli s", "cli cpu", "cli MB", "json s", "json cpu", "json MB");
   std::fflush(stdout);
+  std::optional<EndToEnd> million;
   for (int steps : sizes) {
     pid_t child = fork();
     if (child == 0) {
@@ -198,6 +270,18 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     waitpid(child, &status, 0);
+    EndToEnd e = end_to_end(steps);
+    print_cli(e.text);
+    print_cli(e.json);
+    std::printf("\n");
+    std::fflush(stdout);
+    if (steps == 1000000) million = e;
+  }
+  if (million) {
+    bool met = meets_target(million->text) && meets_target(million->json);
+    std::printf(
+        "target: 10^6 steps end to end < 10 s and < 2 GB: %s (analyze %.1f s, %.0f MB; --json %.1f s, %.0f MB)\n",
+        met ? "met" : "not met", million->text.wall, million->text.rss_mb, million->json.wall, million->json.rss_mb);
   }
   return 0;
 }
