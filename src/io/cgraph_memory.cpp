@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <new>
 #include <unordered_set>
 #include <vector>
@@ -17,6 +18,9 @@ std::atomic<size_t> bytes_in_use{0};
 // Small blocks come from large zeroed chunks and are recycled by size class;
 // large ones are calloc'ed one by one. Every block starts with a 16-byte header
 // holding its size, because cgraph's free does not say how large a block was.
+// cdt takes some blocks from malloc (the holders of a subgraph's edges) and
+// cgraph may return them through this discipline: a block that is not ours is
+// handed to free.
 class Arena {
  public:
   Agraph_t* root = nullptr;  // set when cgraph opens the graph (see remember_root)
@@ -46,6 +50,7 @@ class Arena {
 
   void release(void* pointer) {
     if (!pointer) return;
+    if (!owns(pointer)) return std::free(pointer);
     std::byte* block = static_cast<std::byte*>(pointer) - kHeader;
     size_t size = size_of(block);
     if (size > kLargestSmall) {
@@ -60,6 +65,12 @@ class Arena {
 
   void* resize(void* pointer, size_t old_size, size_t request) {
     if (!pointer) return allocate(request);
+    if (!owns(pointer)) {
+      void* moved = allocate(request);
+      if (moved) std::memcpy(moved, pointer, std::min(old_size, request));
+      std::free(pointer);
+      return moved;
+    }
     std::byte* block = static_cast<std::byte*>(pointer) - kHeader;
     size_t capacity = size_of(block);
     if (request <= capacity) {
@@ -80,6 +91,16 @@ class Arena {
   static constexpr size_t kFirstChunk = 64 * 1024;
   static constexpr size_t kLargestChunk = 16 * 1024 * 1024;
 
+  bool owns(void* pointer) const {
+    auto* p = static_cast<std::byte*>(pointer);
+    if (large_.count(p - kHeader)) return true;
+    // Chunks are few (they double in size): a search by start address.
+    auto after = chunk_starts_.upper_bound(p);
+    if (after == chunk_starts_.begin()) return false;
+    --after;
+    return p < after->first + after->second;
+  }
+
   static size_t round_up(size_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
   static void set_size(std::byte* block, size_t size) { std::memcpy(block, &size, sizeof size); }
   static size_t size_of(const std::byte* block) {
@@ -95,6 +116,7 @@ class Arena {
       auto* fresh = static_cast<std::byte*>(std::calloc(1, chunk));
       if (!fresh) return nullptr;
       chunks_.push_back(fresh);
+      chunk_starts_.emplace(fresh, chunk);
       held_ += chunk;
       bytes_in_use += chunk;
       next_ = fresh;
@@ -117,6 +139,7 @@ class Arena {
   }
 
   std::vector<std::byte*> chunks_;
+  std::map<std::byte*, size_t> chunk_starts_;
   std::unordered_set<std::byte*> large_;
   std::vector<std::byte*> free_lists_[kLargestSmall / kAlign + 1];
   std::byte* next_ = nullptr;
@@ -181,13 +204,14 @@ int read_line(void* channel, char* buffer, int size) {
 
 }  // namespace
 
-Agdisc_t arena_reading_discipline() {
+Agdisc_t reading_discipline(Memory memory) {
   static Agiodisc_t io = {read_line, AgIoDisc.putstr, AgIoDisc.flush};
   static Agiddisc_t ids = [] {
     Agiddisc_t d = AgIdDisc;
     d.open = remember_root;
     return d;
   }();
+  if (memory == Memory::malloc) return {&AgMemDisc, &AgIdDisc, &io};
   return {&arena_memory, &ids, &io};
 }
 

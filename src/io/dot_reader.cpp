@@ -686,6 +686,9 @@ void Reader::check_classes() {
   }
 }
 
+// About 30 000 steps: below this the whole read takes a fraction of a second.
+constexpr size_t kArenaFrom = 4 << 20;
+
 // cgraph's parse, the longest step, runs while a second thread indexes the
 // source lines: the two only read the text.
 Agraph_t* Reader::parse(std::string& cgraph_messages) {
@@ -701,7 +704,9 @@ Agraph_t* Reader::parse(std::string& cgraph_messages) {
     std::string file_for_cgraph = file_;
     agsetfile(file_for_cgraph.data());
     detail::TextChannel channel{text_};
-    Agdisc_t discipline = detail::arena_reading_discipline();
+    // Small models take cgraph's default memory, large ones the arena (see cgraph_memory.h).
+    Agdisc_t discipline =
+        detail::reading_discipline(text_.size() >= kArenaFrom ? detail::Memory::arena : detail::Memory::malloc);
     g = agread(&channel, &discipline);
     aglexbad();
     agseterrf(previous);
@@ -726,7 +731,7 @@ bool Reader::read() {
     error(line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
     return false;
   }
-  // The graph's memory is one arena: closing it is one step, whatever its size.
+  // With the arena, closing is one step whatever the size of the graph.
   auto close = [](Agraph_t* graph) {
     std::lock_guard lock(cgraph_mutex);
     agclose(graph);

@@ -5,14 +5,19 @@
 
 #include "io/dot_source.h"
 
+// Exported by cgraph, not in cgraph.h: resets the scanner after a read (see dot_reader.cpp).
+extern "C" void aglexbad(void);
+
 using namespace sujuva;
 
 namespace {
 
 Agraph_t* read_graph(std::string_view text) {
   detail::TextChannel channel{text};
-  Agdisc_t discipline = detail::arena_reading_discipline();
-  return agread(&channel, &discipline);
+  Agdisc_t discipline = detail::reading_discipline(detail::Memory::arena);
+  Agraph_t* g = agread(&channel, &discipline);
+  aglexbad();
+  return g;
 }
 
 }  // namespace

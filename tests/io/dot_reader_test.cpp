@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 using namespace sujuva;
 
@@ -234,4 +235,38 @@ TEST_CASE("Repeated routes between the same two steps each get their own line", 
       "digraph {\n  in [kind=start, arrivals=\"1/week\"];\n  out [kind=end];\n  in -> out;\n  in -> out [p=7];\n}\n");
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].format() == "t.dot:5: route in -> out: p must be between 0 and 1, not 7");
+}
+
+TEST_CASE("A model large enough for the arena reads like a small one", "[io]") {
+  // 40 000 steps in a chain, each written on two lines (node, route): over the
+  // 4 MiB from which the reader gives cgraph an arena. Step i is on line 3 + 2i
+  // and its route on line 4 + 2i; routes alternate p=0.5 (with a second route
+  // back to s0 written after the chain) so some steps have two.
+  const int steps = 40000;
+  std::string text = "digraph big {\n  in [kind=start, arrivals=\"1/week\"];\n";
+  for (int i = 0; i < steps; ++i) {
+    std::string next = i + 1 < steps ? "s" + std::to_string(i + 1) : "out";
+    text += "  s" + std::to_string(i) + " [effort=\"1h\", label=\"Vaihe " + std::to_string(i) +
+            " with a label long enough to make the file large\"];\n";
+    text += "  s" + std::to_string(i) + " -> " + next + (i % 2 ? " [p=0.5];\n" : ";\n");
+  }
+  for (int i = 1; i < steps; i += 2) text += "  s" + std::to_string(i) + " -> s0 [p=0.5];\n";
+  text += "  in -> s0;\n  out [kind=end];\n}\n";
+  REQUIRE(text.size() > (4u << 20));
+  auto result = read_process_text(text, "big.dot");
+  REQUIRE(result.usable());
+  const Process& p = *result.process;
+  CHECK(boost::num_vertices(p.graph) == steps + 2);
+  CHECK(boost::num_edges(p.graph) == steps + steps / 2 + 1);
+  auto s1 = p.find_step("s1");
+  REQUIRE(s1);
+  CHECK(p.graph[*s1].line == 5);
+  CHECK(p.graph[*s1].label.fi() == "Vaihe 1 with a label long enough to make the file large");
+  std::map<std::string, const Route*> routes;  // by target step
+  for (auto e : boost::make_iterator_range(boost::out_edges(*s1, p.graph)))
+    routes[p.graph[boost::target(e, p.graph)].id] = &p.graph[e];
+  REQUIRE(routes.size() == 2);
+  CHECK(routes["s2"]->line == 6);
+  CHECK(routes["s0"]->line == 3 + 2 * steps);  // the first route back, after the chain
+  CHECK(*routes["s0"]->p == 0.5);
 }
