@@ -566,7 +566,7 @@ void Reader::read_steps(Agraph_t* g) {
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n), ++v) {
     Step& step = process_.graph[v];
     step.id = agnameof(n);
-    auto [line, ordinal] = lines_.node_line_and_ordinal(step.id);
+    auto [line, ordinal] = lines_.node_line_and_ordinal(step.id, static_cast<int>(v));
     step.line = line;
     ordinal_of_[AGSEQ(n)] = ordinal;
     values.clear();

@@ -7,57 +7,44 @@
 
 namespace sujuva::detail {
 
-size_t SourceLines::slot_of(uint64_t key) const {
-  // Fibonacci hashing spreads the sequential ordinals over the table.
-  size_t mask = edges.size() - 1;
-  size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
-  while (edges[slot].key != EdgeSlot::kEmpty && edges[slot].key != key) slot = (slot + 1) & mask;
-  return slot;
-}
-
-void SourceLines::grow_edges() {
-  std::vector<EdgeSlot> old(std::max<size_t>(64, edges.size() * 2));
-  old.swap(edges);
-  for (const EdgeSlot& e : old)
-    if (e.key != EdgeSlot::kEmpty) edges[slot_of(e.key)] = e;
-}
-
 int SourceLines::edge_line(int tail, int head, size_t occurrence) const {
-  if (tail < 0 || head < 0 || edges.empty()) return 0;
-  uint64_t key = edge_key(tail, head);
-  const EdgeSlot& first = edges[slot_of(key)];
-  if (first.key != key) return 0;
-  if (occurrence == 0) return first.line;
-  auto more = repeated_edge.find(key);
-  if (more == repeated_edge.end()) return first.line;
-  return more->second[std::min(occurrence, more->second.size()) - 1];
-}
-
-void SourceLines::add_edge(int tail, int head, int line) {
-  if ((edge_count + 1) * 2 > edges.size()) grow_edges();
-  uint64_t key = edge_key(tail, head);
-  EdgeSlot& slot = edges[slot_of(key)];
-  if (slot.key == key) {
-    repeated_edge[key].push_back(line);
-    return;
+  if (tail < 0 || head < 0 || size_t(tail) + 1 >= first_target.size()) return 0;
+  int line = 0;
+  for (size_t i = first_target[tail]; i < first_target[tail + 1]; ++i) {
+    if (targets[i].head != head) continue;
+    line = targets[i].line;
+    if (occurrence-- == 0) break;
   }
-  slot = {key, line};
-  ++edge_count;
+  return line;
 }
 
-void SourceLines::reserve(size_t nodes, size_t expected_edges) {
-  node_lines.reserve(nodes);
-  size_t size = 64;
-  while (size < expected_edges * 2) size *= 2;
-  if (edge_count == 0 && size > edges.size()) edges.assign(size, EdgeSlot{});
+void SourceLines::reserve(size_t expected_nodes, size_t expected_edges) {
+  ordinal_of.reserve(expected_nodes);
+  nodes.reserve(expected_nodes);
+  edge_mentions.reserve(expected_edges);
+}
+
+void SourceLines::finish() {
+  // A counting sort by tail keeps each tail's routes in text order.
+  first_target.assign(nodes.size() + 1, 0);
+  for (const EdgeMention& e : edge_mentions) ++first_target[e.tail + 1];
+  for (size_t t = 0; t < nodes.size(); ++t) first_target[t + 1] += first_target[t];
+  std::vector<size_t> next(first_target.begin(), first_target.end() - 1);
+  targets.resize(edge_mentions.size());
+  for (const EdgeMention& e : edge_mentions) targets[next[e.tail]++] = {e.head, e.line};
+  edge_mentions = {};
 }
 
 int SourceLines::add_node(std::string_view id, int line, bool gives_attributes) {
-  int ordinal = static_cast<int>(node_lines.size());
-  auto [it, added] = node_lines.emplace(id, NodeLine{line, ordinal, gives_attributes});
-  // The first line that gives the node attributes wins over an earlier mere mention.
-  if (!added && gives_attributes && !it->second.gives_attributes) it->second = {line, it->second.ordinal, true};
-  return it->second.ordinal;
+  auto [it, added] = ordinal_of.emplace(id, static_cast<int>(nodes.size()));
+  if (added) {
+    nodes.push_back({id, line, gives_attributes});
+  } else if (gives_attributes && !nodes[it->second].gives_attributes) {
+    // The first line that gives the node attributes wins over an earlier mere mention.
+    nodes[it->second].line = line;
+    nodes[it->second].gives_attributes = true;
+  }
+  return it->second;
 }
 
 namespace {
@@ -205,6 +192,7 @@ SourceLines index_source_lines(std::string_view text) {
     if (w[2].is("->") && w[3].kind == Token::id && !is_keyword(w[3].text))
       lines.add_edge(tail, lines.add_node(w[3].text, w[3].line, false), w[2].line);
   }
+  lines.finish();
   return lines;
 }
 

@@ -1,7 +1,6 @@
 // Line numbers for a DOT file's nodes, edges and clusters, which cgraph does not keep.
 #pragma once
 
-#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -17,60 +16,65 @@ class SourceLines {
  public:
   // Nodes are numbered in the order the text first mentions them; -1: unknown.
   int node_ordinal(std::string_view id) const {
-    auto it = node_lines.find(id);
-    return it == node_lines.end() ? -1 : it->second.ordinal;
+    auto it = ordinal_of.find(id);
+    return it == ordinal_of.end() ? -1 : it->second;
   }
-  std::pair<int, int> node_line_and_ordinal(std::string_view id) const {
-    auto it = node_lines.find(id);
-    return it == node_lines.end() ? std::pair(0, -1) : std::pair(it->second.line, it->second.ordinal);
+  // The node's line and ordinal (0 and -1 when unknown). `likely_ordinal` is
+  // checked first: cgraph numbers nodes in the same first-mention order, and a
+  // reader that walks its nodes in order then reads the index in order too.
+  std::pair<int, int> node_line_and_ordinal(std::string_view id, int likely_ordinal = -1) const {
+    int ordinal = likely_ordinal >= 0 && size_t(likely_ordinal) < nodes.size() && nodes[likely_ordinal].id == id
+                      ? likely_ordinal
+                      : node_ordinal(id);
+    return ordinal < 0 ? std::pair(0, -1) : std::pair(nodes[ordinal].line, ordinal);
   }
-  int node_line(std::string_view id) const {
-    auto it = node_lines.find(id);
-    return it == node_lines.end() ? 0 : it->second.line;
-  }
+  int node_line(std::string_view id) const { return node_line_and_ordinal(id).first; }
   int subgraph_line(std::string_view id) const { return find(subgraph, id); }
   int attribute_line(std::string_view name) const { return find(attribute, name); }
   // The line of the `occurrence`-th (0-based) `tail -> head` in the text, by node
-  // ordinals; 0 when the edge is not written as such (e.g. `a -> {b c}`).
+  // ordinals (the last one when there are fewer); 0 when the edge is not
+  // written as such (e.g. `a -> {b c}`).
   int edge_line(int tail, int head, size_t occurrence = 0) const;
 
   // Returns the node's ordinal.
   int add_node(std::string_view id, int line, bool gives_attributes);
   void add_subgraph(std::string_view id, int line) { subgraph.emplace(id, line); }
   void add_attribute(std::string_view name, int line) { attribute.emplace(name, line); }
-  void add_edge(int tail, int head, int line);
+  void add_edge(int tail, int head, int line) { edge_mentions.push_back({tail, head, line}); }
   // Expected number of nodes and edges, to size the tables once.
   void reserve(size_t nodes, size_t edges);
+  // Turns the edge mentions into the per-tail table edge_line reads.
+  void finish();
   std::string_view own(std::string text) { return owned.emplace_back(std::move(text)); }
 
  private:
-  struct NodeLine {
-    int line;
-    int ordinal;
+  struct Node {
+    std::string_view id;
+    int line;  // the line that gives attributes, else the first mention
     bool gives_attributes;
   };
-  // Open addressing on the pair of ordinals: a model has millions of routes and
-  // a node-based hash map would spend most of its memory on allocation overhead.
-  struct EdgeSlot {
-    uint64_t key = kEmpty;
-    int line = 0;
-    static constexpr uint64_t kEmpty = ~uint64_t{0};
+  struct EdgeMention {
+    int tail, head, line;
   };
-  static uint64_t edge_key(int tail, int head) { return uint64_t(uint32_t(tail)) << 32 | uint32_t(head); }
-  size_t slot_of(uint64_t key) const;
-  void grow_edges();
+  struct Target {
+    int head, line;
+  };
   static int find(const std::unordered_map<std::string_view, int>& lines, std::string_view key) {
     auto it = lines.find(key);
     return it == lines.end() ? 0 : it->second;
   }
 
-  std::unordered_map<std::string_view, NodeLine> node_lines;  // the line that gives attributes, else first mention
+  std::unordered_map<std::string_view, int> ordinal_of;
+  std::vector<Node> nodes;  // by ordinal
   std::unordered_map<std::string_view, int> subgraph;
   std::unordered_map<std::string_view, int> attribute;  // first `name =` anywhere
-  // The first line of each `tail -> head`; the later ones only for pairs written more than once.
-  std::vector<EdgeSlot> edges;  // size a power of two, at most half full
-  size_t edge_count = 0;
-  std::unordered_map<uint64_t, std::vector<int>> repeated_edge;
+  std::vector<EdgeMention> edge_mentions;               // in text order, until finish()
+  // The routes written from each tail, in text order: targets[first_target[t] ..
+  // first_target[t + 1]). A reader that walks the tails in order reads this in
+  // order, where a hash table of millions of routes would miss the cache on
+  // every lookup.
+  std::vector<size_t> first_target;
+  std::vector<Target> targets;
   std::deque<std::string> owned;
 };
 
