@@ -87,7 +87,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   ReadResult read = read_process_file(o.file);
   for (const auto& d : read.diagnostics) err << d.format() << "\n";
   if (!read.usable()) return err << o.file << ": cannot be used\n", kUnusable;
-  Process process = std::move(*read.process);
+  Process& process = *read.process;  // an adjacency_list copies even when moved
   AnalysisOptions options;
   options.lang = lang;
   if (!apply_what_ifs(o, process, options, err)) return kUnusable;
