@@ -589,7 +589,8 @@ void Reader::read_routes(Agraph_t* g) {
   for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym))
     // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
     if (std::string_view(sym->name) != "key") symbols.push_back(sym);
-  routes_.reserve(agnedges(g));
+  // The index's count of `tail -> head` mentions; agnedges would walk every node.
+  routes_.reserve(lines_.route_mentions());
   Attributes values;
   std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {

@@ -35,6 +35,7 @@ class SourceLines {
   // ordinals (the last one when there are fewer); 0 when the edge is not
   // written as such (e.g. `a -> {b c}`).
   int edge_line(int tail, int head, size_t occurrence = 0) const;
+  size_t route_mentions() const { return targets.size(); }
 
   // Returns the node's ordinal.
   int add_node(std::string_view id, int line, bool gives_attributes);
