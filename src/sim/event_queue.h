@@ -1,4 +1,6 @@
-// The simulator's event calendar: a d-ary min-heap ordered by (time, sequence number).
+// The event kinds and record, and a d-ary min-heap of events ordered by (time, sequence number):
+// the engine's event calendar until EventSet (event_set.h) replaced it; tools/bench/sim keeps
+// it as the baseline of the hold benchmark.
 //
 //   EventQueue<4> events;  events.reserve(1024);
 //   events.push({2.5, EventKind::service_end, role, server});
@@ -47,11 +49,7 @@ class EventQueue {
   }
 
   void push(double time, EventKind kind, std::int32_t a, std::int32_t b = 0) {
-    push(time, next_sequence_++, kind, a, b);
-  }
-  // With the caller's sequence number (EventSet numbers all its events in one sequence).
-  void push(double time, std::uint64_t sequence, EventKind kind, std::int32_t a, std::int32_t b = 0) {
-    Event e{time, sequence, kind, a, b};
+    Event e{time, next_sequence_++, kind, a, b};
     std::size_t i = heap_.size();
     heap_.push_back(e);
     while (i > 0) {
