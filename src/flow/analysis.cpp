@@ -6,6 +6,7 @@
 #include <Eigen/SparseLU>
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <functional>
 #include <numeric>
 #include <span>
@@ -690,10 +691,15 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   fill_reach(f, a);
   std::vector<detail::RoleLoad> loads;
   fill_roles(process, f, options, a, loads);
-  fill_lead_time(process, f, a);
   std::vector<std::vector<double>> handoffs;
-  fill_shares_and_handoffs(process, f, a, handoffs);
-  fill_checkpoints(process, f, a);
+  // Both read the solved flow and write fields of `a` that the lead time does
+  // not touch: on a large model the second core takes them.
+  auto shares = std::async(std::launch::async, [&] {
+    fill_shares_and_handoffs(process, f, a, handoffs);
+    fill_checkpoints(process, f, a);
+  });
+  fill_lead_time(process, f, a);
+  shares.get();
   a.rework_visits_per_client = rework(a);
   a.saturation = saturation(a);
   LeadModel lead = lead_model(process, f);
