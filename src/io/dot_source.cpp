@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -19,7 +20,9 @@ int SourceLines::edge_line(int tail, int head, size_t occurrence) const {
 }
 
 void SourceLines::reserve(size_t expected_nodes, size_t expected_edges) {
-  ordinal_of.reserve(expected_nodes);
+  size_t size = 64;
+  while (size < 2 * expected_nodes) size *= 2;
+  if (size > slots.size()) grow_slots(size);
   nodes.reserve(expected_nodes);
   edge_mentions.reserve(expected_edges);
 }
@@ -35,16 +38,24 @@ void SourceLines::finish() {
   edge_mentions = {};
 }
 
+void SourceLines::grow_slots(size_t size) {
+  slots.assign(size, -1);
+  for (size_t ordinal = 0; ordinal < nodes.size(); ++ordinal)
+    slots[slot_of(nodes[ordinal].id, std::hash<std::string_view>{}(nodes[ordinal].id))] = static_cast<int>(ordinal);
+}
+
 int SourceLines::add_node(std::string_view id, int line, bool gives_attributes) {
-  auto [it, added] = ordinal_of.emplace(id, static_cast<int>(nodes.size()));
-  if (added) {
+  if (2 * (nodes.size() + 1) > slots.size()) grow_slots(std::max<size_t>(64, 2 * slots.size()));
+  int& slot = slots[slot_of(id, std::hash<std::string_view>{}(id))];
+  if (slot < 0) {
+    slot = static_cast<int>(nodes.size());
     nodes.push_back({id, line, gives_attributes});
-  } else if (gives_attributes && !nodes[it->second].gives_attributes) {
+  } else if (gives_attributes && !nodes[slot].gives_attributes) {
     // The first line that gives the node attributes wins over an earlier mere mention.
-    nodes[it->second].line = line;
-    nodes[it->second].gives_attributes = true;
+    nodes[slot].line = line;
+    nodes[slot].gives_attributes = true;
   }
-  return it->second;
+  return slot;
 }
 
 namespace {

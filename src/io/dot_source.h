@@ -16,8 +16,8 @@ class SourceLines {
  public:
   // Nodes are numbered in the order the text first mentions them; -1: unknown.
   int node_ordinal(std::string_view id) const {
-    auto it = ordinal_of.find(id);
-    return it == ordinal_of.end() ? -1 : it->second;
+    if (slots.empty()) return -1;
+    return slots[slot_of(id, std::hash<std::string_view>{}(id))];
   }
   // The node's line and ordinal (0 and -1 when unknown). `likely_ordinal` is
   // checked first: cgraph numbers nodes in the same first-mention order, and a
@@ -65,7 +65,17 @@ class SourceLines {
     return it == lines.end() ? 0 : it->second;
   }
 
-  std::unordered_map<std::string_view, int> ordinal_of;
+  // Node ids to ordinals by open addressing over `nodes` (a slot holds an
+  // ordinal or -1): a million nodes in one array instead of a million
+  // allocations of a node-based map.
+  size_t slot_of(std::string_view id, size_t hash) const {
+    size_t mask = slots.size() - 1;
+    size_t slot = hash & mask;
+    while (slots[slot] >= 0 && nodes[slots[slot]].id != id) slot = (slot + 1) & mask;
+    return slot;
+  }
+  void grow_slots(size_t size);
+  std::vector<int> slots;   // a power of two, at most half full
   std::vector<Node> nodes;  // by ordinal
   std::unordered_map<std::string_view, int> subgraph;
   std::unordered_map<std::string_view, int> attribute;  // first `name =` anywhere
