@@ -20,12 +20,13 @@ class ClientRing {
  public:
   bool empty() const { return size_ == 0; }
   void clear() { head_ = size_ = 0; }
-  void push(std::int32_t client) {
-    if (size_ == buffer_.size()) grow();
+  [[gnu::always_inline]] void push(std::int32_t client) {
+    if (size_ == buffer_.size()) [[unlikely]]
+      grow();
     buffer_[(head_ + size_) & mask_] = client;
     ++size_;
   }
-  std::int32_t pop() {
+  [[gnu::always_inline]] std::int32_t pop() {
     std::int32_t client = buffer_[head_];
     head_ = (head_ + 1) & mask_;
     --size_;
@@ -33,7 +34,8 @@ class ClientRing {
   }
 
  private:
-  void grow() {
+  // Out of line: the event loop keeps only the common path of push.
+  [[gnu::noinline]] void grow() {
     std::vector<std::int32_t> bigger(std::max<size_t>(16, buffer_.size() * 2));
     for (size_t i = 0; i < size_; ++i) bigger[i] = buffer_[(head_ + i) & (buffer_.size() - 1)];
     buffer_.swap(bigger);
@@ -61,12 +63,15 @@ struct DrawBuffer {
   static constexpr int kSize = 64;
   int next = kSize;  // first: shares the cache line with the next values
   double values[kSize];
-  double take(const Sampler& sampler, Rng& rng) {
-    if (next == kSize) {
-      sampler.fill(rng, values, kSize);
-      next = 0;
-    }
+  // The common path inline in the event loop, the refill (once in 64) out of line.
+  [[gnu::always_inline]] double take(const Sampler& sampler, Rng& rng) {
+    if (next == kSize) [[unlikely]]
+      refill(sampler, rng);
     return values[next++];
+  }
+  [[gnu::noinline]] void refill(const Sampler& sampler, Rng& rng) {
+    sampler.fill(rng, values, kSize);
+    next = 0;
   }
 };
 
