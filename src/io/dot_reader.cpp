@@ -272,6 +272,11 @@ class Reader {
   }
   bool check_text();
   Agraph_t* parse(std::string& cgraph_messages);
+  // Built in place: assigning or swapping an adjacency_list copies it.
+  void add_steps(size_t count) {
+    process_.graph.m_vertices.reserve(count);
+    for (size_t i = 0; i < count; ++i) boost::add_vertex(process_.graph);
+  }
   void read_graph_settings(Agraph_t* g);
   void collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing);
   void read_steps(Agraph_t* g);
@@ -589,8 +594,7 @@ void Reader::read_routes(Agraph_t* g) {
   for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym))
     // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
     if (std::string_view(sym->name) != "key") symbols.push_back(sym);
-  // The index's count of `tail -> head` mentions; agnedges would walk every node.
-  routes_.reserve(lines_.route_mentions());
+  // Sized by the index's count of `tail -> head` (see parse); agnedges would walk every node.
   Attributes values;
   std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -693,8 +697,16 @@ constexpr size_t kArenaFrom = 4 << 20;
 // cgraph's parse, the longest step, runs while a second thread indexes the
 // source lines: the two only read the text.
 Agraph_t* Reader::parse(std::string& cgraph_messages) {
-  std::future<detail::SourceLines> index =
-      std::async(std::launch::async, [text = text_] { return detail::index_source_lines(text); });
+  // The index thread then also makes room for the steps and routes the index
+  // counted: on a large model that is hundreds of megabytes to fault in, off
+  // the parse's path. The main thread touches neither until it has the index.
+  std::future<detail::SourceLines> index = std::async(std::launch::async, [this] {
+    detail::SourceLines lines = detail::index_source_lines(text_);
+    add_steps(lines.node_count());
+    routes_.resize(lines.route_mentions());
+    routes_.clear();
+    return lines;
+  });
   Agraph_t* g = nullptr;
   {
     std::lock_guard lock(cgraph_mutex);
@@ -746,9 +758,11 @@ bool Reader::read() {
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) sequence_end = std::max<size_t>(sequence_end, AGSEQ(n) + 1);
   role_of_node_.assign(sequence_end, -1);
   ordinal_of_.assign(sequence_end, -1);
-  // Built in place: assigning or swapping an adjacency_list copies it.
-  process_.graph.m_vertices.reserve(agnnodes(g));
-  for (int i = 0; i < agnnodes(g); ++i) boost::add_vertex(process_.graph);
+  // The index counts nodes as cgraph does, except in odd corners of DOT.
+  if (boost::num_vertices(process_.graph) != static_cast<size_t>(agnnodes(g))) {
+    process_.graph.clear();
+    add_steps(agnnodes(g));
+  }
   read_graph_settings(g);
   collect_roles(g, g, std::nullopt);
   read_steps(g);

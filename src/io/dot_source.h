@@ -36,6 +36,7 @@ class SourceLines {
   // written as such (e.g. `a -> {b c}`).
   int edge_line(int tail, int head, size_t occurrence = 0) const;
   size_t route_mentions() const { return targets.size(); }
+  size_t node_count() const { return nodes.size(); }
 
   // Returns the node's ordinal.
   int add_node(std::string_view id, int line, bool gives_attributes);
