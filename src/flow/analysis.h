@@ -173,11 +173,12 @@ struct Analysis {
 // that clients can never leave, probabilities summing over 1, ...).
 Analysis analyze(const Process& process, const AnalysisOptions& options = {});
 
-// The JSON document of `analyze --json` (names are a public contract).
-nlohmann::json to_json(const Analysis& analysis);
-
-// The same document as `to_json(analysis).dump(2)`, byte for byte, written as it
-// goes: a million steps without building a JSON value of them.
+// The JSON document of `analyze --json` (names are a public contract), written
+// as it goes (a million steps without building a JSON value of them) in the
+// layout of nlohmann's dump(2).
 void write_json(const Analysis& analysis, std::ostream& out);
+
+// The same document as an nlohmann value (write_json's text, parsed).
+nlohmann::json to_json(const Analysis& analysis);
 
 }  // namespace sujuva

@@ -1,6 +1,7 @@
 #include "report/write.h"
 
 #include <filesystem>
+#include <sstream>
 #include <stdexcept>
 
 #include "io/atomic_file.h"
@@ -48,9 +49,12 @@ std::vector<std::string> write_report(const Process& process, const std::string&
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back("index.html", report_html(in, folder.lang));
   files.emplace_back("report.md", report_markdown(in, folder.lang));
-  files.emplace_back("analysis.json",
-                     analysis ? to_json(*analysis).dump(2) + "\n"
-                              : nlohmann::json{{"model", process.name}, {"error", analysis_error}}.dump(2) + "\n");
+  std::ostringstream analysis_json;
+  if (analysis)
+    write_json(*analysis, analysis_json);
+  else
+    analysis_json << nlohmann::json{{"model", process.name}, {"error", analysis_error}}.dump(2);
+  files.emplace_back("analysis.json", analysis_json.str() + "\n");
   files.emplace_back("diagram.svg", in.diagram_svg);
   files.emplace_back("diagram.png", render_dot(dot, OutputFormat::png));
   files.emplace_back("poster.pdf", render_pdf_page(poster, kPosterWidthInches, kPosterHeightInches));
