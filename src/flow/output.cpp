@@ -10,6 +10,7 @@
 
 #include "flow/analysis_internal.h"
 #include "io/atomic_file.h"
+#include "text/csv.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -353,54 +354,6 @@ void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostre
   }
   print_table(header, rows, out);
 }
-
-// A CSV text written field by field (a million step rows as vectors of strings
-// took most of the time): UTF-8 with BOM and ';' under fi/sv, ',' under en.
-class CsvText {
- public:
-  explicit CsvText(Lang lang) : lang_(lang), separator_(lang == Lang::en ? ',' : ';') {
-    if (lang != Lang::en) text_ = "\xEF\xBB\xBF";
-  }
-
-  // As escape_csv (text/format.h), which most fields need not go through.
-  void field(std::string_view value) {
-    if (!first_) text_ += separator_;
-    first_ = false;
-    bool plain = std::none_of(value.begin(), value.end(),
-                              [&](char c) { return c == '"' || c == '\n' || c == '\r' || c == separator_; }) &&
-                 (value.empty() || (value[0] != '=' && value[0] != '+' && value[0] != '-' && value[0] != '@'));
-    if (plain)
-      text_ += value;
-    else
-      text_ += escape_csv(value, separator_);
-  }
-  // Plain digits (%.6g, no grouping), decimal comma for fi/sv; empty when undefined.
-  void number(std::optional<double> x) {
-    if (!x || !std::isfinite(*x)) {
-      field("");
-      return;
-    }
-    char digits[64];
-    auto written = std::to_chars(digits, digits + sizeof digits, *x, std::chars_format::general, 6);
-    if (lang_ != Lang::en) std::replace(digits, written.ptr, '.', ',');
-    field(std::string_view(digits, static_cast<size_t>(written.ptr - digits)));
-  }
-  void row(const Row& fields) {
-    for (const auto& f : fields) field(f);
-    end_row();
-  }
-  void end_row() {
-    text_ += "\r\n";
-    first_ = true;
-  }
-  std::string take() { return std::move(text_); }
-
- private:
-  Lang lang_;
-  char separator_;
-  std::string text_;
-  bool first_ = true;
-};
 
 }  // namespace
 

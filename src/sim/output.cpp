@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/atomic_file.h"
+#include "text/csv.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -137,29 +138,13 @@ std::string deadlines_table(const Simulation& sim, Lang lang) {
   return t.render();
 }
 
-// CSV helpers.
+// CSV with the cells of estimates (mean, low, high) and duration summaries.
 struct Csv {
   Lang lang;
-  char separator;
-  std::string text;
-  explicit Csv(Lang l) : lang(l), separator(l == Lang::en ? ',' : ';') {
-    if (lang != Lang::en) text = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
-  }
-  std::string num(double x) const {
-    if (!std::isfinite(x)) return "";
-    std::string s = fmt::format("{:.6g}", x);
-    if (lang != Lang::en)
-      for (auto& c : s)
-        if (c == '.') c = ',';
-    return s;
-  }
-  void row(const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i) text += separator;
-      text += escape_csv(cells[i], separator);
-    }
-    text += "\r\n";
-  }
+  CsvText text;
+  explicit Csv(Lang l) : lang(l), text(l) {}
+  std::string num(double x) const { return csv_number(x, lang); }
+  void row(const std::vector<std::string>& cells) { text.row(cells); }
   void estimate_header(std::vector<std::string>& cells, const std::string& name) const {
     cells.insert(cells.end(), {name, name + "_low", name + "_high"});
   }
@@ -190,7 +175,7 @@ std::string roles_csv(const Simulation& sim, Lang lang) {
     csv.summary_cells(cells, r.wait_weeks);
     csv.row(cells);
   }
-  return csv.text;
+  return csv.text.take();
 }
 
 std::string classes_csv(const Simulation& sim, Lang lang) {
@@ -209,7 +194,7 @@ std::string classes_csv(const Simulation& sim, Lang lang) {
   };
   row("*", sim.overall);
   for (const auto& c : sim.classes) row(c.name, c);
-  return csv.text;
+  return csv.text.take();
 }
 
 std::string deadlines_csv(const Simulation& sim, Lang lang) {
@@ -226,7 +211,7 @@ std::string deadlines_csv(const Simulation& sim, Lang lang) {
     csv.summary_cells(cells, d.late_weeks);
     csv.row(cells);
   }
-  return csv.text;
+  return csv.text.take();
 }
 
 std::string weekly_csv(const Simulation& sim, Lang lang) {
@@ -242,7 +227,7 @@ std::string weekly_csv(const Simulation& sim, Lang lang) {
     for (const auto* series : {&w.wip, &w.arrivals, &w.completions}) csv.estimate_cells(cells, (*series)[week]);
     csv.row(cells);
   }
-  return csv.text;
+  return csv.text.take();
 }
 
 }  // namespace

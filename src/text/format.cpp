@@ -83,18 +83,28 @@ std::string escape_dot(std::string_view text) {
   return out;
 }
 
-std::string escape_csv(std::string_view text, char separator) {
-  bool quote = text.find_first_of(std::string("\"\n\r") + separator) != std::string_view::npos;
+void append_csv(std::string& out, std::string_view text, char separator) {
+  bool quote = text.find_first_of(std::string_view("\"\n\r")) != std::string_view::npos ||
+               text.find(separator) != std::string_view::npos;
   // A leading = + - @ would be a formula in a spreadsheet: quote and prefix it.
   bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
-  if (!quote && !formula) return std::string(text);
-  std::string out = "\"";
+  if (!quote && !formula) {
+    out += text;
+    return;
+  }
+  out += '"';
   if (formula) out += '\'';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string escape_csv(std::string_view text, char separator) {
+  std::string out;
+  append_csv(out, text, separator);
+  return out;
 }
 
 }  // namespace sujuva

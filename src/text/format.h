@@ -31,5 +31,6 @@ inline const char* pick(Lang lang, const char* fi, const char* sv, const char* e
 std::string escape_html(std::string_view text);                 // also right for SVG/XML text and attributes
 std::string escape_dot(std::string_view text);                  // inside a double-quoted DOT string
 std::string escape_csv(std::string_view text, char separator);  // quotes the field when needed
+void append_csv(std::string& out, std::string_view text, char separator);  // escape_csv, appended to `out`
 
 }  // namespace sujuva
