@@ -244,15 +244,29 @@ class Attributes {
 
 std::string value_of(const Attributes& values, std::string_view name) { return values.value(name); }
 
-// Attribute values of one cgraph object that the user actually set.
-Attributes set_attributes(Agraph_t* root, void* object, int kind) {
-  Attributes values;
-  for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym)) {
-    const char* value = agxget(object, sym);
-    if (value && *value) values.add(sym->name, value);
+// The attributes declared for one kind of cgraph object (AGRAPH, AGNODE or
+// AGEDGE), to read the values one object set.
+class AttributeSymbols {
+ public:
+  AttributeSymbols(Agraph_t* root, int kind) {
+    for (Agsym_t* sym = agnxtattr(root, kind, nullptr); sym; sym = agnxtattr(root, kind, sym))
+      // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
+      if (kind != AGEDGE || std::string_view(sym->name) != "key") symbols_.push_back(sym);
   }
-  return values;
-}
+  void read(void* object, Attributes& values) const {
+    values.clear();
+    for (Agsym_t* sym : symbols_)
+      if (const char* value = agxget(object, sym); value && *value) values.add(sym->name, value);
+  }
+  Attributes read(void* object) const {
+    Attributes values;
+    read(object, values);
+    return values;
+  }
+
+ private:
+  std::vector<Agsym_t*> symbols_;
+};
 
 class Reader {
  public:
@@ -304,6 +318,7 @@ class Reader {
   Process& process_;
   detail::SourceLines lines_;
   std::vector<RoleIndex> role_of_node_;  // by cgraph's node sequence number; -1: none
+  std::vector<StepVertex> vertex_of_;    // by cgraph's node sequence number
   std::vector<int> ordinal_of_;          // by cgraph's node sequence number: the source index's ordinal
   std::vector<RouteRecord> routes_;
   std::vector<std::string> route_names_;  // outcome and when values
@@ -367,7 +382,7 @@ void Reader::warn_unknown(const Attributes& values, const std::vector<std::strin
 }
 
 void Reader::read_graph_settings(Agraph_t* g) {
-  auto values = set_attributes(g, g, AGRAPH);
+  auto values = AttributeSymbols(g, AGRAPH).read(g);
   process_.title = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
   auto setting = [&](const char* name, double& target) {
     if (!values.count(name)) return;
@@ -408,8 +423,9 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
   });
   for (Agraph_t* sub : subgraphs) {
     std::string name = agnameof(sub);
-    auto values = set_attributes(root, sub, AGRAPH);
-    auto parent_values = set_attributes(root, g, AGRAPH);
+    AttributeSymbols graph_symbols(root, AGRAPH);
+    auto values = graph_symbols.read(sub);
+    auto parent_values = graph_symbols.read(g);
     // cgraph copies a parent's graph attributes into subgraphs: only differing values were set here.
     values.erase_if([&](const Attributes::Item& item) {
       return parent_values.count(item.first) && value_of(parent_values, item.first) == item.second;
@@ -564,8 +580,7 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
 
 // Vertices are numbered in cgraph's node order, which is also its sequence order.
 void Reader::read_steps(Agraph_t* g) {
-  std::vector<Agsym_t*> symbols;
-  for (Agsym_t* sym = agnxtattr(g, AGNODE, nullptr); sym; sym = agnxtattr(g, AGNODE, sym)) symbols.push_back(sym);
+  AttributeSymbols symbols(g, AGNODE);
   Attributes values;
   StepVertex v = 0;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n), ++v) {
@@ -574,9 +589,7 @@ void Reader::read_steps(Agraph_t* g) {
     auto [line, ordinal] = lines_.node_line_and_ordinal(step.id, static_cast<int>(v));
     step.line = line;
     ordinal_of_[AGSEQ(n)] = ordinal;
-    values.clear();
-    for (Agsym_t* sym : symbols)
-      if (const char* value = agxget(n, sym); value && *value) values.add(sym->name, value);
+    symbols.read(n, values);
     read_step_attributes(step, values, AGSEQ(n));
     if (!step.assesses.empty() && !process_.find_class(step.assesses)) process_.classes.push_back(step.assesses);
   }
@@ -587,14 +600,7 @@ void Reader::read_steps(Agraph_t* g) {
 // are kept as records and built after cgraph's graph is gone, so that the two
 // never take memory at the same time.
 void Reader::read_routes(Agraph_t* g) {
-  std::vector<StepVertex> vertex_of(role_of_node_.size());
-  StepVertex v = 0;
-  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) vertex_of[AGSEQ(n)] = v++;
-  std::vector<Agsym_t*> symbols;
-  for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym))
-    // cgraph stores the edge key as "key" for multi-edges; it is no user attribute.
-    if (std::string_view(sym->name) != "key") symbols.push_back(sym);
-  // Sized by the index's count of `tail -> head` (see parse); agnedges would walk every node.
+  AttributeSymbols symbols(g, AGEDGE);
   Attributes values;
   std::vector<std::pair<Agnode_t*, size_t>> seen_heads;  // for the lines of repeated routes
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -605,13 +611,11 @@ void Reader::read_routes(Agraph_t* g) {
       size_t occurrence = seen == seen_heads.end() ? 0 : ++seen->second;
       if (seen == seen_heads.end()) seen_heads.emplace_back(head, 0);
       RouteRecord& route = routes_.emplace_back();
-      route.tail = static_cast<uint32_t>(vertex_of[AGSEQ(n)]);
-      route.head = static_cast<uint32_t>(vertex_of[AGSEQ(head)]);
+      route.tail = static_cast<uint32_t>(vertex_of_[AGSEQ(n)]);
+      route.head = static_cast<uint32_t>(vertex_of_[AGSEQ(head)]);
       route.line = lines_.edge_line(ordinal_of_[AGSEQ(n)], ordinal_of_[AGSEQ(head)], occurrence);
       if (route.line == 0) route.line = process_.graph[route.tail].line;  // e.g. `a -> {b c}`
-      values.clear();
-      for (Agsym_t* sym : symbols)
-        if (const char* value = agxget(e, sym); value && *value) values.add(sym->name, value);
+      symbols.read(e, values);
       read_route_attributes(route, values);
     }
   }
@@ -758,6 +762,10 @@ bool Reader::read() {
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) sequence_end = std::max<size_t>(sequence_end, AGSEQ(n) + 1);
   role_of_node_.assign(sequence_end, -1);
   ordinal_of_.assign(sequence_end, -1);
+  // Vertices are numbered in cgraph's node order.
+  vertex_of_.resize(sequence_end);
+  StepVertex v = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) vertex_of_[AGSEQ(n)] = v++;
   // The index counts nodes as cgraph does, except in odd corners of DOT.
   if (boost::num_vertices(process_.graph) != static_cast<size_t>(agnnodes(g))) {
     process_.graph.clear();
