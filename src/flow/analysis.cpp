@@ -693,8 +693,10 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   fill_roles(process, f, options, a, loads);
   std::vector<std::vector<double>> handoffs;
   // Both read the solved flow and write fields of `a` that the lead time does
-  // not touch: on a large model the second core takes them.
-  auto shares = std::async(std::launch::async, [&] {
+  // not touch: on a large model the second core takes them (a small one is
+  // done before a thread would have started).
+  auto policy = f.space.size() > 100000 ? std::launch::async : std::launch::deferred;
+  auto shares = std::async(policy, [&] {
     fill_shares_and_handoffs(process, f, a, handoffs);
     fill_checkpoints(process, f, a);
   });
