@@ -51,12 +51,12 @@ std::string CheckContext::say(std::string fi, std::string sv, std::string en) co
   return lang == Lang::sv ? std::move(sv) : lang == Lang::en ? std::move(en) : std::move(fi);
 }
 
-void CheckContext::error(int line, std::string message, std::vector<std::string> route, std::string rule) {
-  findings.push_back({Severity::error, process.file, line, std::move(message), std::move(route), std::move(rule)});
+void CheckContext::error(const char* rule, int line, std::string message, std::vector<std::string> route) {
+  findings.push_back({Severity::error, process.file, line, std::move(message), std::move(route), rule});
 }
 
-void CheckContext::warning(int line, std::string message, std::vector<std::string> route) {
-  findings.push_back({Severity::warning, process.file, line, std::move(message), std::move(route)});
+void CheckContext::warning(const char* rule, int line, std::string message, std::vector<std::string> route) {
+  findings.push_back({Severity::warning, process.file, line, std::move(message), std::move(route), rule});
 }
 
 std::vector<std::string> CheckContext::route_from_start(StepVertex v) const {

@@ -59,8 +59,9 @@ struct CheckContext {
 
   // The message in the findings' language (each finding is written in all three).
   std::string say(std::string fi, std::string sv, std::string en) const;
-  void error(int line, std::string message, std::vector<std::string> route = {}, std::string rule = {});
-  void warning(int line, std::string message, std::vector<std::string> route = {});
+  // `rule`: the finding's stable name (README, "Rules"), the same in every language.
+  void error(const char* rule, int line, std::string message, std::vector<std::string> route = {});
+  void warning(const char* rule, int line, std::string message, std::vector<std::string> route = {});
 
   // Step ids from a start to `v` along the BFS parents (empty if `v` is not reached).
   std::vector<std::string> route_from_start(StepVertex v) const;

@@ -52,22 +52,24 @@ void check_probabilities(CheckContext& ctx, StepVertex v, ClassIndex c, const st
   const std::string sv = "steget " + name + ": rutterna" + (per_class ? " för klassen " + cls : std::string());
   const std::string en = "step " + name + ": the routes" + (per_class ? " for class " + cls : std::string());
   if (explicit_sum > 1 + kTolerance) {
-    ctx.error(g[v].line, ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", enemmän kuin 1",
-                                 sv + " har sannolikheter p som summerar till " + sum + ", mer än 1",
-                                 en + " have probabilities p that add up to " + sum + ", more than 1"));
+    ctx.error("probabilities-over-one", g[v].line,
+              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", enemmän kuin 1",
+                      sv + " har sannolikheter p som summerar till " + sum + ", mer än 1",
+                      en + " have probabilities p that add up to " + sum + ", more than 1"));
   } else if (without_p == 0 && std::abs(explicit_sum - 1) > kTolerance) {
-    ctx.error(g[v].line, ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum +
-                                     ", eivät 1 (jätä p pois yhdeltä reitiltä, niin se saa loput)",
-                                 sv + " har sannolikheter p som summerar till " + sum +
-                                     ", inte 1 (utelämna p på en rutt så får den resten)",
-                                 en + " have probabilities p that add up to " + sum +
-                                     ", not 1 (leave out p on one route to give it the rest)"));
+    ctx.error("probabilities-not-one", g[v].line,
+              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum +
+                          ", eivät 1 (jätä p pois yhdeltä reitiltä, niin se saa loput)",
+                      sv + " har sannolikheter p som summerar till " + sum +
+                          ", inte 1 (utelämna p på en rutt så får den resten)",
+                      en + " have probabilities p that add up to " + sum +
+                          ", not 1 (leave out p on one route to give it the rest)"));
   } else if (without_p > 0 && explicit_sum > 1 - kTolerance) {
     std::vector<std::string> left_out;
     for (const auto& b : routes)
       if (!g[b.route].p) left_out.push_back(g[b.to].id);
     const std::string list = quoted_list(left_out, ctx.lang);
-    ctx.warning(g[v].line,
+    ctx.warning("route-without-share", g[v].line,
                 ctx.say(fi + "reitit, joilla on p, ovat jo yhteensä 1, joten reitit ilman p:tä (vaiheisiin " + list +
                             ") eivät saa asiakkaita",
                         sv + " med p summerar redan till 1, så rutterna utan p (till " + list + ") får inga klienter",
@@ -85,7 +87,7 @@ void check_step_routing(CheckContext& ctx, StepVertex v) {
     if (routes.empty()) {
       if (ctx.class_reaches(v, c)) {
         const std::string cls = "\"" + ctx.process.classes[c] + "\"", name = step_name(g[v], ctx.lang);
-        ctx.error(g[v].line,
+        ctx.error("class-without-route", g[v].line,
                   ctx.say("luokan " + cls + " asiakkaat saapuvat vaiheeseen " + name +
                               ", mutta mikään siitä lähtevä reitti ei ole heille (jokaisella reitillä on when= "
                               "toiselle luokalle)",
@@ -109,7 +111,7 @@ void check_route_classes(CheckContext& ctx, RouteEdge e) {
     auto c = ctx.process.find_class(route.when);
     const std::string when = "\"" + route.when + "\"", step = "\"" + g[from].id + "\"";
     if (c && !ctx.class_reaches(from, *c))
-      ctx.error(route.line,
+      ctx.error("class-never-arrives", route.line,
                 route_name(g, e, ctx.lang) + ": when=" + when +
                     ctx.say(", mutta yksikään luokan " + when + " asiakas ei koskaan saavu vaiheeseen " + step +
                                 " (mikään sitä edeltävä tarkistuspiste ei aseta outcome=" + when + ")",
@@ -120,13 +122,14 @@ void check_route_classes(CheckContext& ctx, RouteEdge e) {
   }
   if (!route.outcome.empty() && g[from].kind != StepKind::checkpoint) {
     const std::string outcome = "outcome=\"" + route.outcome + "\"", kind = to_string(g[from].kind);
-    ctx.warning(route.line, route_name(g, e, ctx.lang) + ": " + outcome +
-                                ctx.say(" on reitillä, joka lähtee vaiheesta, jonka tyyppi on " + kind +
-                                            "; vain arvioinnin (kind=checkpoint) pitäisi asettaa asiakkaan luokka",
-                                        " står på en rutt ut från ett steg av typen " + kind +
-                                            "; bara en bedömning (kind=checkpoint) bör sätta klientens klass",
-                                        " is on a route out of a " + kind +
-                                            " step; only an assessment (kind=checkpoint) should set a client's class"));
+    ctx.warning("outcome-outside-checkpoint", route.line,
+                route_name(g, e, ctx.lang) + ": " + outcome +
+                    ctx.say(" on reitillä, joka lähtee vaiheesta, jonka tyyppi on " + kind +
+                                "; vain arvioinnin (kind=checkpoint) pitäisi asettaa asiakkaan luokka",
+                            " står på en rutt ut från ett steg av typen " + kind +
+                                "; bara en bedömning (kind=checkpoint) bör sätta klientens klass",
+                            " is on a route out of a " + kind +
+                                " step; only an assessment (kind=checkpoint) should set a client's class"));
   }
 }
 
@@ -189,7 +192,7 @@ void report_unknown_requirement(CheckContext& ctx, const Step& step) {
   std::string hint = suggestion.empty()
                          ? std::string()
                          : ctx.say(" (tarkoititko ", " (menade du ", " (did you mean ") + "\"" + suggestion + "\"?)";
-  ctx.error(step.line,
+  ctx.error("requires-unknown", step.line,
             ctx.say("tarkistuspiste " + name + ": " + required_text +
                         " ei ole minkään roolin eikä pätevyyden nimi tässä mallissa",
                     "kontrollpunkten " + name + ": " + required_text +
@@ -252,7 +255,7 @@ void check_requires(CheckContext& ctx) {
       report_unknown_requirement(ctx, step);
     } else if (step.assesses.empty()) {
       const std::string name = step_name(step, ctx.lang), required_text = "requires=\"" + step.required_role + "\"";
-      ctx.warning(step.line,
+      ctx.warning("requires-unchecked", step.line,
                   ctx.say("tarkistuspiste " + name + ": " + required_text +
                               " jää tarkistamatta, koska tarkistuspisteellä ei ole assesses=-määritettä, joka "
                               "nimeäisi asiakkaat, joita se koskee",
@@ -283,7 +286,7 @@ void check_requires(CheckContext& ctx) {
       if (route.empty()) continue;
       const std::string name = step_name(ctx.graph[k], ctx.lang);
       ctx.error(
-          ctx.graph[k].line,
+          "requires-skipped", ctx.graph[k].line,
           ctx.say("tarkistuspisteessä " + name + " luokkaan " + cls +
                       " arvioidut asiakkaat voivat päästä loppuun ilman vaihetta, jonka tekee " + who,
                   "klienter som bedömts som " + cls + " vid kontrollpunkten " + name +

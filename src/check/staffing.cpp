@@ -26,7 +26,7 @@ void check_roles(CheckContext& ctx) {
     if (!step.role) {
       const std::string name = step_name(step, ctx.lang);
       ctx.error(
-          step.line,
+          "unstaffed-step", step.line,
           ctx.say(
               "vaihe " + name + ": mikään rooli ei tee tätä vaihetta (sijoita se roolin klusteriin tai aseta role=...)",
               "steget " + name + ": ingen roll utför det här steget (lägg det i en rolls kluster eller sätt role=...)",
@@ -38,12 +38,13 @@ void check_roles(CheckContext& ctx) {
   for (size_t r = 0; r < roles.size(); ++r) {
     const std::string name = role_name(roles[r], ctx.lang);
     if (steps_of[r] == 0) {
-      ctx.warning(roles[r].line, ctx.say("rooli " + name + " ei tee yhtään vaihetta",
-                                         "rollen " + name + " utför inget steg", "role " + name + " performs no step"));
+      ctx.warning("idle-role", roles[r].line,
+                  ctx.say("rooli " + name + " ei tee yhtään vaihetta", "rollen " + name + " utför inget steg",
+                          "role " + name + " performs no step"));
     } else if (roles[r].fte <= 0 && !work_of[r].empty()) {
       const bool one = work_of[r].size() == 1;
       const std::string list = quoted_list(work_of[r], ctx.lang);
-      ctx.error(roles[r].line,
+      ctx.error("unstaffed-role", roles[r].line,
                 ctx.say("roolin " + name + " fte on 0, mutta se tekee " + (one ? "vaiheen " : "vaiheet ") + list +
                             ", joten sitä työtä ei koskaan tehdä",
                         "rollen " + name + " har fte 0 men utför " + (one ? "steget " : "stegen ") + list +
@@ -62,7 +63,7 @@ void check_arrivals(CheckContext& ctx) {
     const Step& first = ctx.graph[ctx.starts.front()];
     const std::string name = step_name(first, ctx.lang);
     ctx.error(
-        first.line,
+        "no-arrivals", first.line,
         ctx.say("asiakkaita ei saavu: yhdelläkään alkuvaiheella ei ole saapumisia (aseta esim. "
                 "arrivals=\"40/week\" vaiheelle " +
                     name + ")",
@@ -75,7 +76,7 @@ void check_arrivals(CheckContext& ctx) {
   for (auto s : ctx.starts)
     if (ctx.graph[s].arrivals_per_week <= 0) {
       const std::string name = step_name(ctx.graph[s], ctx.lang);
-      ctx.warning(ctx.graph[s].line,
+      ctx.warning("start-without-arrivals", ctx.graph[s].line,
                   ctx.say("alkuvaiheella " + name +
                               " ei ole saapumisia, joten yksikään asiakas ei tule prosessiin "
                               "sitä kautta",
@@ -104,7 +105,7 @@ void check_hints(CheckContext& ctx) {
     const std::string name = step_name(step, ctx.lang);
     if (step.does_work() && !step.effort && !step.delay)
       ctx.warning(
-          step.line,
+          "no-effort", step.line,
           ctx.say("vaiheella " + name +
                       " ei ole työmäärää eikä viivettä, joten se ei vie aikaa (aseta effort=... tai delay=...)",
                   "steget " + name +
@@ -112,7 +113,7 @@ void check_hints(CheckContext& ctx) {
                       "delay=...)",
                   "step " + name + " has no effort and no delay, so it takes no time (set effort=... or delay=...)"));
     if (step.kind == StepKind::decision && boost::out_degree(v, g) == 1)
-      ctx.warning(step.line,
+      ctx.warning("single-route-decision", step.line,
                   ctx.say("päätöksestä " + name +
                               " lähtee vain yksi reitti, joten se ei ratkaise mitään (lisää muut reitit tai tee siitä "
                               "tehtävä)",
@@ -125,7 +126,7 @@ void check_hints(CheckContext& ctx) {
     if (step.kind == StepKind::checkpoint && !step.assesses.empty() && boost::out_degree(v, g) > 0 &&
         !sets_class(g, v, step.assesses)) {
       const std::string cls = "\"" + step.assesses + "\"";
-      ctx.warning(step.line,
+      ctx.warning("outcome-never-set", step.line,
                   ctx.say("tarkistuspiste " + name + " arvioi luokkaa " + cls +
                               ", mutta mikään sen reiteistä ei aseta outcome=" + cls +
                               ", joten yhtäkään asiakasta ei koskaan todeta luokkaan " + cls,

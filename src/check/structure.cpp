@@ -105,12 +105,13 @@ void report_unreachable(CheckContext& ctx, const Components& c) {
     if (!is_loop(ctx, members)) {
       const Step& step = ctx.graph[members.front()];
       std::string name = step_name(step, ctx.lang);
-      ctx.error(step.line, ctx.say("mikään reitti ei johda vaiheeseen " + name +
-                                       " eikä se ole alku (kind=start), joten yksikään asiakas ei koskaan pääse sinne",
-                                   "ingen rutt leder till steget " + name +
-                                       " och det är ingen start (kind=start), så ingen klient kommer någonsin dit",
-                                   "no route leads to step " + name +
-                                       " and it is not a start (kind=start), so no client ever gets there"));
+      ctx.error("unreachable-step", step.line,
+                ctx.say("mikään reitti ei johda vaiheeseen " + name +
+                            " eikä se ole alku (kind=start), joten yksikään asiakas ei koskaan pääse sinne",
+                        "ingen rutt leder till steget " + name +
+                            " och det är ingen start (kind=start), så ingen klient kommer någonsin dit",
+                        "no route leads to step " + name +
+                            " and it is not a start (kind=start), so no client ever gets there"));
       continue;
     }
     auto sorted = by_line(ctx, members);
@@ -125,7 +126,7 @@ void report_unreachable(CheckContext& ctx, const Components& c) {
             : ctx.say("vaiheet " + names + " muodostavat silmukan, johon mikään reitti alusta ei johda",
                       "stegen " + names + " bildar en slinga som ingen rutt från en start leder in i",
                       "steps " + names + " form a loop that no route from a start leads into");
-    ctx.error(ctx.graph[first].line,
+    ctx.error("unreachable-loop", ctx.graph[first].line,
               loop + ctx.say(", joten yksikään asiakas ei koskaan pääse sinne", ", så ingen klient kommer någonsin dit",
                              ", so no client ever gets there"),
               cycle_through(ctx, c.of, first));
@@ -145,7 +146,7 @@ void report_traps(CheckContext& ctx, const Components& c) {
     if (!is_loop(ctx, members)) {
       const Step& step = ctx.graph[members.front()];
       std::string name = step_name(step, ctx.lang);
-      ctx.error(step.line,
+      ctx.error("dead-end", step.line,
                 ctx.say("vaihe " + name + " on umpikuja: siitä ei johda reittiä eteenpäin eikä se ole loppu (kind=end)",
                         "steget " + name +
                             " är en återvändsgränd: ingen rutt leder vidare från det och det är inget slut (kind=end)",
@@ -171,7 +172,7 @@ void report_traps(CheckContext& ctx, const Components& c) {
                                                     "stegen " + names + " bildar en slinga utan utgång",
                                                     "steps " + names + " form a loop with no exit");
     ctx.error(
-        ctx.graph[entry].line,
+        "trap", ctx.graph[entry].line,
         loop + ctx.say(": sinne joutuvat asiakkaat eivät koskaan pääse loppuun",
                        ": klienter som kommer dit når aldrig ett slut", ": clients who get there never reach an end"),
         route);
@@ -191,13 +192,15 @@ void find_reachability(CheckContext& ctx) {
 
 void check_structure(CheckContext& ctx) {
   if (ctx.starts.empty())
-    ctx.error(0, ctx.say("prosessissa ei ole alkuvaihetta (kind=start), joten yksikään asiakas ei tule siihen",
-                         "processen har inget startsteg (kind=start), så ingen klient kommer in i den",
-                         "the process has no start step (kind=start), so no client enters it"));
+    ctx.error("no-start", 0,
+              ctx.say("prosessissa ei ole alkuvaihetta (kind=start), joten yksikään asiakas ei tule siihen",
+                      "processen har inget startsteg (kind=start), så ingen klient kommer in i den",
+                      "the process has no start step (kind=start), so no client enters it"));
   if (ctx.ends.empty())
-    ctx.error(0, ctx.say("prosessissa ei ole loppuvaihetta (kind=end), joten yksikään asiakas ei koskaan poistu siitä",
-                         "processen har inget slutsteg (kind=end), så ingen klient lämnar den någonsin",
-                         "the process has no end step (kind=end), so no client ever leaves it"));
+    ctx.error("no-end", 0,
+              ctx.say("prosessissa ei ole loppuvaihetta (kind=end), joten yksikään asiakas ei koskaan poistu siitä",
+                      "processen har inget slutsteg (kind=end), så ingen klient lämnar den någonsin",
+                      "the process has no end step (kind=end), so no client ever leaves it"));
   const auto& g = ctx.graph;
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const Step& from = g[boost::source(e, g)];
@@ -205,7 +208,7 @@ void check_structure(CheckContext& ctx) {
     if (from.kind == StepKind::activity || to.kind == StepKind::activity) {
       const Step& activity = from.kind == StepKind::activity ? from : to;
       std::string name = step_name(activity, ctx.lang);
-      ctx.warning(g[e].line,
+      ctx.warning("activity-route", g[e].line,
                   route_name(g, e, ctx.lang) +
                       ctx.say(": " + name +
                                   " on toiminto (työtä asiakasvirran ulkopuolella), joten yksikään asiakas ei kulje "
@@ -219,7 +222,7 @@ void check_structure(CheckContext& ctx) {
     } else if (from.kind == StepKind::end) {
       std::string name = step_name(from, ctx.lang);
       ctx.warning(
-          g[e].line,
+          "route-after-end", g[e].line,
           route_name(g, e, ctx.lang) +
               ctx.say(": asiakkaat poistuvat prosessista loppuvaiheessa " + name +
                           ", joten yksikään asiakas ei kulje tätä reittiä",
@@ -255,13 +258,13 @@ void check_mandatory(CheckContext& ctx) {
     std::vector<char> blocked(ctx.steps + 2, 0);
     blocked[v] = 1;
     std::string name = step_name(step, ctx.lang);
-    ctx.error(step.line,
+    ctx.error("mandatory-checkpoint", step.line,
               ctx.say("tarkistuspiste " + name +
                           " on pakollinen, mutta asiakkaat voivat päästä loppuun kulkematta "
                           "sen kautta",
                       "kontrollpunkten " + name + " är obligatorisk, men klienter kan nå ett slut utan att passera den",
                       "checkpoint " + name + " is mandatory, but clients can reach an end without passing it"),
-              route_avoiding(ctx, blocked), "mandatory-checkpoint");
+              route_avoiding(ctx, blocked));
   }
 }
 
@@ -285,7 +288,7 @@ void check_assessment_coverage(CheckContext& ctx) {
     if (route.empty()) continue;
     const std::string q = "\"" + name + "\"", list = quoted_list(checkpoints, ctx.lang);
     ctx.warning(
-        0,
+        "class-never-assessed", 0,
         ctx.say("mikään pakollinen tarkistuspiste ei arvioi luokkaa " + q +
                     ": asiakkaat voivat päästä loppuun ilman luokan " + q +
                     " arviointia (tarkistuspisteet, joilla assesses=" + q + ": " + list + ")",

@@ -278,11 +278,12 @@ class Reader {
   bool read();
 
  private:
-  void error(int line, const std::string& message) {
-    diagnostics_.push_back({Severity::error, file_, line, message, {}});
+  // `rule`: the diagnostic's stable name (README, "Rules").
+  void error(const char* rule, int line, const std::string& message) {
+    diagnostics_.push_back({Severity::error, file_, line, message, {}, rule});
   }
-  void warning(int line, const std::string& message) {
-    diagnostics_.push_back({Severity::warning, file_, line, message, {}});
+  void warning(const char* rule, int line, const std::string& message) {
+    diagnostics_.push_back({Severity::warning, file_, line, message, {}, rule});
   }
   bool check_text();
   Agraph_t* parse(std::string& cgraph_messages);
@@ -328,11 +329,11 @@ class Reader {
 
 bool Reader::check_text() {
   if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    error(0, "the file is empty; a process model is a DOT digraph, see processes/README.md");
+    error("empty-file", 0, "the file is empty; a process model is a DOT digraph, see processes/README.md");
     return false;
   }
   if (text_.find('\0') != std::string_view::npos) {
-    error(0, "this is a binary file, not a DOT text file");
+    error("binary-file", 0, "this is a binary file, not a DOT text file");
     return false;
   }
   int line = 1;
@@ -342,7 +343,7 @@ bool Reader::check_text() {
     bool valid = length > 0 && i + length <= text_.size();
     for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text_[i + k]) & 0xC0) == 0x80;
     if (!valid) {
-      error(line, "the text is not valid UTF-8 (save the file as UTF-8)");
+      error("encoding", line, "the text is not valid UTF-8 (save the file as UTF-8)");
       return false;
     }
     if (c == '\n') ++line;
@@ -355,7 +356,7 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
                                         const std::string& what) {
   auto number = parse_number(value);
   if (!number) {
-    error(line, what + ": " + number.error);
+    error("number", line, what + ": " + number.error);
     return std::nullopt;
   }
   double x = *number.value;
@@ -363,7 +364,7 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
     std::ostringstream range;
     range << what << " must be " << (high_open ? "in [" : "between ") << low << (high_open ? ", " : " and ") << high
           << (high_open ? ")" : "") << ", not " << value;
-    error(line, range.str());
+    error("range", line, range.str());
     return std::nullopt;
   }
   return x;
@@ -376,8 +377,9 @@ void Reader::warn_unknown(const Attributes& values, const std::vector<std::strin
     if (graphviz_attributes().count(name_view)) continue;
     std::string name(name_view);
     std::string suggestion = did_you_mean(name, known);
-    warning(line, what + ": unknown attribute \"" + name + "\"" +
-                      (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+    warning("unknown-attribute", line,
+            what + ": unknown attribute \"" + name + "\"" +
+                (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
   }
 }
 
@@ -389,7 +391,7 @@ void Reader::read_graph_settings(Agraph_t* g) {
     if (auto x = number_in(value_of(values, name), 0, 168, false, lines_.attribute_line(name),
                            std::string("graph ") + name)) {
       if (*x <= 0)
-        error(lines_.attribute_line(name), std::string("graph ") + name + " must be greater than 0");
+        error("range", lines_.attribute_line(name), std::string("graph ") + name + " must be greater than 0");
       else
         target = *x;
     }
@@ -397,7 +399,7 @@ void Reader::read_graph_settings(Agraph_t* g) {
   setting("hours_per_fte", process_.calendar.hours_per_fte);
   setting("hours_per_day", process_.calendar.hours_per_day);
   if (process_.calendar.hours_per_day > process_.calendar.hours_per_fte)
-    error(lines_.attribute_line("hours_per_day"), "graph hours_per_day must not exceed hours_per_fte");
+    error("range", lines_.attribute_line("hours_per_day"), "graph hours_per_day must not exceed hours_per_fte");
   for (const char* note : {"assumptions", "source"})
     if (values.count(note)) process_.notes[note] = value_of(values, note);
   // Graph attributes are warned about with their own line.
@@ -407,7 +409,7 @@ void Reader::read_graph_settings(Agraph_t* g) {
     if (graphviz_attributes().count(name)) continue;
     if (std::find(kRoleAttributes.begin(), kRoleAttributes.end(), name) != kRoleAttributes.end()) continue;
     std::string suggestion = did_you_mean(name, kGraphAttributes);
-    warning(lines_.attribute_line(name),
+    warning("unknown-attribute", lines_.attribute_line(name),
             "graph: unknown attribute \"" + name + "\"" +
                 (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
   }
@@ -441,7 +443,7 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
       if (values.count("fte"))
         r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, "role " + r.id + ": fte").value_or(0);
       else
-        warning(r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
+        warning("no-fte", r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
       if (values.count("absence"))
         r.absence =
             number_in(value_of(values, "absence"), 0, 1, true, r.line, "role " + r.id + ": absence").value_or(0);
@@ -450,7 +452,7 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
             number_in(value_of(values, "reserved"), 0, 1, true, r.line, "role " + r.id + ": reserved").value_or(0);
       warn_unknown(values, kRoleAttributes, r.line, "role " + r.id);
       if (process_.find_role(r.id)) {
-        error(r.line, "role \"" + r.id + "\" is defined twice (role ids must be unique)");
+        error("duplicate-role", r.line, "role \"" + r.id + "\" is defined twice (role ids must be unique)");
       } else {
         process_.roles.push_back(r);
         role = static_cast<RoleIndex>(process_.roles.size() - 1);
@@ -475,9 +477,10 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
       std::vector<std::string> names;
       for (auto& k : kKinds) names.push_back(k.first);
       std::string suggestion = did_you_mean(value_of(values, "kind"), names);
-      error(line, where + ": unknown kind \"" + value_of(values, "kind") + "\"" +
-                      (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
-                      "; use start, task, checkpoint, decision, activity or end");
+      error("unknown-kind", line,
+            where + ": unknown kind \"" + value_of(values, "kind") + "\"" +
+                (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
+                "; use start, task, checkpoint, decision, activity or end");
     } else {
       step.kind = it->second;
     }
@@ -491,8 +494,9 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
       std::vector<std::string> ids;
       for (auto& r : process_.roles) ids.push_back(r.id);
       std::string suggestion = did_you_mean(value_of(values, "role"), ids);
-      error(line, where + ": unknown role \"" + value_of(values, "role") + "\"" +
-                      (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
+      error("unknown-role", line,
+            where + ": unknown role \"" + value_of(values, "role") + "\"" +
+                (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
     }
   } else if (role_of_node_[sequence] >= 0) {
     step.role = role_of_node_[sequence];
@@ -501,26 +505,29 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     if (!values.count(name)) return std::nullopt;
     auto spec = parse_distribution(value_of(values, name));
     if (!spec) {
-      error(line, where + ": " + name + " " + spec.error);
+      error("distribution", line, where + ": " + name + " " + spec.error);
       return std::nullopt;
     }
     if (is_effort && spec.value->uses_calendar_units()) {
-      error(line, where + ": effort \"" + value_of(values, name) +
-                      "\" uses calendar time (d or w); effort is staff working time: use min, h or wd");
+      error("distribution", line,
+            where + ": effort \"" + value_of(values, name) +
+                "\" uses calendar time (d or w); effort is staff working time: use min, h or wd");
       return std::nullopt;
     }
     Distribution d = is_effort ? spec.value->in_hours(process_.calendar) : spec.value->in_weeks(process_.calendar);
     if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c)) {
-      error(line,
+      error("distribution", line,
             where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max) needs min <= mode <= max");
       return std::nullopt;
     }
     if (d.kind == DistributionKind::uniform && !(d.a <= d.b)) {
-      error(line, where + ": " + name + " \"" + value_of(values, name) + "\": uniform(min, max) needs min <= max");
+      error("distribution", line,
+            where + ": " + name + " \"" + value_of(values, name) + "\": uniform(min, max) needs min <= max");
       return std::nullopt;
     }
     if ((d.kind == DistributionKind::exponential || d.kind == DistributionKind::lognormal) && d.a <= 0) {
-      error(line, where + ": " + name + " \"" + value_of(values, name) + "\" needs a mean greater than 0");
+      error("distribution", line,
+            where + ": " + name + " \"" + value_of(values, name) + "\" needs a mean greater than 0");
       return std::nullopt;
     }
     return d;
@@ -530,18 +537,20 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
   if (values.count("arrivals")) {
     auto rate = parse_rate_per_week(value_of(values, "arrivals"), process_.calendar);
     if (!rate)
-      error(line, where + ": arrivals " + rate.error);
+      error("rate", line, where + ": arrivals " + rate.error);
     else
       step.arrivals_per_week = *rate.value;
-    if (step.kind != StepKind::start) warning(line, where + ": arrivals only count on kind=start steps");
+    if (step.kind != StepKind::start)
+      warning("misplaced-attribute", line, where + ": arrivals only count on kind=start steps");
   }
   if (values.count("load")) {
     auto load = parse_load_hours_per_week(value_of(values, "load"), process_.calendar);
     if (!load)
-      error(line, where + ": load " + load.error);
+      error("rate", line, where + ": load " + load.error);
     else
       step.load_hours_per_week = *load.value;
-    if (step.kind != StepKind::activity) warning(line, where + ": load only counts on kind=activity steps");
+    if (step.kind != StepKind::activity)
+      warning("misplaced-attribute", line, where + ": load only counts on kind=activity steps");
   }
   step.assesses = value_of(values, "assesses");
   step.required_role = value_of(values, "requires");
@@ -550,27 +559,28 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     if (m == "true" || m == "yes" || m == "1")
       step.mandatory = true;
     else if (m != "false" && m != "no" && m != "0")
-      error(line, where + ": mandatory must be true or false, not \"" + m + "\"");
+      error("boolean", line, where + ": mandatory must be true or false, not \"" + m + "\"");
   }
   if (values.count("deadline")) {
     auto d = parse_duration(value_of(values, "deadline"));
     if (!d)
-      error(line, where + ": deadline " + d.error);
+      error("duration", line, where + ": deadline " + d.error);
     else
       step.deadline_weeks = process_.calendar.to_weeks(*d.value);
   }
   if (values.count("priority")) {
     auto p = parse_number(value_of(values, "priority"));
     if (!p || *p.value != static_cast<int>(*p.value))
-      error(line, where + ": priority must be a whole number");
+      error("number", line, where + ": priority must be a whole number");
     else
       step.priority = static_cast<int>(*p.value);
   }
   if (step.kind != StepKind::checkpoint)
     for (const char* name : {"assesses", "mandatory", "requires"})
-      if (values.count(name)) warning(line, where + ": " + name + " only applies to kind=checkpoint steps");
+      if (values.count(name))
+        warning("misplaced-attribute", line, where + ": " + name + " only applies to kind=checkpoint steps");
   if (!step.does_work() && step.effort)
-    warning(line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
+    warning("misplaced-attribute", line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
   warn_unknown(values, kStepAttributes, line, where);
   for (const auto& [name, value] : values)
     if (std::find(kStepAttributes.begin(), kStepAttributes.end(), name) == kStepAttributes.end() &&
@@ -688,10 +698,11 @@ void Reader::check_classes() {
     const Route& route = g[e];
     if (route.when.empty() || process_.find_class(route.when)) continue;
     std::string suggestion = did_you_mean(route.when, process_.classes);
-    error(route.line, "route " + g[boost::source(e, g)].id + " -> " + g[boost::target(e, g)].id + ": when=\"" +
-                          route.when + "\" names a class that no checkpoint sets" +
-                          (suggestion.empty() ? " (set it with assesses= or outcome= on a checkpoint)"
-                                              : " (did you mean \"" + suggestion + "\"?)"));
+    error("unknown-class", route.line,
+          "route " + g[boost::source(e, g)].id + " -> " + g[boost::target(e, g)].id + ": when=\"" + route.when +
+              "\" names a class that no checkpoint sets" +
+              (suggestion.empty() ? " (set it with assesses= or outcome= on a checkpoint)"
+                                  : " (did you mean \"" + suggestion + "\"?)"));
   }
 }
 
@@ -745,7 +756,7 @@ bool Reader::read() {
     auto near = cgraph_messages.find("near ");
     std::string detail = near == std::string::npos ? "" : " " + cgraph_messages.substr(near);
     while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
-    error(line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
+    error("syntax", line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
     return false;
   }
   // With the arena, closing is one step whatever the size of the graph.
@@ -755,7 +766,7 @@ bool Reader::read() {
   };
   std::unique_ptr<Agraph_t, decltype(close)> graph(g, close);
   if (!agisdirected(g)) {
-    error(1, "the process is an undirected graph; write `digraph` so that routes have a direction");
+    error("undirected", 1, "the process is an undirected graph; write `digraph` so that routes have a direction");
     return false;
   }
   size_t sequence_end = 0;
@@ -796,7 +807,7 @@ ReadResult read_process_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   auto fail = [&](const std::string& message) {
-    return ReadResult{std::nullopt, {{Severity::error, path, 0, message, {}}}};
+    return ReadResult{std::nullopt, {{Severity::error, path, 0, message, {}, "file"}}};
   };
   if (!fs::exists(path, ec)) return fail("no such file");
   if (fs::is_directory(path, ec)) return fail("is a directory, not a process model file");

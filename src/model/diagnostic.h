@@ -14,8 +14,8 @@ struct Diagnostic {
   int line = 0;  // 1-based; 0 when no line applies (e.g. a missing file)
   std::string message;
   std::vector<std::string> route;  // step ids that prove the finding, if any
-  // A stable name of the check behind a finding (e.g. "mandatory-checkpoint"), so that
-  // programs need not read the message, which is in the user's language. Empty for most.
+  // A stable name of the check behind a finding (e.g. "mandatory-checkpoint", "syntax"), so that
+  // programs need not read the message, which is in the user's language. README, "Rules".
   std::string rule = {};
 
   // "file:line: message" (or "file: message" without a line).

@@ -10,7 +10,7 @@ namespace sujuva {
 namespace {
 
 Diagnostic error_at(const std::string& file, int line, std::string message) {
-  return {Severity::error, file, line, std::move(message), {}};
+  return {Severity::error, file, line, std::move(message), {}, "timeline"};
 }
 
 // Excel under fi/sv writes ';' between fields and a decimal comma: "10;sw.fte;2,5".

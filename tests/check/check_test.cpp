@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "io/dot_reader.h"
@@ -907,8 +908,9 @@ TEST_CASE("The Finnish report shows the findings in Finnish, the Swedish report 
 }
 
 TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
-  // Between them these models break every rule of the checks (21 + 7 + 2 findings, and the
-  // dead end of kBroken); no Finnish or Swedish message may fall back to English words.
+  // Between them these models break every rule of the checks (21 + 7 + 2 findings, the dead end
+  // of kBroken, and a skipped mandatory checkpoint and a step nobody does); no Finnish or Swedish
+  // message may fall back to English words.
   const std::vector<std::string> models = {R"(digraph {
   subgraph cluster_so { role=so; label="Ohjaaja"; label_sv="Handledare"; fte=0;
     arvio [kind=checkpoint, assesses=special, requires=sw, effort="1h"];
@@ -971,18 +973,30 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
   a -> b; b -> a; a -> out;
 })",
                                            R"(digraph { subgraph cluster_r { role=r; fte=1; a [effort="1h"]; } })",
-                                           kBroken};
-  const std::vector<size_t> counts = {21, 7, 2, 1};
+                                           kBroken,
+                                           R"(digraph {
+  subgraph cluster_so { role=so; fte=1; arvio [kind=checkpoint, mandatory=true, effort="1h"]; }
+  orpo [effort="1h"];
+  in [kind=start, arrivals="10/week"];
+  out [kind=end];
+  in -> arvio [p=0.5];
+  in -> orpo;
+  arvio -> out;
+  orpo -> out;
+})"};
+  const std::vector<size_t> counts = {21, 7, 2, 1, 2};
   auto where = [](const Diagnostics& findings) {
-    std::vector<std::tuple<int, Severity, std::vector<std::string>>> out;
-    for (const auto& d : findings) out.emplace_back(d.line, d.severity, d.route);
+    std::vector<std::tuple<int, Severity, std::vector<std::string>, std::string>> out;
+    for (const auto& d : findings) out.emplace_back(d.line, d.severity, d.route, d.rule);
     std::sort(out.begin(), out.end());
     return out;
   };
+  std::set<std::string> rules;
   for (size_t i = 0; i < models.size(); ++i) {
     Process process = load(models[i]);
     auto en = check_process(process);
     CHECK(en.size() == counts[i]);
+    for (const auto& d : en) rules.insert(d.rule);
     for (Lang lang : {Lang::fi, Lang::sv}) {
       auto findings = check_process(process, lang);
       CHECK(where(findings) == where(en));
@@ -993,4 +1007,34 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
       }
     }
   }
+  // Every finding names its rule, the same in every language (compared in `where` above), and
+  // these models reach every rule in the README's table "Rules" (written out here from it).
+  const std::set<std::string> documented = {"unreachable-step",
+                                            "unreachable-loop",
+                                            "dead-end",
+                                            "trap",
+                                            "no-start",
+                                            "no-end",
+                                            "activity-route",
+                                            "route-after-end",
+                                            "mandatory-checkpoint",
+                                            "class-never-assessed",
+                                            "probabilities-over-one",
+                                            "probabilities-not-one",
+                                            "route-without-share",
+                                            "class-without-route",
+                                            "class-never-arrives",
+                                            "outcome-outside-checkpoint",
+                                            "requires-unknown",
+                                            "requires-unchecked",
+                                            "requires-skipped",
+                                            "unstaffed-step",
+                                            "idle-role",
+                                            "unstaffed-role",
+                                            "no-arrivals",
+                                            "start-without-arrivals",
+                                            "no-effort",
+                                            "single-route-decision",
+                                            "outcome-never-set"};
+  CHECK(rules == documented);
 }

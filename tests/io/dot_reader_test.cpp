@@ -270,3 +270,42 @@ TEST_CASE("A model large enough for the arena reads like a small one", "[io]") {
   CHECK(routes["s0"]->line == 3 + 2 * steps);  // the first route back, after the chain
   CHECK(*routes["s0"]->p == 0.5);
 }
+
+TEST_CASE("Every diagnostic of the reader names its rule", "[io]") {
+  // One broken model per rule of the README's table "Rules" (reader part); each must produce a
+  // diagnostic with that rule, and no diagnostic may come without one.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "empty-file"},
+      {std::string("digraph {\0\1\2 }", 14), "binary-file"},
+      {"digraph { a [label=\"\xff\"]; }", "encoding"},
+      {"digraph { a -> ; }", "syntax"},
+      {"graph { a -- b; }", "undirected"},
+      {"digraph { a [efort=\"1h\"]; }", "unknown-attribute"},
+      {"digraph { hours_per_fte=0; a; }", "range"},
+      {"digraph { a [kind=stat]; }", "unknown-kind"},
+      {"digraph { a [role=nobody]; }", "unknown-role"},
+      {"digraph { a [effort=\"uniform(2h, 1h)\"]; }", "distribution"},
+      {"digraph { a [kind=start, arrivals=\"lots\"]; }", "rate"},
+      {"digraph { a [arrivals=\"1/week\"]; }", "misplaced-attribute"},
+      {"digraph { a [kind=checkpoint, mandatory=maybe]; }", "boolean"},
+      {"digraph { a [kind=checkpoint, deadline=\"soon\"]; }", "duration"},
+      {"digraph { a [priority=high]; }", "number"},
+      {"digraph { subgraph cluster_a { role=r; fte=1; } subgraph cluster_b { role=r; fte=1; } }", "duplicate-role"},
+      {"digraph { subgraph cluster_a { role=r; a; } }", "no-fte"},
+      {"digraph { a [kind=checkpoint, assesses=special]; b; a -> b [when=specal]; }", "unknown-class"},
+  };
+  for (const auto& [text, rule] : cases) {
+    INFO(rule << ": " << text);
+    auto result = read_process_text(text, "m.dot");
+    bool found = false;
+    for (const auto& d : result.diagnostics) {
+      INFO(d.format());
+      CHECK(!d.rule.empty());
+      found = found || d.rule == rule;
+    }
+    CHECK(found);
+  }
+  auto missing = read_process_file("/nonexistent/m.dot");
+  REQUIRE(missing.diagnostics.size() == 1);
+  CHECK(missing.diagnostics[0].rule == "file");
+}
