@@ -3,7 +3,7 @@
 // peak memory, memory over growing horizons, binary against 4-ary event heaps, and the speed
 // ratio against SimPy 2 (Debian's python3-simpy) on the same network.
 //
-//   build/bench_sim [--quick | --profile]
+//   build/bench_sim [--quick | --profile [WEEKS]]
 #include <fmt/format.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -256,7 +256,8 @@ int main(int argc, char** argv) {
   const int cores = std::max(1u, std::thread::hardware_concurrency());
   Process network = build_network();
   if (argc > 1 && std::string(argv[1]) == "--profile") {  // one long engine run, for perf
-    Timing t = time_simulation(network, 20000, 2, 1);
+    double weeks = argc > 2 ? std::atof(argv[2]) : 20000;  // e.g. a short run under callgrind
+    Timing t = time_simulation(network, weeks, 2, 1);
     fmt::print("{} events, {:.2f} M events per CPU second\n", t.events, t.per_cpu_second() / 1e6);
     return 0;
   }
