@@ -107,9 +107,9 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   Lang lang = *parse_lang(o.lang);
 
-  ReadResult read = read_process_file(o.file);
+  ReadResult read = read_process_file(o.file, lang);
   for (const auto& d : read.diagnostics)
-    if (d.severity == Severity::error || !read.usable()) err << d.format() << "\n";
+    if (d.severity == Severity::error || !read.usable()) err << d.format(lang) << "\n";
   if (!read.usable()) {
     err << o.file << ": cannot be used\n";
     return kUnusable;

@@ -21,18 +21,6 @@ nlohmann::json to_json(const Diagnostic& d) {
           {"rule", d.rule}};
 }
 
-// `Diagnostic::format()` with its fixed words in `lang` ("varoitus:", "reitti:"); the same in English.
-std::string format_in(const Diagnostic& d, Lang lang) {
-  std::string out = d.file + (d.line > 0 ? ":" + std::to_string(d.line) : std::string()) + ": ";
-  if (d.severity == Severity::warning) out += pick(lang, "varoitus: ", "varning: ", "warning: ");
-  out += d.message;
-  if (!d.route.empty()) {
-    out += pick(lang, "\n    reitti: ", "\n    rutt: ", "\n    route: ");
-    for (size_t i = 0; i < d.route.size(); ++i) out += (i ? " -> " : "") + d.route[i];
-  }
-  return out;
-}
-
 // "1 error", "2 virhettä", "0 varningar": the count and the noun in `lang`.
 std::string counted(int n, Lang lang, bool error) {
   const char* word = error ? (n == 1 ? pick(lang, "virhe", "fel", "error") : pick(lang, "virhettä", "fel", "errors"))
@@ -60,7 +48,7 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
   int exit_code = kOk;
   nlohmann::json report = nlohmann::json::array();
   for (const auto& file : files) {
-    ReadResult result = read_process_file(file);
+    ReadResult result = read_process_file(file, lang);
     Diagnostics findings = result.diagnostics;
     if (result.usable()) {
       auto checked = check_process(*result.process, lang);
@@ -81,7 +69,7 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                         {"findings", list}});
       continue;
     }
-    for (const auto& d : findings) (code == kUnusable ? err : out) << format_in(d, lang) << "\n";
+    for (const auto& d : findings) (code == kUnusable ? err : out) << d.format(lang) << "\n";
     if (code == kUnusable)
       err << file << pick(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
           << counted(errors, lang, true) << ")\n";

@@ -51,8 +51,8 @@ int attribute_line(const std::string& file, const std::string& attribute) {
   return 0;
 }
 
-void print(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const auto& d : diagnostics) err << d.format() << "\n";
+void print(const Diagnostics& diagnostics, Lang lang, std::ostream& err) {
+  for (const auto& d : diagnostics) err << d.format(lang) << "\n";
 }
 
 // The scenario's changes: `;` separates several changes applied together.
@@ -191,8 +191,8 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> names;
   bool unusable = false;
   for (const auto& file : files) {
-    ReadResult result = read_process_file(file);
-    print(result.diagnostics, err);
+    ReadResult result = read_process_file(file, *lang);
+    print(result.diagnostics, *lang, err);
     if (!result.usable()) {
       err << file << ": cannot be used\n";
       unusable = true;
@@ -226,7 +226,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     for (auto& d : diagnostics)
       for (const char* attribute : {"hours_per_fte", "hours_per_day"})
         if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = attribute_line(d.file, attribute);
-    print(diagnostics, err);
+    print(diagnostics, *lang, err);
     return kUnusable;
   }
   if (!diagram.empty())

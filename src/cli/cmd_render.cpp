@@ -45,8 +45,8 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   options.color = *color_by;
   options.poster = poster;
 
-  ReadResult result = read_process_file(file);
-  for (const auto& d : result.diagnostics) err << d.format() << "\n";
+  ReadResult result = read_process_file(file, options.lang);
+  for (const auto& d : result.diagnostics) err << d.format(options.lang) << "\n";
   if (!result.usable()) return err << file << ": cannot be used\n", kUnusable;
   const Process& process = *result.process;
   Diagnostics findings = check_process(process, options.lang);
@@ -58,7 +58,7 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
     figures = figures_from(process, analyze(process, analysis_options));
   } catch (const AnalysisError& e) {
     // The drawing of the model is still worth having without the numbers.
-    for (const auto& d : e.diagnostics) err << d.format() << "\n";
+    for (const auto& d : e.diagnostics) err << d.format(options.lang) << "\n";
     err << "sujuva render: no flow figures on the diagram: " << e.what() << "\n";
   }
   try {

@@ -84,8 +84,8 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   Lang lang = *parse_lang(o.lang);
 
-  ReadResult read = read_process_file(o.file);
-  for (const auto& d : read.diagnostics) err << d.format() << "\n";
+  ReadResult read = read_process_file(o.file, lang);
+  for (const auto& d : read.diagnostics) err << d.format(lang) << "\n";
   if (!read.usable()) return err << o.file << ": cannot be used\n", kUnusable;
   Process& process = *read.process;  // an adjacency_list copies even when moved
   AnalysisOptions options;
@@ -114,8 +114,8 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   if (!o.compare.empty()) {
-    ReadResult before = read_process_file(o.compare);
-    for (const auto& d : before.diagnostics) err << d.format() << "\n";
+    ReadResult before = read_process_file(o.compare, lang);
+    for (const auto& d : before.diagnostics) err << d.format(lang) << "\n";
     if (!before.usable()) return err << o.compare << ": cannot be used\n", kUnusable;
     try {
       ComparisonSection section = comparison_section(*before.process, process, lang);

@@ -109,8 +109,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     return kUnusable;
   }
 
-  ReadResult read = read_process_file(file);
-  for (const auto& d : read.diagnostics) err << d.format() << "\n";
+  ReadResult read = read_process_file(file, *lang);
+  for (const auto& d : read.diagnostics) err << d.format(*lang) << "\n";
   if (!read.usable()) return kUnusable;
   Process process = *read.process;
   for (const auto& text : sets) {

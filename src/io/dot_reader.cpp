@@ -271,8 +271,12 @@ class AttributeSymbols {
 class Reader {
  public:
   // Writes into `result` in place: a Boost adjacency_list copies when moved.
-  Reader(std::string_view text, std::string file, ReadResult& result)
-      : text_(text), file_(std::move(file)), diagnostics_(result.diagnostics), process_(result.process.emplace()) {}
+  Reader(std::string_view text, std::string file, Lang lang, ReadResult& result)
+      : text_(text),
+        file_(std::move(file)),
+        lang_(lang),
+        diagnostics_(result.diagnostics),
+        process_(result.process.emplace()) {}
 
   // False when the model cannot be used at all (the caller drops the process).
   bool read();
@@ -315,6 +319,20 @@ class Reader {
 
   std::string_view text_;
   std::string file_;
+  Lang lang_;  // of the messages
+  std::string say(std::string fi, std::string sv, std::string en) const {
+    return sujuva::say(lang_, std::move(fi), std::move(sv), std::move(en));
+  }
+  // `(did you mean "x"?)`, or `otherwise` when there is no suggestion.
+  std::string hint(const std::string& suggestion, const std::string& otherwise = "") const {
+    return suggestion.empty() ? otherwise
+                              : say(" (tarkoititko \"", " (menade du \"", " (did you mean \"") + suggestion + "\"?)";
+  }
+  std::string node_where(const std::string& id) const { return say("vaihe \"", "steget \"", "node \"") + id + "\""; }
+  std::string role_where(const std::string& id) const { return say("rooli ", "rollen ", "role ") + id; }
+  std::string route_where(const std::string& from, const std::string& to) const {
+    return say("reitti ", "rutt ", "route ") + from + " -> " + to;
+  }
   Diagnostics& diagnostics_;
   Process& process_;
   detail::SourceLines lines_;
@@ -329,11 +347,16 @@ class Reader {
 
 bool Reader::check_text() {
   if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    error("empty-file", 0, "the file is empty; a process model is a DOT digraph, see processes/README.md");
+    error("empty-file", 0,
+          say("tiedosto on tyhjä; prosessimalli on DOT-kaavio (digraph), katso processes/README.md",
+              "filen är tom; en processmodell är en DOT-graf (digraph), se processes/README.md",
+              "the file is empty; a process model is a DOT digraph, see processes/README.md"));
     return false;
   }
   if (text_.find('\0') != std::string_view::npos) {
-    error("binary-file", 0, "this is a binary file, not a DOT text file");
+    error("binary-file", 0,
+          say("tämä on binääritiedosto eikä DOT-tekstitiedosto", "detta är en binärfil, inte en DOT-textfil",
+              "this is a binary file, not a DOT text file"));
     return false;
   }
   int line = 1;
@@ -343,7 +366,10 @@ bool Reader::check_text() {
     bool valid = length > 0 && i + length <= text_.size();
     for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text_[i + k]) & 0xC0) == 0x80;
     if (!valid) {
-      error("encoding", line, "the text is not valid UTF-8 (save the file as UTF-8)");
+      error("encoding", line,
+            say("teksti ei ole kelvollista UTF-8:aa (tallenna tiedosto UTF-8-muodossa)",
+                "texten är inte giltig UTF-8 (spara filen som UTF-8)",
+                "the text is not valid UTF-8 (save the file as UTF-8)"));
       return false;
     }
     if (c == '\n') ++line;
@@ -354,7 +380,7 @@ bool Reader::check_text() {
 
 std::optional<double> Reader::number_in(const std::string& value, double low, double high, bool high_open, int line,
                                         const std::string& what) {
-  auto number = parse_number(value);
+  auto number = parse_number(value, lang_);
   if (!number) {
     error("number", line, what + ": " + number.error);
     return std::nullopt;
@@ -362,9 +388,13 @@ std::optional<double> Reader::number_in(const std::string& value, double low, do
   double x = *number.value;
   if (x < low || x > high || (high_open && x == high)) {
     std::ostringstream range;
-    range << what << " must be " << (high_open ? "in [" : "between ") << low << (high_open ? ", " : " and ") << high
-          << (high_open ? ")" : "") << ", not " << value;
-    error("range", line, range.str());
+    range << low << (high_open ? ", " : say("–", " och ", " and ")) << high;
+    const std::string bounds = high_open ? "[" + range.str() + ")" : range.str();
+    error("range", line,
+          what +
+              (high_open ? say(" pitää olla välillä ", " ska ligga i ", " must be in ")
+                         : say(" pitää olla ", " ska ligga mellan ", " must be between ")) +
+              bounds + say(", ei ", ", inte ", ", not ") + value);
     return std::nullopt;
   }
   return x;
@@ -378,8 +408,8 @@ void Reader::warn_unknown(const Attributes& values, const std::vector<std::strin
     std::string name(name_view);
     std::string suggestion = did_you_mean(name, known);
     warning("unknown-attribute", line,
-            what + ": unknown attribute \"" + name + "\"" +
-                (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+            what + say(": tuntematon määrite \"", ": okänt attribut \"", ": unknown attribute \"") + name + "\"" +
+                hint(suggestion, say(" (jätetään huomiotta)", " (ignoreras)", " (ignored)")));
   }
 }
 
@@ -389,9 +419,11 @@ void Reader::read_graph_settings(Agraph_t* g) {
   auto setting = [&](const char* name, double& target) {
     if (!values.count(name)) return;
     if (auto x = number_in(value_of(values, name), 0, 168, false, lines_.attribute_line(name),
-                           std::string("graph ") + name)) {
+                           say("malli: ", "modellen: ", "graph ") + name)) {
       if (*x <= 0)
-        error("range", lines_.attribute_line(name), std::string("graph ") + name + " must be greater than 0");
+        error("range", lines_.attribute_line(name),
+              say("malli: ", "modellen: ", "graph ") + name +
+                  say(" pitää olla suurempi kuin 0", " ska vara större än 0", " must be greater than 0"));
       else
         target = *x;
     }
@@ -399,7 +431,10 @@ void Reader::read_graph_settings(Agraph_t* g) {
   setting("hours_per_fte", process_.calendar.hours_per_fte);
   setting("hours_per_day", process_.calendar.hours_per_day);
   if (process_.calendar.hours_per_day > process_.calendar.hours_per_fte)
-    error("range", lines_.attribute_line("hours_per_day"), "graph hours_per_day must not exceed hours_per_fte");
+    error("range", lines_.attribute_line("hours_per_day"),
+          say("malli: hours_per_day ei saa olla suurempi kuin hours_per_fte",
+              "modellen: hours_per_day får inte vara större än hours_per_fte",
+              "graph hours_per_day must not exceed hours_per_fte"));
   for (const char* note : {"assumptions", "source"})
     if (values.count(note)) process_.notes[note] = value_of(values, note);
   // Graph attributes are warned about with their own line.
@@ -410,8 +445,8 @@ void Reader::read_graph_settings(Agraph_t* g) {
     if (std::find(kRoleAttributes.begin(), kRoleAttributes.end(), name) != kRoleAttributes.end()) continue;
     std::string suggestion = did_you_mean(name, kGraphAttributes);
     warning("unknown-attribute", lines_.attribute_line(name),
-            "graph: unknown attribute \"" + name + "\"" +
-                (suggestion.empty() ? " (ignored)" : " (did you mean \"" + suggestion + "\"?)"));
+            say("malli: tuntematon määrite \"", "modellen: okänt attribut \"", "graph: unknown attribute \"") + name +
+                "\"" + hint(suggestion, say(" (jätetään huomiotta)", " (ignoreras)", " (ignored)")));
   }
 }
 
@@ -441,18 +476,25 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
       r.label = {value_of(values, "label"), value_of(values, "label_sv"), value_of(values, "label_en")};
       r.qualification = value_of(values, "qualification");
       if (values.count("fte"))
-        r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, "role " + r.id + ": fte").value_or(0);
+        r.fte = number_in(value_of(values, "fte"), 0, 1e6, false, r.line, role_where(r.id) + ": fte").value_or(0);
       else
-        warning("no-fte", r.line, "role " + r.id + ": no fte given; it has no staff (set fte=...)");
+        warning("no-fte", r.line,
+                role_where(r.id) + say(": fte puuttuu, joten roolissa ei ole henkilöstöä (aseta fte=...)",
+                                       ": fte saknas, så rollen har ingen personal (ange fte=...)",
+                                       ": no fte given; it has no staff (set fte=...)"));
       if (values.count("absence"))
         r.absence =
-            number_in(value_of(values, "absence"), 0, 1, true, r.line, "role " + r.id + ": absence").value_or(0);
+            number_in(value_of(values, "absence"), 0, 1, true, r.line, role_where(r.id) + ": absence").value_or(0);
       if (values.count("reserved"))
         r.reserved =
-            number_in(value_of(values, "reserved"), 0, 1, true, r.line, "role " + r.id + ": reserved").value_or(0);
-      warn_unknown(values, kRoleAttributes, r.line, "role " + r.id);
+            number_in(value_of(values, "reserved"), 0, 1, true, r.line, role_where(r.id) + ": reserved").value_or(0);
+      warn_unknown(values, kRoleAttributes, r.line, role_where(r.id));
       if (process_.find_role(r.id)) {
-        error("duplicate-role", r.line, "role \"" + r.id + "\" is defined twice (role ids must be unique)");
+        error(
+            "duplicate-role", r.line,
+            role_where("\"" + r.id + "\"") + say(" on määritelty kahdesti (roolien tunnusten pitää olla yksilöllisiä)",
+                                                 " är definierad två gånger (rollernas id måste vara unika)",
+                                                 " is defined twice (role ids must be unique)"));
       } else {
         process_.roles.push_back(r);
         role = static_cast<RoleIndex>(process_.roles.size() - 1);
@@ -469,7 +511,7 @@ const std::vector<std::pair<std::string, StepKind>> kKinds = {
     {"decision", StepKind::decision}, {"activity", StepKind::activity}, {"end", StepKind::end}};
 
 void Reader::read_step_attributes(Step& step, const Attributes& values, size_t sequence) {
-  const std::string where = "node \"" + step.id + "\"";
+  const std::string where = node_where(step.id);
   const int line = step.line;
   if (values.count("kind")) {
     auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](auto& k) { return k.first == value_of(values, "kind"); });
@@ -478,9 +520,11 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
       for (auto& k : kKinds) names.push_back(k.first);
       std::string suggestion = did_you_mean(value_of(values, "kind"), names);
       error("unknown-kind", line,
-            where + ": unknown kind \"" + value_of(values, "kind") + "\"" +
-                (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") +
-                "; use start, task, checkpoint, decision, activity or end");
+            where + say(": tuntematon tyyppi kind=\"", ": okänd typ kind=\"", ": unknown kind \"") +
+                value_of(values, "kind") + "\"" + hint(suggestion) +
+                say("; käytä start, task, checkpoint, decision, activity tai end",
+                    "; använd start, task, checkpoint, decision, activity eller end",
+                    "; use start, task, checkpoint, decision, activity or end"));
     } else {
       step.kind = it->second;
     }
@@ -495,15 +539,15 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
       for (auto& r : process_.roles) ids.push_back(r.id);
       std::string suggestion = did_you_mean(value_of(values, "role"), ids);
       error("unknown-role", line,
-            where + ": unknown role \"" + value_of(values, "role") + "\"" +
-                (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)"));
+            where + say(": tuntematon rooli \"", ": okänd roll \"", ": unknown role \"") + value_of(values, "role") +
+                "\"" + hint(suggestion));
     }
   } else if (role_of_node_[sequence] >= 0) {
     step.role = role_of_node_[sequence];
   }
   auto distribution = [&](const char* name, bool is_effort) -> std::optional<Distribution> {
     if (!values.count(name)) return std::nullopt;
-    auto spec = parse_distribution(value_of(values, name));
+    auto spec = parse_distribution(value_of(values, name), lang_);
     if (!spec) {
       error("distribution", line, where + ": " + name + " " + spec.error);
       return std::nullopt;
@@ -511,23 +555,29 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     if (is_effort && spec.value->uses_calendar_units()) {
       error("distribution", line,
             where + ": effort \"" + value_of(values, name) +
-                "\" uses calendar time (d or w); effort is staff working time: use min, h or wd");
+                say("\" on kalenteriaikaa (d tai w); työmäärä on henkilöstön työaikaa: käytä min, h tai wd",
+                    "\" är kalendertid (d eller w); arbetsinsats är personalens arbetstid: använd min, h eller wd",
+                    "\" uses calendar time (d or w); effort is staff working time: use min, h or wd"));
       return std::nullopt;
     }
     Distribution d = is_effort ? spec.value->in_hours(process_.calendar) : spec.value->in_weeks(process_.calendar);
     if (d.kind == DistributionKind::triangular && !(d.a <= d.b && d.b <= d.c)) {
       error("distribution", line,
-            where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max) needs min <= mode <= max");
+            where + ": " + name + " \"" + value_of(values, name) + "\": tri(min, mode, max)" +
+                say(" edellyttää min <= mode <= max", " kräver min <= mode <= max", " needs min <= mode <= max"));
       return std::nullopt;
     }
     if (d.kind == DistributionKind::uniform && !(d.a <= d.b)) {
       error("distribution", line,
-            where + ": " + name + " \"" + value_of(values, name) + "\": uniform(min, max) needs min <= max");
+            where + ": " + name + " \"" + value_of(values, name) + "\": uniform(min, max)" +
+                say(" edellyttää min <= max", " kräver min <= max", " needs min <= max"));
       return std::nullopt;
     }
     if ((d.kind == DistributionKind::exponential || d.kind == DistributionKind::lognormal) && d.a <= 0) {
       error("distribution", line,
-            where + ": " + name + " \"" + value_of(values, name) + "\" needs a mean greater than 0");
+            where + ": " + name + " \"" + value_of(values, name) + "\"" +
+                say(": keskiarvon pitää olla suurempi kuin 0", ": medelvärdet ska vara större än 0",
+                    " needs a mean greater than 0"));
       return std::nullopt;
     }
     return d;
@@ -535,22 +585,28 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
   step.effort = distribution("effort", true);
   step.delay = distribution("delay", false);
   if (values.count("arrivals")) {
-    auto rate = parse_rate_per_week(value_of(values, "arrivals"), process_.calendar);
+    auto rate = parse_rate_per_week(value_of(values, "arrivals"), process_.calendar, lang_);
     if (!rate)
       error("rate", line, where + ": arrivals " + rate.error);
     else
       step.arrivals_per_week = *rate.value;
     if (step.kind != StepKind::start)
-      warning("misplaced-attribute", line, where + ": arrivals only count on kind=start steps");
+      warning(
+          "misplaced-attribute", line,
+          where + say(": arrivals otetaan huomioon vain alkuvaiheissa (kind=start)",
+                      ": arrivals räknas bara på startsteg (kind=start)", ": arrivals only count on kind=start steps"));
   }
   if (values.count("load")) {
-    auto load = parse_load_hours_per_week(value_of(values, "load"), process_.calendar);
+    auto load = parse_load_hours_per_week(value_of(values, "load"), process_.calendar, lang_);
     if (!load)
       error("rate", line, where + ": load " + load.error);
     else
       step.load_hours_per_week = *load.value;
     if (step.kind != StepKind::activity)
-      warning("misplaced-attribute", line, where + ": load only counts on kind=activity steps");
+      warning("misplaced-attribute", line,
+              where + say(": load otetaan huomioon vain toiminnoissa (kind=activity)",
+                          ": load räknas bara på aktiviteter (kind=activity)",
+                          ": load only counts on kind=activity steps"));
   }
   step.assesses = value_of(values, "assesses");
   step.required_role = value_of(values, "requires");
@@ -559,28 +615,41 @@ void Reader::read_step_attributes(Step& step, const Attributes& values, size_t s
     if (m == "true" || m == "yes" || m == "1")
       step.mandatory = true;
     else if (m != "false" && m != "no" && m != "0")
-      error("boolean", line, where + ": mandatory must be true or false, not \"" + m + "\"");
+      error("boolean", line,
+            where +
+                say(": mandatory pitää olla true tai false, ei \"", ": mandatory ska vara true eller false, inte \"",
+                    ": mandatory must be true or false, not \"") +
+                m + "\"");
   }
   if (values.count("deadline")) {
-    auto d = parse_duration(value_of(values, "deadline"));
+    auto d = parse_duration(value_of(values, "deadline"), lang_);
     if (!d)
       error("duration", line, where + ": deadline " + d.error);
     else
       step.deadline_weeks = process_.calendar.to_weeks(*d.value);
   }
   if (values.count("priority")) {
-    auto p = parse_number(value_of(values, "priority"));
+    auto p = parse_number(value_of(values, "priority"), lang_);
     if (!p || *p.value != static_cast<int>(*p.value))
-      error("number", line, where + ": priority must be a whole number");
+      error("number", line,
+            where + say(": priority pitää olla kokonaisluku", ": priority ska vara ett heltal",
+                        ": priority must be a whole number"));
     else
       step.priority = static_cast<int>(*p.value);
   }
   if (step.kind != StepKind::checkpoint)
     for (const char* name : {"assesses", "mandatory", "requires"})
       if (values.count(name))
-        warning("misplaced-attribute", line, where + ": " + name + " only applies to kind=checkpoint steps");
+        warning("misplaced-attribute", line,
+                where + ": " + name +
+                    say(" koskee vain tarkistuspisteitä (kind=checkpoint)",
+                        " gäller bara kontrollpunkter (kind=checkpoint)", " only applies to kind=checkpoint steps"));
   if (!step.does_work() && step.effort)
-    warning("misplaced-attribute", line, where + ": effort on a " + to_string(step.kind) + " step is ignored");
+    warning("misplaced-attribute", line,
+            where +
+                say(": effort jätetään huomiotta, koska vaiheen tyyppi on ",
+                    ": effort ignoreras eftersom stegets typ är ", ": effort on a ") +
+                to_string(step.kind) + say("", "", " step is ignored"));
   warn_unknown(values, kStepAttributes, line, where);
   for (const auto& [name, value] : values)
     if (std::find(kStepAttributes.begin(), kStepAttributes.end(), name) == kStepAttributes.end() &&
@@ -639,9 +708,9 @@ int Reader::route_name(std::string_view name) {
 
 void Reader::read_route_attributes(RouteRecord& route, const Attributes& values) {
   const auto& g = process_.graph;
-  auto where = [&] { return "route " + g[route.tail].id + " -> " + g[route.head].id; };
+  auto where = [&] { return route_where(g[route.tail].id, g[route.head].id); };
   if (const auto* p = values.get("p")) {
-    auto x = parse_number(*p);
+    auto x = parse_number(*p, lang_);
     if (x && *x.value >= 0 && *x.value <= 1)
       route.p = *x.value;
     else
@@ -699,10 +768,12 @@ void Reader::check_classes() {
     if (route.when.empty() || process_.find_class(route.when)) continue;
     std::string suggestion = did_you_mean(route.when, process_.classes);
     error("unknown-class", route.line,
-          "route " + g[boost::source(e, g)].id + " -> " + g[boost::target(e, g)].id + ": when=\"" + route.when +
-              "\" names a class that no checkpoint sets" +
-              (suggestion.empty() ? " (set it with assesses= or outcome= on a checkpoint)"
-                                  : " (did you mean \"" + suggestion + "\"?)"));
+          route_where(g[boost::source(e, g)].id, g[boost::target(e, g)].id) + ": when=\"" + route.when +
+              say("\" on luokka, jota mikään tarkistuspiste ei aseta", "\" är en klass som ingen kontrollpunkt sätter",
+                  "\" names a class that no checkpoint sets") +
+              hint(suggestion, say(" (aseta se tarkistuspisteen assesses=- tai outcome=-määritteellä)",
+                                   " (sätt den med assesses= eller outcome= på en kontrollpunkt)",
+                                   " (set it with assesses= or outcome= on a checkpoint)")));
   }
 }
 
@@ -754,9 +825,13 @@ bool Reader::read() {
     auto at = cgraph_messages.find("line ");
     if (at != std::string::npos) line = std::atoi(cgraph_messages.c_str() + at + 5);
     auto near = cgraph_messages.find("near ");
-    std::string detail = near == std::string::npos ? "" : " " + cgraph_messages.substr(near);
+    std::string detail =
+        near == std::string::npos ? "" : " " + say("kohdassa ", "nära ", "near ") + cgraph_messages.substr(near + 5);
     while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
-    error("syntax", line, "DOT syntax error" + detail + " (see processes/README.md for the format)");
+    error("syntax", line,
+          say("DOT-syntaksivirhe", "DOT-syntaxfel", "DOT syntax error") + detail +
+              say(" (muoto: katso processes/README.md)", " (formatet: se processes/README.md)",
+                  " (see processes/README.md for the format)"));
     return false;
   }
   // With the arena, closing is one step whatever the size of the graph.
@@ -766,7 +841,10 @@ bool Reader::read() {
   };
   std::unique_ptr<Agraph_t, decltype(close)> graph(g, close);
   if (!agisdirected(g)) {
-    error("undirected", 1, "the process is an undirected graph; write `digraph` so that routes have a direction");
+    error("undirected", 1,
+          say("prosessi on suuntaamaton kaavio; kirjoita `digraph`, jotta reiteillä on suunta",
+              "processen är en oriktad graf; skriv `digraph` så att rutterna har en riktning",
+              "the process is an undirected graph; write `digraph` so that routes have a direction"));
     return false;
   }
   size_t sequence_end = 0;
@@ -797,33 +875,37 @@ bool Reader::read() {
 
 }  // namespace
 
-ReadResult read_process_text(std::string_view text, const std::string& file_name) {
+ReadResult read_process_text(std::string_view text, const std::string& file_name, Lang lang) {
   ReadResult result;
-  if (!Reader(text, file_name, result).read()) result.process.reset();
+  if (!Reader(text, file_name, lang, result).read()) result.process.reset();
   return result;
 }
 
-ReadResult read_process_file(const std::string& path) {
+ReadResult read_process_file(const std::string& path, Lang lang) {
   namespace fs = std::filesystem;
   std::error_code ec;
   auto fail = [&](const std::string& message) {
     return ReadResult{std::nullopt, {{Severity::error, path, 0, message, {}, "file"}}};
   };
-  if (!fs::exists(path, ec)) return fail("no such file");
-  if (fs::is_directory(path, ec)) return fail("is a directory, not a process model file");
+  if (!fs::exists(path, ec)) return fail(say(lang, "tiedostoa ei ole", "filen finns inte", "no such file"));
+  if (fs::is_directory(path, ec))
+    return fail(say(lang, "on hakemisto eikä prosessimallitiedosto", "är en katalog, inte en processmodellfil",
+                    "is a directory, not a process model file"));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot be read (permission denied?)");
+  if (!in)
+    return fail(say(lang, "tiedostoa ei voi lukea (puuttuuko lukuoikeus?)", "filen kan inte läsas (saknas behörighet?)",
+                    "cannot be read (permission denied?)"));
   // One copy of the text: a model of a million steps is over 100 MB.
   auto size = fs::file_size(path, ec);
   if (ec) {  // not a regular file (a pipe): read as a stream
     std::ostringstream stream;
     stream << in.rdbuf();
-    return read_process_text(stream.str(), path);
+    return read_process_text(stream.str(), path, lang);
   }
   std::string text(size, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<size_t>(in.gcount()));
-  return read_process_text(text, path);
+  return read_process_text(text, path, lang);
 }
 
 }  // namespace sujuva

@@ -21,8 +21,9 @@ struct ReadResult {
   bool usable() const { return process.has_value() && !has_errors(diagnostics); }
 };
 
-ReadResult read_process_file(const std::string& path);
+// The messages are in `lang`; attribute names, units and the user's text stay as written.
+ReadResult read_process_file(const std::string& path, Lang lang = Lang::en);
 // `file_name` names the input in messages; the process name is its stem.
-ReadResult read_process_text(std::string_view text, const std::string& file_name);
+ReadResult read_process_text(std::string_view text, const std::string& file_name, Lang lang = Lang::en);
 
 }  // namespace sujuva

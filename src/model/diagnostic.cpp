@@ -4,14 +4,14 @@
 
 namespace sujuva {
 
-std::string Diagnostic::format() const {
+std::string Diagnostic::format(Lang lang) const {
   std::string out = file;
   if (line > 0) out += ":" + std::to_string(line);
   out += ": ";
-  if (severity == Severity::warning) out += "warning: ";
+  if (severity == Severity::warning) out += say(lang, "varoitus: ", "varning: ", "warning: ");
   out += message;
   if (!route.empty()) {
-    out += "\n    route: ";
+    out += say(lang, "\n    reitti: ", "\n    rutt: ", "\n    route: ");
     for (size_t i = 0; i < route.size(); ++i) out += (i ? " -> " : "") + route[i];
   }
   return out;

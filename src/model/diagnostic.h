@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/lang.h"
+
 namespace sujuva {
 
 enum class Severity { error, warning };
@@ -18,8 +20,8 @@ struct Diagnostic {
   // programs need not read the message, which is in the user's language. README, "Rules".
   std::string rule = {};
 
-  // "file:line: message" (or "file: message" without a line).
-  std::string format() const;
+  // "file:line: message" (or "file: message" without a line), "warning:" and "route:" in `lang`.
+  std::string format(Lang lang = Lang::en) const;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -112,11 +112,12 @@ struct Call {
 };
 
 // Splits "gamma(mean=2h, cv=0.5)" into name and arguments.
-Parsed<Call> split_call(std::string_view text) {
+Parsed<Call> split_call(std::string_view text, Lang lang) {
   Call call;
   auto open = text.find('(');
   if (open == std::string_view::npos || text.back() != ')')
-    return {std::nullopt, "\"" + std::string(text) + "\" is not a distribution"};
+    return {std::nullopt, "\"" + std::string(text) + "\"" +
+                              say(lang, " ei ole jakauma", " är ingen fördelning", " is not a distribution")};
   call.name = std::string(detail::trim(text.substr(0, open)));
   std::string_view args = text.substr(open + 1, text.size() - open - 2);
   while (true) {
@@ -139,16 +140,16 @@ Parsed<DistributionSpec> fail(std::string_view text, const std::string& why) {
 
 }  // namespace
 
-Parsed<DistributionSpec> parse_distribution(std::string_view text) {
+Parsed<DistributionSpec> parse_distribution(std::string_view text, Lang lang) {
   text = detail::trim(text);
   DistributionSpec spec;
   if (text.find('(') == std::string_view::npos) {
-    auto d = parse_duration(text);
+    auto d = parse_duration(text, lang);
     if (!d) return {std::nullopt, d.error};
     spec.durations.push_back(*d.value);
     return {spec, ""};
   }
-  auto call = split_call(text);
+  auto call = split_call(text, lang);
   if (!call) return {std::nullopt, call.error};
   static const std::map<std::string, std::pair<DistributionKind, size_t>> kinds = {
       {"exp", {DistributionKind::exponential, 1}},     {"gamma", {DistributionKind::gamma, 1}},
@@ -159,29 +160,42 @@ Parsed<DistributionSpec> parse_distribution(std::string_view text) {
     std::vector<std::string> names;
     for (const auto& [name, _] : kinds) names.push_back(name);
     std::string suggestion = did_you_mean(call.value->name, names);
-    std::string hint = suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)";
-    return fail(text, "unknown distribution \"" + call.value->name + "\"" + hint +
-                          "; use exp, gamma, lognormal, tri or uniform");
+    std::string hint = suggestion.empty() ? ""
+                                          : say(lang, " (tarkoititko ", " (menade du ", " (did you mean ") + "\"" +
+                                                suggestion + "\"?)";
+    return fail(text, say(lang, "tuntematon jakauma \"", "okänd fördelning \"", "unknown distribution \"") +
+                          call.value->name + "\"" + hint +
+                          say(lang, "; käytä exp, gamma, lognormal, tri tai uniform",
+                              "; använd exp, gamma, lognormal, tri eller uniform",
+                              "; use exp, gamma, lognormal, tri or uniform"));
   }
   spec.kind = found->second.first;
   std::vector<std::string> args = call.value->positional;
   if (spec.kind == DistributionKind::gamma || spec.kind == DistributionKind::lognormal) {
     auto& named = call.value->named;
     if (!named.count("mean") || !named.count("cv"))
-      return fail(text, call.value->name + " needs mean= and cv=, e.g. " + call.value->name + "(mean=2h, cv=0.5)");
+      return fail(text, call.value->name +
+                            say(lang, " tarvitsee mean= ja cv=, esimerkiksi ", " behöver mean= och cv=, till exempel ",
+                                " needs mean= and cv=, e.g. ") +
+                            call.value->name + "(mean=2h, cv=0.5)");
     args = {named["mean"]};
-    auto cv = parse_number(named["cv"]);
+    auto cv = parse_number(named["cv"], lang);
     if (!cv) return fail(text, "cv " + cv.error);
-    if (*cv.value < 0) return fail(text, "cv must not be negative");
+    if (*cv.value < 0)
+      return fail(text,
+                  say(lang, "cv ei saa olla negatiivinen", "cv får inte vara negativt", "cv must not be negative"));
     spec.cv = *cv.value;
   } else if (!call.value->named.empty()) {
-    return fail(text, call.value->name + " takes no named arguments");
+    return fail(text, call.value->name + say(lang, " ei ota nimettyjä argumentteja", " tar inga namngivna argument",
+                                             " takes no named arguments"));
   }
   if (args.size() != found->second.second)
-    return fail(text, fmt::format("{} takes {} duration{}", call.value->name, found->second.second,
-                                  found->second.second == 1 ? "" : "s"));
+    return fail(text, fmt::format(fmt::runtime(say(lang, "{}: kestoja pitää olla {}", "{} tar {} tidslängd{}",
+                                                   "{} takes {} duration{}")),
+                                  call.value->name, found->second.second,
+                                  found->second.second == 1 ? "" : say(lang, "", "er", "s")));
   for (const auto& arg : args) {
-    auto d = parse_duration(arg);
+    auto d = parse_duration(arg, lang);
     if (!d) return {std::nullopt, d.error};
     spec.durations.push_back(*d.value);
   }

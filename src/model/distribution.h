@@ -74,6 +74,6 @@ struct DistributionSpec {
   Distribution in_weeks(const Calendar& calendar) const;
 };
 
-Parsed<DistributionSpec> parse_distribution(std::string_view text);
+Parsed<DistributionSpec> parse_distribution(std::string_view text, Lang lang = Lang::en);
 
 }  // namespace sujuva

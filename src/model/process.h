@@ -17,11 +17,10 @@
 
 #include "model/diagnostic.h"
 #include "model/distribution.h"
+#include "model/lang.h"
 #include "model/units.h"
 
 namespace sujuva {
-
-enum class Lang { fi, sv, en };
 
 // A text in Finnish (`label`), Swedish (`label_sv`) and English (`label_en`).
 struct Labels {

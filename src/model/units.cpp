@@ -46,17 +46,25 @@ double Calendar::to_weeks(const Duration& d) const {
 namespace {
 // Largest magnitude accepted anywhere: keeps every later product finite.
 constexpr double kLargest = 1e12;
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string negative(Lang lang) {
+  return say(lang, " ei saa olla negatiivinen", " får inte vara negativt", " must not be negative");
+}
 }  // namespace
 
-Parsed<double> parse_number(std::string_view text) {
+Parsed<double> parse_number(std::string_view text, Lang lang) {
   text = detail::trim(text);
   double value = 0;
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-    return {std::nullopt, "\"" + std::string(text) + "\" is not a number"};
-  if (!std::isfinite(value)) return {std::nullopt, "\"" + std::string(text) + "\" is not a finite number"};
-  if (std::fabs(value) > kLargest) return {std::nullopt, "\"" + std::string(text) + "\" is too large"};
+    return {std::nullopt, quoted(text) + say(lang, " ei ole luku", " är inte ett tal", " is not a number")};
+  if (!std::isfinite(value))
+    return {std::nullopt,
+            quoted(text) + say(lang, " ei ole äärellinen luku", " är inte ett ändligt tal", " is not a finite number")};
+  if (std::fabs(value) > kLargest)
+    return {std::nullopt, quoted(text) + say(lang, " on liian suuri", " är för stort", " is too large")};
   return {value, ""};
 }
 
@@ -86,19 +94,26 @@ std::pair<std::string_view, std::string_view> split_number_unit(std::string_view
 }
 }  // namespace
 
-Parsed<Duration> parse_duration(std::string_view text) {
+Parsed<Duration> parse_duration(std::string_view text, Lang lang) {
   text = detail::trim(text);
   auto [number_text, unit_text] = split_number_unit(text);
   if (number_text.empty())
-    return {std::nullopt, "\"" + std::string(text) + "\" is not a duration (expected e.g. 45min, 1.5h, 2wd, 3d, 1w)"};
-  auto number = parse_number(number_text);
+    return {std::nullopt, quoted(text) + say(lang, " ei ole kesto (esimerkiksi 45min, 1.5h, 2wd, 3d, 1w)",
+                                             " är ingen tidslängd (till exempel 45min, 1.5h, 2wd, 3d, 1w)",
+                                             " is not a duration (expected e.g. 45min, 1.5h, 2wd, 3d, 1w)")};
+  auto number = parse_number(number_text, lang);
   if (!number) return {std::nullopt, number.error};
-  if (*number.value < 0) return {std::nullopt, "\"" + std::string(text) + "\" must not be negative"};
-  if (unit_text.empty()) return {std::nullopt, "\"" + std::string(text) + "\" needs a unit (min, h, wd, d or w)"};
+  if (*number.value < 0) return {std::nullopt, quoted(text) + negative(lang)};
+  if (unit_text.empty())
+    return {std::nullopt,
+            quoted(text) + say(lang, " tarvitsee yksikön (min, h, wd, d tai w)",
+                               " behöver en enhet (min, h, wd, d eller w)", " needs a unit (min, h, wd, d or w)")};
   auto unit = unit_named(unit_text);
   if (!unit)
-    return {std::nullopt, "\"" + std::string(text) + "\" has unknown unit \"" + std::string(unit_text) +
-                              "\" (use min, h, wd, d or w)"};
+    return {
+        std::nullopt,
+        quoted(text) + say(lang, ": tuntematon yksikkö ", ": okänd enhet ", " has unknown unit ") + quoted(unit_text) +
+            say(lang, " (käytä min, h, wd, d tai w)", " (använd min, h, wd, d eller w)", " (use min, h, wd, d or w)")};
   return {Duration{*number.value, *unit}, ""};
 }
 
@@ -121,26 +136,30 @@ std::string_view after_slash(std::string_view text, std::string_view& before) {
 }
 }  // namespace
 
-Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calendar) {
+Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calendar, Lang lang) {
   std::string_view count_text;
   auto period = after_slash(detail::trim(text), count_text);
   auto factor = per_week_factor(period, calendar);
   if (!factor)
     return {std::nullopt,
-            "\"" + std::string(text) + "\" is not a rate (expected e.g. 40/week, 8/wd, 2/day, 170/month, 2000/year)"};
-  auto count = parse_number(count_text);
+            quoted(text) + say(lang, " ei ole määrä ajassa (esimerkiksi 40/week, 8/wd, 2/day, 170/month, 2000/year)",
+                               " är ingen takt (till exempel 40/week, 8/wd, 2/day, 170/month, 2000/year)",
+                               " is not a rate (expected e.g. 40/week, 8/wd, 2/day, 170/month, 2000/year)")};
+  auto count = parse_number(count_text, lang);
   if (!count) return {std::nullopt, count.error};
-  if (*count.value < 0) return {std::nullopt, "\"" + std::string(text) + "\" must not be negative"};
+  if (*count.value < 0) return {std::nullopt, quoted(text) + negative(lang)};
   return {*count.value * *factor, ""};
 }
 
-Parsed<double> parse_load_hours_per_week(std::string_view text, const Calendar& calendar) {
+Parsed<double> parse_load_hours_per_week(std::string_view text, const Calendar& calendar, Lang lang) {
   std::string_view amount_text;
   auto period = after_slash(detail::trim(text), amount_text);
   auto factor = per_week_factor(period, calendar);
   if (!factor)
-    return {std::nullopt, "\"" + std::string(text) + "\" is not a load (expected e.g. 6h/week, 1wd/week, 30min/wd)"};
-  auto amount = parse_duration(amount_text);
+    return {std::nullopt, quoted(text) + say(lang, " ei ole kuormitus (esimerkiksi 6h/week, 1wd/week, 30min/wd)",
+                                             " är ingen belastning (till exempel 6h/week, 1wd/week, 30min/wd)",
+                                             " is not a load (expected e.g. 6h/week, 1wd/week, 30min/wd)")};
+  auto amount = parse_duration(amount_text, lang);
   if (!amount) return {std::nullopt, amount.error};
   return {calendar.to_hours(*amount.value) * *factor, ""};
 }

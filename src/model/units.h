@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/lang.h"
+
 namespace sujuva {
 
 enum class TimeUnit { minute, hour, working_day, day, week };
@@ -35,7 +37,8 @@ struct Calendar {
   double to_weeks(const Duration& d) const;
 };
 
-// Result of parsing user text: a value, or an error message saying what is wrong.
+// Result of parsing user text: a value, or an error message saying what is wrong (in the
+// `lang` given to the parser; the user's text and the unit names stay as written).
 template <class T>
 struct Parsed {
   std::optional<T> value;
@@ -43,13 +46,13 @@ struct Parsed {
   explicit operator bool() const { return value.has_value(); }
 };
 
-Parsed<double> parse_number(std::string_view text);
-Parsed<Duration> parse_duration(std::string_view text);
+Parsed<double> parse_number(std::string_view text, Lang lang = Lang::en);
+Parsed<Duration> parse_duration(std::string_view text, Lang lang = Lang::en);
 // "40/week", "8/wd", "2/day", "170/month", "2000/year" -> clients per calendar week.
 // "/day" means calendar day; "/wd" working day.
-Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calendar);
+Parsed<double> parse_rate_per_week(std::string_view text, const Calendar& calendar, Lang lang = Lang::en);
 // "6h/week", "1wd/week", "30min/wd" -> staff hours per week.
-Parsed<double> parse_load_hours_per_week(std::string_view text, const Calendar& calendar);
+Parsed<double> parse_load_hours_per_week(std::string_view text, const Calendar& calendar, Lang lang = Lang::en);
 
 namespace detail {
 std::string_view trim(std::string_view text);

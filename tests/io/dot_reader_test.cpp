@@ -304,8 +304,26 @@ TEST_CASE("Every diagnostic of the reader names its rule", "[io]") {
       found = found || d.rule == rule;
     }
     CHECK(found);
+    {  // and says it in Finnish and Swedish, with the same rules and lines
+      for (Lang lang : {Lang::fi, Lang::sv}) {
+        auto localized = read_process_text(text, "m.dot", lang);
+        REQUIRE(localized.diagnostics.size() == result.diagnostics.size());
+        for (size_t i = 0; i < localized.diagnostics.size(); ++i) {
+          const Diagnostic& d = localized.diagnostics[i];
+          INFO(d.format());
+          CHECK(d.rule == result.diagnostics[i].rule);
+          CHECK(d.line == result.diagnostics[i].line);
+          CHECK(d.message != result.diagnostics[i].message);
+          // No English left (the user's own words in these inputs are none of these).
+          for (const char* english : {"is not", "must", "unknown", "needs", " the ", "did you mean", "ignored",
+                                      " only ", "error", "given", " use "})
+            CHECK(d.message.find(english) == std::string::npos);
+        }
+      }
+    }
   }
   auto missing = read_process_file("/nonexistent/m.dot");
   REQUIRE(missing.diagnostics.size() == 1);
   CHECK(missing.diagnostics[0].rule == "file");
+  CHECK(read_process_file("/nonexistent/m.dot", Lang::fi).diagnostics[0].message == "tiedostoa ei ole");
 }
