@@ -29,9 +29,10 @@ struct Options {
 
 // Applies --set, --scale-arrivals, --backlog and --timeline; false after printing why not.
 bool prepare(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
+  const Lang lang = parse_lang(o.lang).value_or(Lang::fi);
   for (const auto& text : o.sets) {
-    auto change = parse_override(text);
-    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    auto change = parse_override(text, lang);
+    std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
     if (!problem.empty()) {
       err << "sujuva analyze: --set " << problem << "\n";
       return false;
@@ -63,12 +64,12 @@ bool prepare(const Options& o, Process& process, AnalysisOptions& options, std::
     options.initial_backlog[role] += *clients.value;
   }
   if (!o.timeline_file.empty()) {
-    auto read = read_timeline_file(o.timeline_file);
+    auto read = read_timeline_file(o.timeline_file, lang);
     Diagnostics problems = read.diagnostics;
     if (read.timeline)
-      for (auto& d : validate_timeline(*read.timeline, process)) problems.push_back(d);
+      for (auto& d : validate_timeline(*read.timeline, process, lang)) problems.push_back(d);
     if (!problems.empty()) {
-      for (const auto& d : problems) err << d.format() << "\n";
+      for (const auto& d : problems) err << d.format(lang) << "\n";
       return false;
     }
     options.timeline = *read.timeline;

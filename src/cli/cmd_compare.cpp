@@ -66,13 +66,13 @@ std::vector<std::string> split_changes(const std::string& scenario) {
 }
 
 // Applies a scenario to a copy of `base`; a message on failure.
-std::optional<std::string> apply_scenario(Process& process, const std::string& scenario) {
+std::optional<std::string> apply_scenario(Process& process, const std::string& scenario, Lang lang) {
   auto changes = split_changes(scenario);
   if (changes.empty()) return "--scenario \"" + scenario + "\": empty scenario";
   for (const auto& text : changes) {
-    auto change = parse_override(text);
+    auto change = parse_override(text, lang);
     if (!change) return "--scenario \"" + scenario + "\": " + change.error;
-    if (auto problem = apply_override(process, *change.value); !problem.empty())
+    if (auto problem = apply_override(process, *change.value, lang); !problem.empty())
       return "--scenario \"" + scenario + "\": " + problem;
   }
   return std::nullopt;
@@ -204,7 +204,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (unusable) return kUnusable;
   for (const auto& scenario : scenarios) {
     Process variant = processes.front();
-    if (auto problem = apply_scenario(variant, scenario)) {
+    if (auto problem = apply_scenario(variant, scenario, *lang)) {
       err << *problem << "\n";
       return kUnusable;
     }

@@ -33,17 +33,18 @@ struct Options {
 
 // --set and --timeline, as `analyze` reads them; false after saying why not.
 bool apply_what_ifs(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
+  const Lang lang = parse_lang(o.lang).value_or(Lang::fi);
   for (const auto& text : o.sets) {
-    auto change = parse_override(text);
-    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    auto change = parse_override(text, lang);
+    std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
     if (!problem.empty()) return err << "sujuva report: --set " << problem << "\n", false;
   }
   if (!o.timeline_file.empty()) {
-    auto read = read_timeline_file(o.timeline_file);
+    auto read = read_timeline_file(o.timeline_file, lang);
     Diagnostics problems = read.diagnostics;
     if (read.timeline)
-      for (auto& d : validate_timeline(*read.timeline, process)) problems.push_back(d);
-    for (const auto& d : problems) err << d.format() << "\n";
+      for (auto& d : validate_timeline(*read.timeline, process, lang)) problems.push_back(d);
+    for (const auto& d : problems) err << d.format(lang) << "\n";
     if (!problems.empty() || !read.timeline) return false;
     options.timeline = *read.timeline;
   }

@@ -114,8 +114,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (!read.usable()) return kUnusable;
   Process process = *read.process;
   for (const auto& text : sets) {
-    auto change = parse_override(text);
-    std::string problem = change ? apply_override(process, *change.value) : change.error;
+    auto change = parse_override(text, *lang);
+    std::string problem = change ? apply_override(process, *change.value, *lang) : change.error;
     if (!problem.empty()) {
       err << "sujuva simulate: --set " << text << ": " << problem << "\n";
       return kUnusable;
@@ -128,14 +128,14 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (scale != 1) scale_arrivals(process, scale);
 
   if (!timeline_file.empty()) {
-    TimelineRead timeline = read_timeline_file(timeline_file);
+    TimelineRead timeline = read_timeline_file(timeline_file, *lang);
     Diagnostics problems = timeline.diagnostics;
     if (timeline.timeline && problems.empty()) {
       if (timeline.timeline->empty())
         problems.push_back({Severity::error, timeline_file, 0, "the timeline has no changes", {}});
-      for (auto& d : validate_timeline(*timeline.timeline, process)) problems.push_back(d);
+      for (auto& d : validate_timeline(*timeline.timeline, process, *lang)) problems.push_back(d);
     }
-    for (const auto& d : problems) err << d.format() << "\n";
+    for (const auto& d : problems) err << d.format(*lang) << "\n";
     if (!timeline.timeline || has_errors(problems)) return kUnusable;
     options.timeline = *timeline.timeline;
   }

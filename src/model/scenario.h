@@ -30,15 +30,15 @@ struct Override {
   std::string text;       // the whole override as written, for messages
 };
 
-Parsed<Override> parse_override(std::string_view text);
+Parsed<Override> parse_override(std::string_view text, Lang lang = Lang::en);
 // The override for a target and value written apart (the timeline's columns).
-Parsed<Override> make_override(std::string_view target_and_attribute, std::string_view value);
+Parsed<Override> make_override(std::string_view target_and_attribute, std::string_view value, Lang lang = Lang::en);
 
-// Applies the change; returns "" on success or a message (with "did you mean"
+// Applies the change; returns "" on success or a message in `lang` (with "did you mean"
 // for unknown names) and leaves the process unchanged.
-std::string apply_override(Process& process, const Override& change);
+std::string apply_override(Process& process, const Override& change, Lang lang = Lang::en);
 // The message apply_override would give, without changing anything.
-std::string check_override(const Process& process, const Override& change);
+std::string check_override(const Process& process, const Override& change, Lang lang = Lang::en);
 
 // Multiplies every start step's arrivals by `factor` (>= 0).
 void scale_arrivals(Process& process, double factor);

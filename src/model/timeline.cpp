@@ -41,7 +41,7 @@ std::vector<std::string> split_fields(const std::string& line) {
 
 }  // namespace
 
-TimelineRead read_timeline_text(std::string_view text, const std::string& file_name) {
+TimelineRead read_timeline_text(std::string_view text, const std::string& file_name, Lang lang) {
   TimelineRead result;
   Timeline timeline;
   timeline.file = file_name;
@@ -62,17 +62,23 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
     if (fields.size() != 3) {
       result.diagnostics.push_back(
           error_at(file_name, line,
-                   "expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found " + std::to_string(fields.size())));
+                   say(lang, "odotettiin 3 kenttää week,target,value (esimerkiksi 10,sw.fte,2.5), löytyi ",
+                       "förväntade 3 fält week,target,value (till exempel 10,sw.fte,2.5), hittade ",
+                       "expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found ") +
+                       std::to_string(fields.size())));
       continue;
     }
     if (separator_of(content) == ';') fields[0] = decimal_point(fields[0]), fields[2] = decimal_point(fields[2]);
     auto week = parse_number(fields[0]);
     if (!week || *week.value < 0) {
-      result.diagnostics.push_back(
-          error_at(file_name, line, "week \"" + fields[0] + "\" must be a number of weeks from the start, 0 or more"));
+      result.diagnostics.push_back(error_at(file_name, line,
+                                            "week \"" + fields[0] +
+                                                say(lang, "\" pitää olla viikkojen määrä alusta, 0 tai enemmän",
+                                                    "\" ska vara ett antal veckor från början, 0 eller fler",
+                                                    "\" must be a number of weeks from the start, 0 or more")));
       continue;
     }
-    auto change = make_override(fields[1], fields[2]);
+    auto change = make_override(fields[1], fields[2], lang);
     if (!change) {
       result.diagnostics.push_back(error_at(file_name, line, change.error));
       continue;
@@ -80,9 +86,11 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
     timeline.changes.push_back({*week.value, *change.value, line});
   }
   if (timeline.changes.empty() && result.diagnostics.empty())
-    result.diagnostics.push_back(error_at(file_name, 0,
-                                          "the timeline is empty: expected lines week,target,value "
-                                          "(e.g. 10,sw.fte,2.5)"));
+    result.diagnostics.push_back(
+        error_at(file_name, 0,
+                 say(lang, "aikajana on tyhjä: odotettiin rivejä week,target,value (esimerkiksi 10,sw.fte,2.5)",
+                     "tidslinjen är tom: förväntade rader week,target,value (till exempel 10,sw.fte,2.5)",
+                     "the timeline is empty: expected lines week,target,value (e.g. 10,sw.fte,2.5)")));
   if (!result.diagnostics.empty()) return result;
   std::stable_sort(timeline.changes.begin(), timeline.changes.end(),
                    [](const TimelineChange& a, const TimelineChange& b) { return a.week < b.week; });
@@ -90,23 +98,25 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
   return result;
 }
 
-TimelineRead read_timeline_file(const std::string& path) {
+TimelineRead read_timeline_file(const std::string& path, Lang lang) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     TimelineRead result;
-    result.diagnostics.push_back(error_at(path, 0, "cannot open the timeline file"));
+    result.diagnostics.push_back(error_at(path, 0,
+                                          say(lang, "aikajanatiedostoa ei voi avata", "tidslinjefilen kan inte öppnas",
+                                              "cannot open the timeline file")));
     return result;
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return read_timeline_text(buffer.str(), path);
+  return read_timeline_text(buffer.str(), path, lang);
 }
 
-Diagnostics validate_timeline(const Timeline& timeline, const Process& process) {
+Diagnostics validate_timeline(const Timeline& timeline, const Process& process, Lang lang) {
   Diagnostics problems;
   Process trial = process;
   for (const auto& c : timeline.changes)
-    if (auto error = apply_override(trial, c.change); !error.empty())
+    if (auto error = apply_override(trial, c.change, lang); !error.empty())
       problems.push_back(error_at(timeline.file, c.line, error));
   return problems;
 }

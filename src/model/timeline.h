@@ -42,11 +42,12 @@ struct TimelineRead {
   Diagnostics diagnostics;           // file:line of each bad line
 };
 
-TimelineRead read_timeline_file(const std::string& path);
-TimelineRead read_timeline_text(std::string_view text, const std::string& file_name);
+// Messages in `lang`.
+TimelineRead read_timeline_file(const std::string& path, Lang lang = Lang::en);
+TimelineRead read_timeline_text(std::string_view text, const std::string& file_name, Lang lang = Lang::en);
 
 // Unknown roles, steps or attributes, as `file:line: message`.
-Diagnostics validate_timeline(const Timeline& timeline, const Process& process);
+Diagnostics validate_timeline(const Timeline& timeline, const Process& process, Lang lang = Lang::en);
 
 // Applies the changes with week <= `week` that have not been applied yet
 // (`next` indexes the first unapplied change and is advanced).

@@ -86,9 +86,12 @@ TEST_CASE("analyze exits 1 on an unstable role and 2 on unusable input", "[flow]
   CHECK(analyze({unstable, "--set", "w.fte=2"}).code == 0);
   CHECK(analyze({unstable, "--scale-arrivals", "0.5"}).code == 0);
 
-  auto bad_set = analyze({unstable, "--set", "x.fte=2"});
+  auto bad_set = analyze({unstable, "--set", "x.fte=2", "--lang", "en"});
   CHECK(bad_set.code == 2);
   CHECK(bad_set.err == "sujuva analyze: --set x.fte=2: no role \"x\" (did you mean \"w\"?)\n");
+  // The default language is Finnish, for the what-if's message too.
+  CHECK(analyze({unstable, "--set", "x.fte=2"}).err ==
+        "sujuva analyze: --set x.fte=2: ei roolia \"x\" (tarkoititko \"w\"?)\n");
   CHECK(analyze({(dir / "missing.dot").string()}).code == 2);
   auto trap = write(dir / "trap.dot",
                     "digraph t {\n in [kind=start, arrivals=\"1/week\"];\n a [effort=\"1h\"];\n"
@@ -96,12 +99,15 @@ TEST_CASE("analyze exits 1 on an unstable role and 2 on unusable input", "[flow]
   auto trapped = analyze({trap});
   CHECK(trapped.code == 2);
   CHECK(trapped.err.find("can never leave the process") != std::string::npos);
-  auto empty_timeline = analyze({unstable, "--timeline", write(dir / "empty.csv", "")});
+  auto empty_timeline = analyze({unstable, "--timeline", write(dir / "empty.csv", ""), "--lang", "en"});
   CHECK(empty_timeline.code == 2);
   CHECK(empty_timeline.err.find("empty.csv: the timeline is empty") != std::string::npos);
-  auto unknown_role = analyze({unstable, "--timeline", write(dir / "t.csv", "week,target,value\n10,sw.fte,2\n")});
+  auto timeline = write(dir / "t.csv", "week,target,value\n10,sw.fte,2\n");
+  auto unknown_role = analyze({unstable, "--timeline", timeline, "--lang", "en"});
   CHECK(unknown_role.code == 2);
   CHECK(unknown_role.err.find("t.csv:2: sw.fte=2: no role \"sw\"") != std::string::npos);
+  CHECK(analyze({unstable, "--timeline", timeline, "--lang", "sv"}).err.find("t.csv:2: sw.fte=2: ingen roll \"sw\"") !=
+        std::string::npos);
   CHECK(analyze({unstable, "--lang", "de"}).code == 2);
   fs::remove_all(dir);
 }

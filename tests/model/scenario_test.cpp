@@ -23,10 +23,10 @@ Process model() {
   return *read.process;
 }
 
-std::string apply(Process& p, const std::string& text) {
-  auto change = parse_override(text);
+std::string apply(Process& p, const std::string& text, Lang lang = Lang::en) {
+  auto change = parse_override(text, lang);
   if (!change) return change.error;
-  return apply_override(p, *change.value);
+  return apply_override(p, *change.value, lang);
 }
 
 double p_of(const Process& p, const std::string& from, const std::string& to) {
@@ -94,6 +94,14 @@ TEST_CASE("Bad overrides name the problem and suggest a fix", "[scenario]") {
   CHECK(apply(p, "sw.absence=1.2") == "sw.absence=1.2: the result 1.200000 is outside [0.0, 1.0)");
   CHECK(apply(p, "sw.fte=abc") == "sw.fte=abc: \"abc\" is not a number");
   CHECK(apply(p, "arvio.arrivals=3") == "arvio.arrivals=3: step \"arvio\" is not a start step");
+  SECTION("in Finnish and Swedish, with the user's names and numbers as written") {
+    CHECK(apply(p, "sx.fte=4", Lang::fi) == "sx.fte=4: ei roolia \"sx\" (tarkoititko \"sw\"?)");
+    CHECK(apply(p, "sx.fte=4", Lang::sv) == "sx.fte=4: ingen roll \"sx\" (menade du \"sw\"?)");
+    CHECK(apply(p, "sw.fte=abc", Lang::fi) == "sw.fte=abc: \"abc\" ei ole luku");
+    CHECK(apply(p, "sw.absence=1.2", Lang::sv) == "sw.absence=1.2: resultatet 1.200000 ligger utanför [0.0, 1.0)");
+    CHECK(apply(p, "arvio.arrivals=3", Lang::fi) == "arvio.arrivals=3: vaihe \"arvio\" ei ole alkuvaihe");
+    CHECK(apply(p, "sw.fte", Lang::sv) == "\"sw.fte\": förväntade MÅL.ATTRIBUT=VÄRDE, till exempel sw.fte=4");
+  }
   SECTION("a failing change to all roles changes none") {
     Process q = model();
     q.roles[1].absence = 0.5;

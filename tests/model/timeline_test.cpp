@@ -72,4 +72,14 @@ TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
         std::vector<std::string>{"t.csv:1: sx.fte=2: no role \"sx\" (did you mean \"sw\"?)"});
   CHECK(messages(read_timeline_file("/nonexistent/t.csv").diagnostics) ==
         std::vector<std::string>{"/nonexistent/t.csv: cannot open the timeline file"});
+  SECTION("in Finnish and Swedish") {
+    CHECK(messages(read_timeline_text("x,sw.fte,2\n5,sw.fte\n", "t.csv", Lang::fi).diagnostics) ==
+          std::vector<std::string>{
+              "t.csv:1: week \"x\" pitää olla viikkojen määrä alusta, 0 tai enemmän",
+              "t.csv:2: odotettiin 3 kenttää week,target,value (esimerkiksi 10,sw.fte,2.5), löytyi 2"});
+    CHECK(messages(validate_timeline(*unknown_role.timeline, model(), Lang::sv)) ==
+          std::vector<std::string>{"t.csv:1: sx.fte=2: ingen roll \"sx\" (menade du \"sw\"?)"});
+    CHECK(messages(read_timeline_file("/nonexistent/t.csv", Lang::fi).diagnostics) ==
+          std::vector<std::string>{"/nonexistent/t.csv: aikajanatiedostoa ei voi avata"});
+  }
 }
