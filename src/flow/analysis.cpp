@@ -6,8 +6,8 @@
 #include <Eigen/SparseLU>
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <functional>
+#include <future>
 #include <numeric>
 #include <span>
 
@@ -175,8 +175,8 @@ class LoopReach {
 // solve block by block with Eigen LU (dense for small blocks, SparseLU for large
 // ones): the same answer as one SparseLU on the whole matrix (tools/bench/flow
 // compares them and SciPy) at a fraction of the time and fill-in.
-void solve_traffic(const Process& process, Flow& f) {
-  f.space = detail::build_state_space(process);
+void solve_traffic(const Process& process, Flow& f, Lang lang) {
+  f.space = detail::build_state_space(process, lang);
   f.blocks = detail::make_blocks(process, f.space);
   f.total_arrivals = f.space.arrivals.sum();
   f.loop_reach.assign(boost::num_vertices(process.graph), std::nan(""));
@@ -685,7 +685,7 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
     throw AnalysisError(process.file + ": hours_per_fte must be greater than zero");
 
   Flow f;
-  solve_traffic(process, f);
+  solve_traffic(process, f, options.lang);
   a.arrivals_per_week = f.total_arrivals;
   fill_steps(process, f, a);
   fill_reach(f, a);

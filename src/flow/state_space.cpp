@@ -19,9 +19,9 @@ Diagnostic at_step(const Process& process, StepVertex v, std::string message) {
   return {Severity::error, process.file, process.graph[v].line, std::move(message), {}};
 }
 
-[[noreturn]] void fail(const Process& process, Diagnostics diagnostics) {
+[[noreturn]] void fail(const Process& process, Diagnostics diagnostics, Lang lang) {
   std::string message;
-  for (const auto& d : diagnostics) message += (message.empty() ? "" : "\n") + d.format();
+  for (const auto& d : diagnostics) message += (message.empty() ? "" : "\n") + d.format(lang);
   throw AnalysisError(message, std::move(diagnostics));
 }
 
@@ -109,7 +109,7 @@ std::vector<int> step_components(const ProcessGraph& g, int& count) {
 
 }  // namespace
 
-StateSpace build_state_space(const Process& process) {
+StateSpace build_state_space(const Process& process, Lang lang) {
   const auto& g = process.graph;
   StateSpace s;
   s.classes = static_cast<int>(process.classes.size());
@@ -130,12 +130,15 @@ StateSpace build_state_space(const Process& process) {
     if (g[v].kind == StepKind::start && g[v].arrivals_per_week > 0)
       gamma[add_state(v, kStandardClass)] += g[v].arrivals_per_week;
   if (s.step.empty()) {
-    Diagnostic d{Severity::error,
-                 process.file,
-                 0,
-                 "no clients arrive: give a start step arrivals greater than zero (e.g. arrivals=\"10/week\")",
-                 {}};
-    fail(process, {d});
+    Diagnostic d{
+        Severity::error,
+        process.file,
+        0,
+        say(lang, "asiakkaita ei saavu: anna jollekin alkuvaiheelle saapumisia (esimerkiksi arrivals=\"10/week\")",
+            "inga klienter kommer: ge ett startsteg ankomster (till exempel arrivals=\"10/week\")",
+            "no clients arrive: give a start step arrivals greater than zero (e.g. arrivals=\"10/week\")"),
+        {}};
+    fail(process, {d}, lang);
   }
 
   Diagnostics problems;
@@ -154,16 +157,22 @@ StateSpace build_state_space(const Process& process) {
         total += b.probability;
       }
       if (total > 1 + 1e-9)
-        problems.push_back(at_step(process, v,
-                                   fmt::format("step \"{}\": routing probabilities for class \"{}\" sum to {:.4g}, "
-                                               "more than 1",
-                                               g[v].id, process.classes[s.cls[u]], total)));
+        problems.push_back(at_step(
+            process, v,
+            fmt::format(
+                fmt::runtime(say(lang,
+                                 "vaihe \"{}\": luokan \"{}\" reittien todennäköisyydet ovat yhteensä {:.4g}, "
+                                 "enemmän kuin 1",
+                                 "steget \"{}\": ruttsannolikheterna för klassen \"{}\" summerar till {:.4g}, "
+                                 "mer än 1",
+                                 "step \"{}\": routing probabilities for class \"{}\" sum to {:.4g}, more than 1")),
+                g[v].id, process.classes[s.cls[u]], total)));
       if (total < 1 - 1e-9) leaks.insert(v);
     }
     s.row_start.push_back(static_cast<int>(s.target.size()));
     exit.push_back(std::max(0.0, 1 - total));
   }
-  if (!problems.empty()) fail(process, problems);
+  if (!problems.empty()) fail(process, problems, lang);
   s.arrivals = Eigen::Map<Eigen::VectorXd>(gamma.data(), gamma.size());
   s.exit = Eigen::Map<Eigen::VectorXd>(exit.data(), exit.size());
   s.leaks.assign(leaks.begin(), leaks.end());
@@ -187,10 +196,18 @@ StateSpace build_state_space(const Process& process) {
     std::string names;
     for (size_t i = 0; i < steps_trapped.size() && i < 10; ++i)
       names += (i ? ", " : "") + ("\"" + g[steps_trapped[i]].id + "\"");
-    if (steps_trapped.size() > 10) names += fmt::format(" and {} more", steps_trapped.size() - 10);
-    fail(process, {at_step(process, steps_trapped.front(),
-                           "clients who reach " + names +
-                               " can never leave the process (a loop with no exit); the flow has no steady state")});
+    if (steps_trapped.size() > 10)
+      names += fmt::format(fmt::runtime(say(lang, " ja {} muuta", " och {} till", " and {} more")),
+                           steps_trapped.size() - 10);
+    fail(process,
+         {at_step(process, steps_trapped.front(),
+                  say(lang, "asiakkaat, jotka tulevat vaiheisiin ", "klienter som når ", "clients who reach ") + names +
+                      say(lang,
+                          ", eivät koskaan pääse pois prosessista (silmukka ilman ulospääsyä); virralla ei ole "
+                          "tasapainotilaa",
+                          " kan aldrig lämna processen (en slinga utan utgång); flödet har inget jämviktsläge",
+                          " can never leave the process (a loop with no exit); the flow has no steady state"))},
+         lang);
   }
   return s;
 }

@@ -31,7 +31,8 @@ struct StateSpace {
 
 // Builds the states reachable from the arrivals. Throws AnalysisError when nothing
 // arrives, routing probabilities at a step sum over 1, or clients can be trapped.
-StateSpace build_state_space(const Process& process);
+// Refusals (AnalysisError) are worded in `lang`.
+StateSpace build_state_space(const Process& process, Lang lang = Lang::en);
 
 // I − Qᵀ, the matrix of the traffic equations (I − Qᵀ) λ = γ.
 Eigen::SparseMatrix<double> traffic_matrix(const StateSpace& space);

@@ -13,9 +13,11 @@ namespace {
 
 Approx exact(double x) { return Approx(x).epsilon(1e-9); }
 
-std::string error_of(const Process& p) {
+std::string error_of(const Process& p, Lang lang = Lang::en) {
   try {
-    analyze(p);
+    AnalysisOptions options;
+    options.lang = lang;
+    analyze(p, options);
   } catch (const AnalysisError& e) {
     return e.what();
   }
@@ -198,6 +200,9 @@ TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
     CHECK(error_of(p) ==
           "t.dot:3: clients who reach \"a\", \"b\" can never leave the process (a loop with no exit); the flow has no "
           "steady state");
+    CHECK(error_of(p, Lang::fi) ==
+          "t.dot:3: asiakkaat, jotka tulevat vaiheisiin \"a\", \"b\", eivät koskaan pääse pois prosessista (silmukka "
+          "ilman ulospääsyä); virralla ei ole tasapainotilaa");
   }
   SECTION("probabilities summing over one") {
     Process p = test::load_model(R"dot(digraph t {
@@ -207,6 +212,8 @@ TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
       in -> a; a -> out [p=0.7]; a -> a [p=0.6];
     })dot");
     CHECK(error_of(p) == "t.dot:3: step \"a\": routing probabilities for class \"standard\" sum to 1.3, more than 1");
+    CHECK(error_of(p, Lang::sv) ==
+          "t.dot:3: steget \"a\": ruttsannolikheterna för klassen \"standard\" summerar till 1.3, mer än 1");
   }
   SECTION("nothing arrives") {
     Process p = test::load_model(R"dot(digraph t {
