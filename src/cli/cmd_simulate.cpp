@@ -96,6 +96,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   options.seed = seed_text.find_first_not_of("0123456789") == std::string::npos ? std::stoull(seed_text)
                                                                                 : std::uint64_t(*seed.value);
+  options.lang = *lang;
   if (absence_model == "random")
     options.absence_model = AbsenceModel::random;
   else if (absence_model != "capacity") {
@@ -144,7 +145,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   options.progress = [&bar](int done, int total) { bar(done, total); };
   Simulation sim;
   try {
-    if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process);
+    if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process, *lang);
     sim = simulate(process, options);
   } catch (const SimulationError& e) {
     err << e.what() << "\n";

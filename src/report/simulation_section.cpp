@@ -39,16 +39,18 @@ SimulationSection simulation_section(const Process& process, int replications, d
   options.replications = replications;
   options.weeks = weeks;
   options.seed = seed;
+  options.lang = lang;
   // The same warm-up as `sujuva simulate`: long enough for the queues to fill, so that
   // the measured weeks show the steady state the analysis describes.
-  options.warmup_weeks = suggested_warmup_weeks(process);
+  options.warmup_weeks = suggested_warmup_weeks(process, lang);
   const Simulation sim = simulate(process, options);
   SimulationSection s;
   std::string intro =
       std::string(
           pick(lang, "Tapahtumapohjainen simulointi: ", "Händelsestyrd simulering: ", "Discrete-event simulation: ")) +
       std::to_string(replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
-      format_decimal(weeks, 0, lang) + pick(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
+      format_decimal(weeks, 0, lang) +
+      pick(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
       format_decimal(options.warmup_weeks, 0, lang) + pick(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
       std::to_string(seed) +
       pick(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",

@@ -14,14 +14,13 @@ namespace {
 
 constexpr double kMaxServersPerRole = 100'000;
 
-std::string step_name(const Process& process, StepVertex v) {
-  const Step& s = process.graph[v];
-  return fmt::format("step \"{}\"", s.id);
+std::string step_name(const Process& process, StepVertex v, Lang lang) {
+  return say(lang, "vaihe \"", "steget \"", "step \"") + process.graph[v].id + "\"";
 }
 
-[[noreturn]] void refuse(const Process& process, int line, const std::string& message) {
+[[noreturn]] void refuse(const Process& process, int line, const std::string& message, Lang lang = Lang::en) {
   Diagnostic d{Severity::error, process.file, line, message, {}};
-  throw SimulationError(d.format());
+  throw SimulationError(d.format(lang));
 }
 
 std::vector<double> server_speeds(double servers) {
@@ -52,9 +51,15 @@ void compile_roles(const Process& process, const SimulationOptions& options, Com
     r.servers = std::max(0.0, (r.capacity_hours - r.load_hours) / hours);
     if (r.servers > kMaxServersPerRole)
       refuse(process, process.roles[i].line,
-             fmt::format("role \"{}\" has {:.0f} effective full-time staff; the simulation handles at most {:.0f} "
-                         "per role",
-                         r.id, r.servers, kMaxServersPerRole));
+             fmt::format(fmt::runtime(say(options.lang,
+                                          "roolissa \"{}\" on {:.0f} tehollista kokoaikaista työntekijää; simulointi "
+                                          "käsittelee enintään {:.0f} roolia kohden",
+                                          "rollen \"{}\" har {:.0f} effektiva heltidsanställda; simuleringen klarar "
+                                          "högst {:.0f} per roll",
+                                          "role \"{}\" has {:.0f} effective full-time staff; the simulation handles at "
+                                          "most {:.0f} per role")),
+                         r.id, r.servers, kMaxServersPerRole),
+             options.lang);
     // With random absence a server works at full capacity while present and is absent a
     // share `absence` of the time: present capacity c / (1 − absence) averages back to c.
     double present =
@@ -130,7 +135,7 @@ void compile_routes(const Process& process, CompiledModel& model) {
 
 // Every (step, class) a client can reach must have a way on, staff to do its work,
 // and a path to an end; otherwise clients would pile up or loop for ever.
-void check_reachable_states(const Process& process, const CompiledModel& model, bool staffed_now) {
+void check_reachable_states(const Process& process, const CompiledModel& model, bool staffed_now, Lang lang) {
   const int classes = model.classes;
   const size_t states = model.steps.size() * classes;
   std::vector<char> reached(states, 0);
@@ -165,20 +170,39 @@ void check_reachable_states(const Process& process, const CompiledModel& model, 
     const CompiledStep& c = model.steps[v];
     const std::string& cls = process.classes[s % classes];
     if (staffed_now && c.works && model.roles[c.role].servers <= 0)
-      refuse(
-          process, step.line,
-          fmt::format("{} needs the work of role \"{}\", which has no capacity for the client flow (fte {:g}, "
-                      "absence {:g}, reserved {:g}, activity load {:g} h/week): nobody could ever serve it",
-                      step_name(process, v), model.roles[c.role].id, process.roles[c.role].fte,
-                      process.roles[c.role].absence, process.roles[c.role].reserved, model.roles[c.role].load_hours));
+      refuse(process, step.line,
+             fmt::format(fmt::runtime(say(lang,
+                                          "{} tarvitsee roolin \"{}\" työtä, mutta roolilla ei ole kapasiteettia "
+                                          "asiakasvirralle (fte {:g}, absence {:g}, reserved {:g}, toimintojen kuorma "
+                                          "{:g} h/vko): kukaan ei voisi koskaan palvella sitä",
+                                          "{} behöver arbete av rollen \"{}\", som saknar kapacitet för klientflödet "
+                                          "(fte {:g}, absence {:g}, reserved {:g}, aktivitetsbelastning {:g} h/v): "
+                                          "ingen skulle någonsin kunna betjäna det",
+                                          "{} needs the work of role \"{}\", which has no capacity for the client flow "
+                                          "(fte {:g}, absence {:g}, reserved {:g}, activity load {:g} h/week): nobody "
+                                          "could ever serve it")),
+                         step_name(process, v, lang), model.roles[c.role].id, process.roles[c.role].fte,
+                         process.roles[c.role].absence, process.roles[c.role].reserved, model.roles[c.role].load_hours),
+             lang);
     if (c.kind != StepKind::end && model.route_begin[s] == model.route_begin[s + 1])
       refuse(process, step.line,
-             fmt::format("{}: clients of class \"{}\" reach it but no route leads on from it", step_name(process, v),
-                         cls));
+             fmt::format(fmt::runtime(say(
+                             lang, "{}: luokan \"{}\" asiakkaat tulevat siihen, mutta siitä ei johda reittiä eteenpäin",
+                             "{}: klienter i klassen \"{}\" når det men ingen rutt leder vidare",
+                             "{}: clients of class \"{}\" reach it but no route leads on from it")),
+                         step_name(process, v, lang), cls),
+             lang);
     if (!reaches_end[s])
       refuse(process, step.line,
-             fmt::format("{}: clients of class \"{}\" who reach it can never reach an end (a loop with no exit)",
-                         step_name(process, v), cls));
+             fmt::format(fmt::runtime(say(lang,
+                                          "{}: siihen tulevat luokan \"{}\" asiakkaat eivät koskaan pääse loppuun "
+                                          "(silmukka ilman ulospääsyä)",
+                                          "{}: klienter i klassen \"{}\" som når det kommer aldrig till ett slut (en "
+                                          "slinga utan utgång)",
+                                          "{}: clients of class \"{}\" who reach it can never reach an end (a loop "
+                                          "with no exit)")),
+                         step_name(process, v, lang), cls),
+             lang);
   }
 }
 
@@ -198,17 +222,33 @@ CompiledModel compile(const Process& process, const SimulationOptions& options, 
   if (options.calendar == CalendarModel::office &&
       !(model.hours_per_day > 0 && model.hours_per_day <= 16 && model.hours_per_fte / model.hours_per_day <= 7))
     refuse(process, 0,
-           fmt::format("--calendar office needs working days of at most 16 hours (from 08:00) and at most 7 working "
-                       "days a week (hours_per_fte {:g}, hours_per_day {:g})",
-                       model.hours_per_fte, model.hours_per_day));
+           fmt::format(fmt::runtime(say(options.lang,
+                                        "--calendar office edellyttää enintään 16 tunnin työpäiviä (alkaen klo 8) ja "
+                                        "enintään 7 työpäivää viikossa (hours_per_fte {:g}, hours_per_day {:g})",
+                                        "--calendar office kräver arbetsdagar på högst 16 timmar (från 08:00) och "
+                                        "högst 7 arbetsdagar i veckan (hours_per_fte {:g}, hours_per_day {:g})",
+                                        "--calendar office needs working days of at most 16 hours (from 08:00) and at "
+                                        "most 7 working days a week (hours_per_fte {:g}, hours_per_day {:g})")),
+                       model.hours_per_fte, model.hours_per_day),
+           options.lang);
   if (!(model.hours_per_fte > 0)) refuse(process, 0, "hours_per_fte must be positive to simulate");
   compile_roles(process, options, model);
   compile_steps(process, model);
   if (staffed_now && !(model.arrivals_per_week() > 0))
-    refuse(process, 0, "no start step has arrivals (e.g. arrivals=\"40/week\"): there is nothing to simulate");
-  if (model.deadlines.size() > 64) refuse(process, 0, "the simulation follows at most 64 steps with a deadline");
+    refuse(process, 0,
+           say(options.lang,
+               "yhdelläkään alkuvaiheella ei ole saapumisia (esimerkiksi arrivals=\"40/week\"): simuloitavaa ei ole",
+               "inget startsteg har ankomster (till exempel arrivals=\"40/week\"): det finns inget att simulera",
+               "no start step has arrivals (e.g. arrivals=\"40/week\"): there is nothing to simulate"),
+           options.lang);
+  if (model.deadlines.size() > 64)
+    refuse(process, 0,
+           say(options.lang, "simulointi seuraa enintään 64:ää vaihetta, joilla on määräaika",
+               "simuleringen följer högst 64 steg med tidsgräns",
+               "the simulation follows at most 64 steps with a deadline"),
+           options.lang);
   compile_routes(process, model);
-  check_reachable_states(process, model, staffed_now);
+  check_reachable_states(process, model, staffed_now, options.lang);
   return model;
 }
 

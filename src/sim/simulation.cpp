@@ -258,18 +258,23 @@ std::vector<Phase> phases_of(const Process& process, const SimulationOptions& op
   size_t next = 0;
   if (options.timeline) {
     const Timeline& timeline = *options.timeline;
-    Diagnostics problems = validate_timeline(timeline, process);
-    if (!problems.empty()) throw SimulationError(problems.front().format());
+    Diagnostics problems = validate_timeline(timeline, process, options.lang);
+    if (!problems.empty()) throw SimulationError(problems.front().format(options.lang));
     for (const auto& change : timeline.changes)
       if (change.week >= horizon)
         throw SimulationError(Diagnostic{
             Severity::error,
             timeline.file,
             change.line,
-            fmt::format("week {:g} is beyond the simulated horizon: the simulation "
-                        "runs weeks 0 to {:g} ({:g} warm-up + {:g} measured)",
+            fmt::format(fmt::runtime(say(options.lang,
+                                         "viikko {:g} on simuloidun jakson jälkeen: simulointi kattaa viikot 0–{:g} "
+                                         "({:g} lämmittelyä + {:g} mitattua)",
+                                         "vecka {:g} ligger efter den simulerade perioden: simuleringen omfattar "
+                                         "veckorna 0–{:g} ({:g} uppvärmning + {:g} mätta)",
+                                         "week {:g} is beyond the simulated horizon: the simulation runs weeks 0 to "
+                                         "{:g} ({:g} warm-up + {:g} measured)")),
                         change.week, horizon, options.warmup_weeks, options.weeks),
-            {}}.format());
+            {}}.format(options.lang));
     apply_timeline_until(timeline, 0, next, current);
   }
   phases.push_back({0, compile(current, options)});
@@ -332,9 +337,11 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   return sim;
 }
 
-double suggested_warmup_weeks(const Process& process) {
+double suggested_warmup_weeks(const Process& process, Lang lang) {
   using namespace detail;
-  CompiledModel model = compile(process, SimulationOptions{});
+  SimulationOptions options;
+  options.lang = lang;  // of a refusal: this is where an unusable model is met first
+  CompiledModel model = compile(process, options);
   // Expected time to an end without waiting, T = own + P T, by fixed-point iteration (it
   // converges because every reachable state leads to an end; compile() checked that).
   const size_t states = model.steps.size() * model.classes;

@@ -51,6 +51,8 @@ struct SimulationOptions {
   // (the model is unstable) or a client makes more than `max_visits` visits.
   std::int64_t max_queue = 1'000'000;
   std::int64_t max_visits = 100'000;
+  // Language of the refusals (SimulationError) and of the guards' messages.
+  Lang lang = Lang::en;
   // Called (from worker threads, serialised) after each replication: progress bars.
   std::function<void(int done, int total)> progress;
 };
@@ -144,7 +146,7 @@ Simulation simulate(const Process& process, const SimulationOptions& options);
 // remaining time without any queueing (efforts and delays along the expected route, from the
 // slowest (step, class)), at least 4 and at most 1040 weeks, in whole weeks. Models with months-long follow-ups need
 // years to reach steady state; a short warm-up then understates queues and lead times. Throws SimulationError.
-double suggested_warmup_weeks(const Process& process);
+double suggested_warmup_weeks(const Process& process, Lang lang = Lang::en);
 nlohmann::json to_json(const Simulation& simulation);
 
 }  // namespace sujuva

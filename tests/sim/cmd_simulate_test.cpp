@@ -78,10 +78,17 @@ TEST_CASE("simulate refuses a model whose work nobody can do", "[sim]") {
   in [kind=start, arrivals="5/week"];
   subgraph cluster_sw { role=sw; fte=0; work [effort="2h"]; }
   out [kind=end]; in -> work -> out; })dot");
-  Run r = simulate({file});
+  Run r = simulate({file, "--lang", "en"});
   CHECK(r.code == 2);
   CHECK(r.err.find(file + ":3: step \"work\" needs the work of role \"sw\", which has no capacity for the "
                           "client flow (fte 0") != std::string::npos);
+  // In the language of the run, Finnish by default.
+  Run fi = simulate({file});
+  CHECK(fi.code == 2);
+  CHECK(fi.err.find(file + ":3: vaihe \"work\" tarvitsee roolin \"sw\" työtä, mutta roolilla ei ole kapasiteettia "
+                           "asiakasvirralle (fte 0") != std::string::npos);
+  CHECK(simulate({file, "--lang", "sv"}).err.find(file + ":3: steget \"work\" behöver arbete av rollen \"sw\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("simulate stops an unstable model with a report of the role and its growth, exit 1", "[sim]") {
@@ -96,6 +103,9 @@ TEST_CASE("simulate stops an unstable model with a report of the role and its gr
     CHECK(r.code == 1);
     CHECK(r.out.find("NOTE: role \"sw\": the queue passed 500 clients by week") != std::string::npos);
     CHECK(r.out.find("the model is unstable") != std::string::npos);
+    Run fi = simulate({file, "--max-queue", "500", "--weeks", "1000", "--replications", "2"});
+    CHECK(fi.code == 1);
+    CHECK(fi.out.find("HUOM: rooli \"sw\": jono ylitti 500 asiakasta viikkoon") != std::string::npos);
   }
   SECTION("over a short horizon the growth is measured") {
     Run r = simulate({file, "--weeks", "20", "--replications", "4", "--json"});
@@ -122,6 +132,8 @@ TEST_CASE("simulate stops a client that loops beyond the visit limit, exit 1", "
   Run r = simulate({file, "--max-visits", "1000", "--lang", "en", "--replications", "1"});
   CHECK(r.code == 1);
   CHECK(r.out.find("step \"again\": a client made more than 1000 visits by week") != std::string::npos);
+  Run sv = simulate({file, "--max-visits", "1000", "--lang", "sv", "--replications", "1"});
+  CHECK(sv.out.find("OBS: steget \"again\": en klient gjorde fler än 1000 besök till vecka") != std::string::npos);
 }
 
 TEST_CASE("simulate prints tables with decimal commas in Finnish and writes CSV files", "[sim]") {
