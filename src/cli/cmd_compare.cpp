@@ -235,6 +235,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<SimulatedKpis> simulated;
   if (simulate) {
     try {
+      sim_options.lang = *lang;
       simulated = simulate_for_comparison(pointers, sim_options);
     } catch (const std::exception& e) {
       err << "sujuva compare --simulate: " << e.what() << "\n";

@@ -182,17 +182,23 @@ CompareError::CompareError(Diagnostics diagnostics)
     : std::runtime_error(diagnostics.empty() ? "cannot compare" : diagnostics.front().format()),
       diagnostics(std::move(diagnostics)) {}
 
-Diagnostics comparability(const Process& before, const Process& after) {
+Diagnostics comparability(const Process& before, const Process& after, Lang lang) {
   Diagnostics out;
   auto unit = [&](const char* name, double b, double a) {
     if (std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b))) return;
-    out.push_back({Severity::error,
-                   after.file,
-                   0,
-                   fmt::format("{} is {:g} but {} has {:g}: the models count working time in different units; "
-                               "set the same {} in both to compare them",
-                               name, a, before.file, b, name),
-                   {}});
+    out.push_back(
+        {Severity::error,
+         after.file,
+         0,
+         fmt::format(fmt::runtime(say(lang,
+                                      "{} on {:g}, mutta mallissa {} se on {:g}: mallit laskevat työaikaa eri "
+                                      "yksiköissä; aseta molempiin sama {}, jotta niitä voi verrata",
+                                      "{} är {:g} men {} har {:g}: modellerna räknar arbetstid i olika "
+                                      "enheter; ange samma {} i båda för att jämföra dem",
+                                      "{} is {:g} but {} has {:g}: the models count working time in different "
+                                      "units; set the same {} in both to compare them")),
+                     name, a, before.file, b, name),
+         {}});
   };
   unit("hours_per_fte", before.calendar.hours_per_fte, after.calendar.hours_per_fte);
   unit("hours_per_day", before.calendar.hours_per_day, after.calendar.hours_per_day);
@@ -203,8 +209,13 @@ Diagnostics comparability(const Process& before, const Process& after) {
     out.push_back({Severity::error,
                    after.file,
                    0,
-                   "no step in common with " + before.file +
-                       " (no equal step ids or labels): these are different processes, nothing to compare",
+                   say(lang, "ei yhteisiä vaiheita mallin ", "inga gemensamma steg med ", "no step in common with ") +
+                       before.file +
+                       say(lang,
+                           " kanssa (ei samoja vaiheiden tunnuksia eikä nimiä): kyse on eri prosesseista, "
+                           "vertailtavaa ei ole",
+                           " (inga lika steg-id eller etiketter): det är olika processer, inget att jämföra",
+                           " (no equal step ids or labels): these are different processes, nothing to compare"),
                    {}});
   return out;
 }
@@ -214,7 +225,7 @@ Comparison compare_processes(const std::vector<const Process*>& processes, const
   Comparison c;
   Diagnostics problems;
   for (size_t i = 1; i < processes.size(); ++i) {
-    auto found = comparability(*processes[0], *processes[i]);
+    auto found = comparability(*processes[0], *processes[i], lang);
     problems.insert(problems.end(), found.begin(), found.end());
   }
   if (!problems.empty()) throw CompareError(std::move(problems));

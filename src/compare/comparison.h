@@ -76,7 +76,7 @@ struct CompareError : std::runtime_error {
 };
 
 // Problems that make two models incomparable, as file:line messages (empty: fine).
-Diagnostics comparability(const Process& before, const Process& after);
+Diagnostics comparability(const Process& before, const Process& after, Lang lang = Lang::en);
 
 // Analyses every model (sensitivity and projection off) and diffs each against
 // the first. `names` title the columns (default: the model names). Throws

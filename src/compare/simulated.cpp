@@ -61,6 +61,7 @@ std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Proce
     o.warmup_weeks = options.warmup_weeks;
     o.replications = options.replications;
     o.seed = options.seed;  // the same seed for every model: common random numbers
+    o.lang = options.lang;
     o.weekly_series = false;
     Simulation sim = simulate(*p, o);
     SimulatedKpis k;

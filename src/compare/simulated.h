@@ -28,6 +28,7 @@ struct SimulatedOptions {
   double warmup_weeks = 104;
   int replications = 20;
   std::uint64_t seed = 1;
+  Lang lang = Lang::en;  // of a refusal
 };
 
 // A simulated figure: mean over replications and its 95% interval (null when undefined).

@@ -94,7 +94,7 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
     std::string text = kModel;
     text.replace(text.find("hours_per_fte=40"), 16, "hours_per_fte=37.5");
     std::string other = scratch.write("muu.dot", text);
-    auto run = compare({model, other});
+    auto run = compare({model, other, "--lang", "en"});
     CHECK(run.code == 2);
     CHECK(run.err == other + ":2: hours_per_fte is 37.5 but " + model +
                          " has 40: the models count working time in different units; set the same hours_per_fte in "
@@ -106,7 +106,8 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
       alku [kind=start, arrivals="1/week"]; loppu [kind=end]; alku -> muu -> loppu; })dot");
     auto run = compare({model, other});
     CHECK(run.code == 2);
-    CHECK(run.err.find("no step in common") != std::string::npos);
+    CHECK(run.err.find("ei yhteisiä vaiheita mallin") != std::string::npos);  // Finnish by default
+    CHECK(compare({model, other, "--lang", "en"}).err.find("no step in common") != std::string::npos);
   }
   SECTION("one model without a scenario") {
     auto run = compare({model});
