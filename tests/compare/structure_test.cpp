@@ -114,7 +114,9 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
 
   SECTION("a changed distribution with the same mean is still a change") {
     Process after = test::load_model(edited("gamma(mean=2h, cv=0.5)", "exp(2h)"));
-    const FieldChange* effort = field(diff_structure(before, after).steps.at(0).fields, "effort");
+    // The diff must outlive `effort`, which points into it (ASan caught a temporary here).
+    const auto diff = diff_structure(before, after);
+    const FieldChange* effort = field(diff.steps.at(0).fields, "effort");
     REQUIRE(effort);
     CHECK(effort->after == "exp(2h)");
   }
