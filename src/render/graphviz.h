@@ -20,8 +20,9 @@ struct RenderError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Lays out `dot` with the dot engine and renders it. OutputFormat::dot returns
-// the text unchanged (the annotated DOT is the input, not a laid-out copy).
+// Lays out `dot` with the dot engine and renders it, in a child process so that no render
+// depends on the ones before it (Graphviz 2.42 keeps state between renders). OutputFormat::dot
+// returns the text unchanged (the annotated DOT is the input, not a laid-out copy).
 std::string render_dot(std::string_view dot, OutputFormat format);
 
 // A PDF of exactly `width_in` x `height_in` inches (e.g. A3 landscape, 16.54 x
