@@ -808,6 +808,10 @@ Agraph_t* Reader::parse(std::string& cgraph_messages) {
         detail::reading_discipline(text_.size() >= kArenaFrom ? detail::Memory::arena : detail::Memory::malloc);
     g = agread(&channel, &discipline);
     aglexbad();
+    // cgraph keeps the name's pointer for its messages: leave it on a string that lives on, not
+    // on this function's copy (AddressSanitizer: a later parse error read it after it was freed).
+    static char no_file[] = "";
+    agsetfile(no_file);
     agseterrf(previous);
     cgraph_errors = nullptr;
   }

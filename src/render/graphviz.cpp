@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -30,6 +31,65 @@ std::optional<OutputFormat> format_from_path(const std::string& path) {
 namespace detail {
 
 namespace {
+
+bool write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Renders in a child process and returns its bytes. Graphviz 2.42 keeps state between renders
+// in one process (its pango plugin holds a pointer to the last font name, and
+// AddressSanitizer reports it as a heap-use-after-free after the first render), so a PNG or
+// PDF drawn after another render could differ from run to run. Each render in a fresh
+// child is a first render: the same bytes every time. fork() copies the process lazily, so
+// this costs a few milliseconds. Without fork (no pipe, no process) it renders here.
+std::string render_isolated(const std::function<std::string()>& render) {
+  int pipe_ends[2];
+  if (::pipe(pipe_ends) != 0) return render();
+  std::fflush(nullptr);  // nothing buffered twice
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(pipe_ends[0]);
+    ::close(pipe_ends[1]);
+    return render();
+  }
+  if (child == 0) {
+    ::close(pipe_ends[0]);
+    char status = 0;
+    std::string result;
+    try {
+      result = render();
+    } catch (const std::exception& e) {
+      status = 1;
+      result = e.what();
+    }
+    bool written = write_all(pipe_ends[1], &status, 1) && write_all(pipe_ends[1], result.data(), result.size());
+    ::_exit(written ? 0 : 1);  // no destructors, no atexit handlers: the parent owns those
+  }
+  ::close(pipe_ends[1]);
+  std::string received;
+  char buffer[65536];
+  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    received.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(pipe_ends[0]);
+  int wait_status = 0;
+  while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0 || received.empty())
+    throw RenderError("Graphviz stopped while rendering the diagram");
+  if (received[0] != 0) throw RenderError(received.substr(1));
+  return received.substr(1);
+}
 
 // cgraph reports errors through one process-wide callback: collect them while
 // we hold the lock, so a failure can say what Graphviz said.
@@ -132,14 +192,14 @@ void fix_pdf_dates(std::string& pdf) {
   }
 }
 
-}  // namespace
-
-std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSource source) {
+std::string render_in_process(std::string_view dot, OutputFormat format, PluginSource source) {
   if (format == OutputFormat::dot) return std::string(dot);
   std::lock_guard lock(graphviz_mutex);
   ErrorCapture capture;
   Context gvc = make_context(source);
   std::string text(dot);
+  static char name[] = "diagram";  // cgraph keeps the pointer for its messages; restarts the line count
+  agsetfile(name);
   Agraph_t* g = agmemread(text.c_str());
   if (!g) throw RenderError("Graphviz could not read the diagram" + last_messages());
   // No gvFreeLayout: Graphviz 2.42's dot cleanup frees some cluster edge-label
@@ -163,6 +223,13 @@ std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSou
   return result;
 }
 
+}  // namespace
+
+std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSource source) {
+  if (format == OutputFormat::dot) return std::string(dot);
+  return render_isolated([&] { return render_in_process(dot, format, source); });
+}
+
 }  // namespace detail
 
 std::string render_pdf_page(std::string_view dot, double width_in, double height_in) {
@@ -182,9 +249,7 @@ std::string render_pdf_page(std::string_view dot, double width_in, double height
   return render_dot(centred, OutputFormat::pdf);
 }
 
-namespace {
-
-std::string render_here(std::string_view dot, OutputFormat format) {
+std::string render_dot(std::string_view dot, OutputFormat format) {
   try {
     return detail::render_dot_with(dot, format, detail::PluginSource::installed_config);
   } catch (const RenderError&) {
@@ -192,72 +257,6 @@ std::string render_here(std::string_view dot, OutputFormat format) {
     // (a container image, a copied library): load the plugins ourselves.
     return detail::render_dot_with(dot, format, detail::PluginSource::explicit_libraries);
   }
-}
-
-bool write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Renders in a child process and returns its bytes. Graphviz 2.42 keeps state between renders
-// in one process (its pango plugin holds a pointer to the last font name, and
-// AddressSanitizer reports it as a heap-use-after-free after the first render), so a PNG or
-// PDF drawn after another render could differ from run to run. Each render in a fresh
-// child is a first render: the same bytes every time. fork() copies the process lazily, so
-// this costs a few milliseconds. Without fork (no pipe, no process) it renders here.
-std::string render_isolated(std::string_view dot, OutputFormat format) {
-  int pipe_ends[2];
-  if (::pipe(pipe_ends) != 0) return render_here(dot, format);
-  std::fflush(nullptr);  // nothing buffered twice
-  const pid_t child = ::fork();
-  if (child < 0) {
-    ::close(pipe_ends[0]);
-    ::close(pipe_ends[1]);
-    return render_here(dot, format);
-  }
-  if (child == 0) {
-    ::close(pipe_ends[0]);
-    char status = 0;
-    std::string result;
-    try {
-      result = render_here(dot, format);
-    } catch (const std::exception& e) {
-      status = 1;
-      result = e.what();
-    }
-    bool written = write_all(pipe_ends[1], &status, 1) && write_all(pipe_ends[1], result.data(), result.size());
-    ::_exit(written ? 0 : 1);  // no destructors, no atexit handlers: the parent owns those
-  }
-  ::close(pipe_ends[1]);
-  std::string received;
-  char buffer[65536];
-  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    received.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(pipe_ends[0]);
-  int wait_status = 0;
-  while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0 || received.empty())
-    throw RenderError("Graphviz stopped while rendering the diagram");
-  if (received[0] != 0) throw RenderError(received.substr(1));
-  return received.substr(1);
-}
-
-}  // namespace
-
-std::string render_dot(std::string_view dot, OutputFormat format) {
-  if (format == OutputFormat::dot) return std::string(dot);
-  return render_isolated(dot, format);
 }
 
 }  // namespace sujuva
