@@ -296,8 +296,16 @@ void check_volume(const Process& process, const std::vector<Phase>& phases, cons
   double arrivals = per_replication * options.replications;
   if (arrivals > kMaxArrivals)
     throw SimulationError(fmt::format(
-        "{}: about {:.2g} client arrivals ({:.3g} a week on average × {:g} weeks × {} replications) is more than "
-        "the {:.0g} the simulation takes on; shorten --weeks or use fewer --replications",
+        fmt::runtime(say(options.lang,
+                         "{}: noin {:.2g} asiakkaan saapumista ({:.3g} viikossa keskimäärin × {:g} viikkoa × {} "
+                         "toistoa) on enemmän kuin simuloinnin enimmäismäärä {:.0g}; lyhennä --weeks tai vähennä "
+                         "--replications",
+                         "{}: omkring {:.2g} klientankomster ({:.3g} i veckan i genomsnitt × {:g} veckor × {} "
+                         "replikeringar) är fler än de {:.0g} som simuleringen tar sig an; förkorta --weeks eller "
+                         "använd färre --replications",
+                         "{}: about {:.2g} client arrivals ({:.3g} a week on average × {:g} weeks × {} replications) "
+                         "is more than the {:.0g} the simulation takes on; shorten --weeks or use fewer "
+                         "--replications")),
         process.file, arrivals, per_replication / horizon, horizon, options.replications, kMaxArrivals));
 }
 

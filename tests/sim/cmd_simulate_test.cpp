@@ -48,9 +48,11 @@ TEST_CASE("simulate refuses unusable options with a message and exit code 2", "[
     CHECK(r.err == "--weeks must be above 0 and at most 100000 (got 1e+12)\n");
   }
   SECTION("a horizon that is too much work in total") {
-    Run r = simulate({file, "--weeks", "100000", "--replications", "10000"});
+    Run r = simulate({file, "--weeks", "100000", "--replications", "10000", "--lang", "en"});
     CHECK(r.code == 2);
     CHECK(r.err.find("client arrivals") != std::string::npos);
+    CHECK(simulate({file, "--weeks", "100000", "--replications", "10000"}).err.find("asiakkaan saapumista") !=
+          std::string::npos);  // Finnish by default
   }
   SECTION("no replications") {
     Run r = simulate({file, "--replications", "0"});
