@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +27,8 @@ std::string bundled(const std::string& name) { return std::string(SUJUVA_SOURCE_
 // A scratch directory of its own for each test case, removed afterwards.
 struct Scratch {
   fs::path dir;
-  explicit Scratch(const std::string& name) : dir(fs::temp_directory_path() / ("sujuva-compare-" + name)) {
+  explicit Scratch(const std::string& name)
+      : dir(fs::temp_directory_path() / ("sujuva-compare-" + std::to_string(::getpid()) + "-" + name)) {
     fs::remove_all(dir);
     fs::create_directories(dir);
   }

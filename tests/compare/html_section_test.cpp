@@ -1,5 +1,7 @@
 #include "compare/html_section.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -39,7 +41,8 @@ TEST_CASE("The report's before/after section escapes user text and holds the tab
       WARN("xmllint not installed; skipped");
       return;
     }
-    auto path = std::filesystem::temp_directory_path() / "sujuva-compare-chart.svg";
+    auto path =
+        std::filesystem::temp_directory_path() / ("sujuva-compare-chart-" + std::to_string(::getpid()) + ".svg");
     std::ofstream(path) << utilisation_chart_svg(c, Lang::sv);
     CHECK(std::system(("xmllint --noout " + path.string() + " 2>/dev/null").c_str()) == 0);
     std::filesystem::remove(path);

@@ -24,7 +24,8 @@ const char* kModel = R"(digraph t {
 std::string diagram() { return diagram_dot(test::load_model(kModel), {}); }
 
 std::filesystem::path temp_file(const std::string& name, const std::string& content) {
-  auto path = std::filesystem::temp_directory_path() / ("sujuva-render-test-" + name);
+  auto path =
+      std::filesystem::temp_directory_path() / ("sujuva-render-test-" + std::to_string(::getpid()) + "-" + name);
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }

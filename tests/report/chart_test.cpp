@@ -1,5 +1,7 @@
 #include "report/chart.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -16,7 +18,7 @@ int count(const std::string& text, const std::string& what) {
 }
 
 bool well_formed(const std::string& svg) {
-  auto path = std::filesystem::temp_directory_path() / "sujuva-chart-test.svg";
+  auto path = std::filesystem::temp_directory_path() / ("sujuva-chart-test-" + std::to_string(::getpid()) + ".svg");
   std::ofstream(path) << svg;
   bool ok = std::system(("xmllint --noout '" + path.string() + "' 2>&1").c_str()) == 0;
   std::filesystem::remove(path);

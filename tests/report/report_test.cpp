@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -65,7 +67,7 @@ std::string read_file(const fs::path& path) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("sujuva-report-test-" + name);
+  auto dir = fs::temp_directory_path() / ("sujuva-report-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   return dir;
 }
