@@ -48,7 +48,7 @@ CheckContext::CheckContext(const Process& p, Lang l)
 }
 
 std::string CheckContext::say(std::string fi, std::string sv, std::string en) const {
-  return lang == Lang::sv ? std::move(sv) : lang == Lang::en ? std::move(en) : std::move(fi);
+  return sujuva::say(lang, std::move(fi), std::move(sv), std::move(en));
 }
 
 void CheckContext::error(const char* rule, int line, std::string message, std::vector<std::string> route) {

@@ -189,9 +189,7 @@ void report_unknown_requirement(CheckContext& ctx, const Step& step) {
   }
   std::string suggestion = did_you_mean(step.required_role, names);
   const std::string name = step_name(step, ctx.lang), required_text = "requires=\"" + step.required_role + "\"";
-  std::string hint = suggestion.empty()
-                         ? std::string()
-                         : ctx.say(" (tarkoititko ", " (menade du ", " (did you mean ") + "\"" + suggestion + "\"?)";
+  const std::string hint = did_you_mean_hint(suggestion, ctx.lang);
   ctx.error("requires-unknown", step.line,
             ctx.say("tarkistuspiste " + name + ": " + required_text +
                         " ei ole minkään roolin eikä pätevyyden nimi tässä mallissa",

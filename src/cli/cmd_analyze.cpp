@@ -28,8 +28,7 @@ struct Options {
 };
 
 // Applies --set, --scale-arrivals, --backlog and --timeline; false after printing why not.
-bool prepare(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
-  const Lang lang = parse_lang(o.lang).value_or(Lang::fi);
+bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& options, std::ostream& err) {
   for (const auto& text : o.sets) {
     auto change = parse_override(text, lang);
     std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
@@ -57,8 +56,7 @@ bool prepare(const Options& o, Process& process, AnalysisOptions& options, std::
       std::vector<std::string> ids;
       for (const auto& r : process.roles) ids.push_back(r.id);
       auto best = did_you_mean(role, ids);
-      err << "sujuva analyze: --backlog: no role \"" << role << "\""
-          << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "\n";
+      err << "sujuva analyze: --backlog: no role \"" << role << "\"" << did_you_mean_hint(best) << "\n";
       return false;
     }
     options.initial_backlog[role] += *clients.value;
@@ -119,7 +117,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
   Process& process = *read.process;
   AnalysisOptions options;
   options.lang = lang;
-  if (!prepare(o, process, options, err)) return kUnusable;
+  if (!prepare(o, lang, process, options, err)) return kUnusable;
 
   Analysis analysis;
   try {

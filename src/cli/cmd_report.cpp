@@ -32,8 +32,7 @@ struct Options {
 };
 
 // --set and --timeline, as `analyze` reads them; false after saying why not.
-bool apply_what_ifs(const Options& o, Process& process, AnalysisOptions& options, std::ostream& err) {
-  const Lang lang = parse_lang(o.lang).value_or(Lang::fi);
+bool apply_what_ifs(const Options& o, Lang lang, Process& process, AnalysisOptions& options, std::ostream& err) {
   for (const auto& text : o.sets) {
     auto change = parse_override(text, lang);
     std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
@@ -91,7 +90,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   Process& process = *read.process;  // an adjacency_list copies even when moved
   AnalysisOptions options;
   options.lang = lang;
-  if (!apply_what_ifs(o, process, options, err)) return kUnusable;
+  if (!apply_what_ifs(o, lang, process, options, err)) return kUnusable;
 
   Diagnostics findings = check_process(process, lang);
   std::optional<Analysis> analysis;

@@ -51,8 +51,7 @@ int run(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> names;
   for (const auto& c : commands()) names.push_back(c.name);
   std::string suggestion = did_you_mean(args[0], names);
-  err << "sujuva: unknown command \"" << args[0] << "\""
-      << (suggestion.empty() ? "" : " (did you mean \"" + suggestion + "\"?)") << "; see 'sujuva help'\n";
+  err << "sujuva: unknown command \"" << args[0] << "\"" << did_you_mean_hint(suggestion) << "; see 'sujuva help'\n";
   return kUnusable;
 }
 

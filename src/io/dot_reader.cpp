@@ -325,8 +325,7 @@ class Reader {
   }
   // `(did you mean "x"?)`, or `otherwise` when there is no suggestion.
   std::string hint(const std::string& suggestion, const std::string& otherwise = "") const {
-    return suggestion.empty() ? otherwise
-                              : say(" (tarkoititko \"", " (menade du \"", " (did you mean \"") + suggestion + "\"?)";
+    return suggestion.empty() ? otherwise : did_you_mean_hint(suggestion, lang_);
   }
   std::string node_where(const std::string& id) const { return say("vaihe \"", "steget \"", "node \"") + id + "\""; }
   std::string role_where(const std::string& id) const { return say("rooli ", "rollen ", "role ") + id; }

@@ -52,4 +52,9 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   return best;
 }
 
+std::string did_you_mean_hint(const std::string& suggestion, Lang lang) {
+  if (suggestion.empty()) return "";
+  return say(lang, " (tarkoititko \"", " (menade du \"", " (did you mean \"") + suggestion + "\"?)";
+}
+
 }  // namespace sujuva

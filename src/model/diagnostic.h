@@ -30,5 +30,7 @@ bool has_errors(const Diagnostics& diagnostics);
 
 // Closest candidate by edit distance, or "" if none is close enough to suggest.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+// ` (did you mean "x"?)` in `lang` for a suggestion from did_you_mean, "" for none.
+std::string did_you_mean_hint(const std::string& suggestion, Lang lang = Lang::en);
 
 }  // namespace sujuva

@@ -160,11 +160,8 @@ Parsed<DistributionSpec> parse_distribution(std::string_view text, Lang lang) {
     std::vector<std::string> names;
     for (const auto& [name, _] : kinds) names.push_back(name);
     std::string suggestion = did_you_mean(call.value->name, names);
-    std::string hint = suggestion.empty() ? ""
-                                          : say(lang, " (tarkoititko ", " (menade du ", " (did you mean ") + "\"" +
-                                                suggestion + "\"?)";
     return fail(text, say(lang, "tuntematon jakauma \"", "okänd fördelning \"", "unknown distribution \"") +
-                          call.value->name + "\"" + hint +
+                          call.value->name + "\"" + did_you_mean_hint(suggestion, lang) +
                           say(lang, "; käytä exp, gamma, lognormal, tri tai uniform",
                               "; använd exp, gamma, lognormal, tri eller uniform",
                               "; use exp, gamma, lognormal, tri or uniform"));

@@ -21,8 +21,7 @@ bool is_role_attribute(const std::string& a) {
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 std::string suggestion(const std::string& word, const std::vector<std::string>& candidates, Lang lang) {
-  std::string best = did_you_mean(word, candidates);
-  return best.empty() ? "" : say(lang, " (tarkoititko ", " (menade du ", " (did you mean ") + quoted(best) + "?)";
+  return did_you_mean_hint(did_you_mean(word, candidates), lang);
 }
 
 enum class Op { set, add, multiply };

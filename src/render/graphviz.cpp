@@ -193,7 +193,6 @@ void fix_pdf_dates(std::string& pdf) {
 }
 
 std::string render_in_process(std::string_view dot, OutputFormat format, PluginSource source) {
-  if (format == OutputFormat::dot) return std::string(dot);
   std::lock_guard lock(graphviz_mutex);
   ErrorCapture capture;
   Context gvc = make_context(source);

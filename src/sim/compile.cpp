@@ -18,7 +18,7 @@ std::string step_name(const Process& process, StepVertex v, Lang lang) {
   return say(lang, "vaihe \"", "steget \"", "step \"") + process.graph[v].id + "\"";
 }
 
-[[noreturn]] void refuse(const Process& process, int line, const std::string& message, Lang lang = Lang::en) {
+[[noreturn]] void refuse(const Process& process, int line, const std::string& message, Lang lang) {
   Diagnostic d{Severity::error, process.file, line, message, {}};
   throw SimulationError(d.format(lang));
 }
@@ -231,7 +231,8 @@ CompiledModel compile(const Process& process, const SimulationOptions& options, 
                                         "most 7 working days a week (hours_per_fte {:g}, hours_per_day {:g})")),
                        model.hours_per_fte, model.hours_per_day),
            options.lang);
-  if (!(model.hours_per_fte > 0)) refuse(process, 0, "hours_per_fte must be positive to simulate");
+  if (!(model.hours_per_fte > 0))
+    refuse(process, 0, "hours_per_fte must be positive to simulate", options.lang);  // the reader refuses it first
   compile_roles(process, options, model);
   compile_steps(process, model);
   if (staffed_now && !(model.arrivals_per_week() > 0))
