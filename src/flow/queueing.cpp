@@ -71,9 +71,17 @@ std::optional<QueueFigures> gg_c_wait(double arrival_rate, double mean_service, 
   if (a <= 0) return q;                    // nothing to serve: no wait
   if (servers <= 0 || a >= servers) return std::nullopt;
   q.utilisation = a / servers;
-  q.wait_probability = erlang_c(servers, a);
-  double mmc_wait = q.wait_probability * mean_service / (servers - a);
-  q.wait = mmc_wait * (arrival_scv + service_scv) / 2;
+  if (servers < 1) {
+    // Less than one full-time person is one person working at speed c, as in the simulation:
+    // M/G/1 with service m / c, whose M/M/1 wait ρ/(1 − ρ) · m/c is what the formula below
+    // gives at c = 1 (continuous there). Jagerman's Erlang C below 1 server is no such system.
+    q.wait_probability = q.utilisation;
+    q.wait = q.utilisation / (1 - q.utilisation) * (mean_service / servers) * (arrival_scv + service_scv) / 2;
+  } else {
+    q.wait_probability = erlang_c(servers, a);
+    double mmc_wait = q.wait_probability * mean_service / (servers - a);
+    q.wait = mmc_wait * (arrival_scv + service_scv) / 2;
+  }
   q.queue_length = arrival_rate * q.wait;
   q.in_system = arrival_rate * (q.wait + mean_service);
   return q;

@@ -49,6 +49,24 @@ TEST_CASE("Fractional servers follow Jagerman's continuous Erlang B", "[flow][qu
   }
 }
 
+TEST_CASE("Less than one server is one person working at part speed (M/G/1)", "[flow][queueing]") {
+  // lambda = 1, m = 0.5 at full speed, c = 0.8: the one person needs S = m / c = 0.625 per
+  // visit, rho = lambda S = 0.625, and M/M/1 gives Wq = rho S / (1 - rho) = 0.390625 / 0.375
+  // = 1.0416666...; Pollaczek-Khinchine with constant effort (scv 0) is half of that.
+  auto q = gg_c_wait(1, 0.5, 1, 1, 0.8);
+  REQUIRE(q);
+  CHECK(q->utilisation == exact(0.625));
+  CHECK(q->wait_probability == exact(0.625));
+  CHECK(q->wait == exact(0.390625 / 0.375));
+  CHECK(gg_c_wait(1, 0.5, 1, 0, 0.8)->wait == exact(0.390625 / 0.375 / 2));
+  SECTION("it meets the Erlang C formula at one server") {
+    // Just below c = 1 the part-speed server is almost the full-speed one (M/M/1 at rho 0.5:
+    // Wq = 0.5).
+    CHECK(gg_c_wait(1, 0.5, 1, 1, 1 - 1e-12)->wait == Approx(0.5).epsilon(1e-9));
+    CHECK(gg_c_wait(1, 0.5, 1, 1, 1)->wait == exact(0.5));
+  }
+}
+
 TEST_CASE("Allen-Cunneen with deterministic service gives Pollaczek-Khinchine exactly", "[flow][queueing]") {
   // M/D/1: Wq = rho m / (2 (1 - rho)). lambda = 3, m = 0.25, rho = 0.75: Wq = 0.375.
   auto q = gg_c_wait(3, 0.25, 1, 0, 1);
