@@ -31,6 +31,8 @@ const StepResult* Analysis::find_step(const std::string& id) const {
 
 namespace detail {
 
+void split_by_priority(RoleResult& r, const RoleLoad& load, double hours_per_fte);
+
 void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, const RoleLoad& load,
                      double arrival_scv) {
   const double hpf = calendar.hours_per_fte;
@@ -66,6 +68,31 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   r.wait_weeks = q->wait;
   r.queue_clients = q->queue_length;
   r.in_system_clients = q->in_system;
+  split_by_priority(r, load, hpf);
+}
+
+// Non-preemptive priorities (Cobham 1954): level k waits W₀ / ((1 − σₖ₋₁)(1 − σₖ)), σ the load
+// of the levels served before it and of its own, and the FIFO wait is W₀ / (1 − ρ); so
+// Wₖ = W_FIFO (1 − ρ) / ((1 − σₖ₋₁)(1 − σₖ)), exact for M/G/1 and the usual scaling for c
+// servers. The role's mean wait per visit becomes the visit-weighted mean of the levels: it
+// rises when the longer visits go first (Kleinrock's conservation law keeps only the
+// load-weighted mean).
+void split_by_priority(RoleResult& r, const RoleLoad& load, double hours_per_fte) {
+  r.wait_weeks_by_priority.clear();
+  if (load.by_priority.size() < 2 || !r.wait_weeks || r.servers <= 0) return;
+  const double fifo = *r.wait_weeks;
+  const double rho = r.visits_per_week * r.mean_service_hours / hours_per_fte / r.servers;
+  double before = 0, mean = 0;
+  for (auto level = load.by_priority.rbegin(); level != load.by_priority.rend(); ++level) {
+    double own = level->second.first_moment / hours_per_fte / r.servers;
+    double wait = fifo * (1 - rho) / ((1 - before) * (1 - before - own));
+    r.wait_weeks_by_priority[level->first] = wait;
+    mean += level->second.weight * wait;
+    before += own;
+  }
+  r.wait_weeks = mean / r.visits_per_week;
+  r.queue_clients = r.visits_per_week * *r.wait_weeks;
+  r.in_system_clients = r.visits_per_week * (*r.wait_weeks + r.mean_service_hours / hours_per_fte);
 }
 
 }  // namespace detail
@@ -276,6 +303,7 @@ void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& op
     const Step& step = g[f.space.step[u]];
     if (!has_queue(step)) continue;
     loads[*step.role].service_hours.add(f.visits[u], step.effort->mean(), step.effort->scv());
+    loads[*step.role].by_priority[step.priority].add(f.visits[u], step.effort->mean(), step.effort->scv());
   }
   for (auto v : boost::make_iterator_range(boost::vertices(g)))
     if (g[v].kind == StepKind::activity && g[v].role) loads[*g[v].role].activity_hours += g[v].load_hours_per_week;
@@ -331,6 +359,13 @@ void lead_time_of_class(const Process& process, const Flow& f, const Eigen::Vect
   a.lead_time_weeks.by_class[name] = ok ? clean(weighted / f.total_arrivals / share) : std::nullopt;
 }
 
+// The wait of a visit to `step` at its role: its priority's, or the role's.
+std::optional<double> step_wait(const RoleResult& role, const Step& step) {
+  auto level = role.wait_weeks_by_priority.find(step.priority);
+  if (level != role.wait_weeks_by_priority.end()) return level->second;
+  return role.wait_weeks;
+}
+
 void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   const auto& g = process.graph;
   const double hpf = process.calendar.hours_per_fte;
@@ -340,7 +375,7 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     const Step& step = g[f.space.step[u]];
     double effort = step.kind == StepKind::activity ? 0 : step.mean_effort_hours();
     double wait = 0;
-    if (has_queue(step)) wait = a.roles[*step.role].wait_weeks.value_or(std::nan(""));
+    if (has_queue(step)) wait = step_wait(a.roles[*step.role], step).value_or(std::nan(""));
     sojourn[u] = wait + effort / hpf + step.mean_delay_weeks();
   }
   for (size_t v = 0; v < a.steps.size(); ++v) {
@@ -348,7 +383,7 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     const Step& step = g[v];
     double effort = s.effort_hours;
     if (has_queue(step)) {
-      s.wait_weeks = a.roles[*step.role].wait_weeks;
+      s.wait_weeks = step_wait(a.roles[*step.role], step);
       if (s.wait_weeks) s.sojourn_weeks = *s.wait_weeks + effort / hpf + s.delay_weeks;
     } else {
       s.wait_weeks = 0.0;

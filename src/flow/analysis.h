@@ -72,12 +72,15 @@ struct RoleResult {
   double demand_hours_per_week = 0;    // flow + activity
   // demand / capacity; 0 without demand; empty (JSON null) when there is demand but no capacity.
   std::optional<double> utilisation;
-  double visits_per_week = 0;                  // client visits per week to the role's steps
-  double mean_service_hours = 0;               // visit-weighted mixture of its steps' efforts
-  double service_scv = 0;                      // squared coefficient of variation of that mixture
-  bool stable = true;                          // utilisation < 1 (or no work at all)
-  std::optional<double> wait_probability;      // Erlang C
-  std::optional<double> wait_weeks;            // mean wait per visit (Allen–Cunneen)
+  double visits_per_week = 0;              // client visits per week to the role's steps
+  double mean_service_hours = 0;           // visit-weighted mixture of its steps' efforts
+  double service_scv = 0;                  // squared coefficient of variation of that mixture
+  bool stable = true;                      // utilisation < 1 (or no work at all)
+  std::optional<double> wait_probability;  // Erlang C
+  std::optional<double> wait_weeks;        // mean wait per visit (Allen–Cunneen), over all priorities
+  // With steps of different `priority` at the role: the wait at each priority (higher served
+  // first, non-preemptive); empty when all its steps share one priority.
+  std::map<int, double> wait_weeks_by_priority;
   std::optional<double> queue_clients;         // mean number waiting (Lq)
   std::optional<double> in_system_clients;     // waiting + in service (L = λW)
   double backlog_growth_clients_per_week = 0;  // unstable: visits/week that pile up

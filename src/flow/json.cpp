@@ -197,6 +197,15 @@ void write_role(JsonStream& w, const RoleResult& r) {
   w.key("visits_per_week").value(r.visits_per_week);
   w.key("wait_probability").value(r.wait_probability);
   w.key("wait_weeks").value(r.wait_weeks);
+  // Highest priority (served first) first; empty when the role's steps share one priority.
+  w.key("wait_weeks_by_priority").begin_array();
+  for (auto level = r.wait_weeks_by_priority.rbegin(); level != r.wait_weeks_by_priority.rend(); ++level) {
+    w.begin_object();
+    w.key("priority").value(level->first);
+    w.key("wait_weeks").value(level->second);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 }
 

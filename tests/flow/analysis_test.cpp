@@ -114,6 +114,46 @@ TEST_CASE("A rework loop with exit probability q gives 1/q visits", "[flow]") {
   }
 }
 
+TEST_CASE("Steps with a higher priority wait less, by Cobham's formula", "[flow]") {
+  // One server (40 h a week), 1 client a week, half to `urgent` (priority 10, exp(8h): S = 0.2
+  // weeks) and half to `routine` (exp(16h): S = 0.4 weeks). rho1 = 0.5 x 0.2 = 0.1, rho = 0.1 +
+  // 0.5 x 0.4 = 0.3. M/G/1: W0 = sum lambda_i E[S_i^2] / 2 = 0.5 x 0.08 / 2 + 0.5 x 0.32 / 2
+  // = 0.1 weeks. Cobham: W_urgent = W0 / (1 - rho1) = 1/9, W_routine = W0 / ((1 - rho1)(1 - rho))
+  // = 0.1 / 0.63; mean per visit (1/9 + 0.1/0.63) / 2, above FIFO's W0 / (1 - rho) = 1/7
+  // because the longer visits wait behind the shorter ones.
+  Process p = test::load_model(R"dot(digraph prio {
+    hours_per_fte=40; hours_per_day=8;
+    in [kind=start, arrivals="1/week"];
+    subgraph cluster_w { role=w; fte=1;
+      urgent [effort="exp(8h)", priority=10]; routine [effort="exp(16h)"]; }
+    out [kind=end];
+    in -> urgent [p=0.5]; in -> routine [p=0.5]; urgent -> out; routine -> out;
+  })dot");
+  Analysis a = analyze(p);
+  const double urgent = 1.0 / 9, routine = 0.1 / 0.63;
+  CHECK(*a.find_step("urgent")->wait_weeks == exact(urgent));
+  CHECK(*a.find_step("routine")->wait_weeks == exact(routine));
+  const RoleResult& w = *a.find_role("w");
+  CHECK(*w.wait_weeks == exact((urgent + routine) / 2));
+  CHECK(w.wait_weeks_by_priority.at(10) == exact(urgent));
+  CHECK(w.wait_weeks_by_priority.at(0) == exact(routine));
+  CHECK(*w.queue_clients == exact((urgent + routine) / 2));  // Little: lambda = 1
+  // Lead time = 0.5 (1/9 + 0.2) + 0.5 (0.1/0.63 + 0.4).
+  CHECK(*a.lead_time_weeks.mean == exact(0.5 * (urgent + 0.2) + 0.5 * (routine + 0.4)));
+  SECTION("one priority at the role: the FIFO wait and no split") {
+    Process same = test::load_model(R"dot(digraph prio {
+      hours_per_fte=40; hours_per_day=8;
+      in [kind=start, arrivals="1/week"];
+      subgraph cluster_w { role=w; fte=1; urgent [effort="exp(8h)"]; routine [effort="exp(16h)"]; }
+      out [kind=end];
+      in -> urgent [p=0.5]; in -> routine [p=0.5]; urgent -> out; routine -> out;
+    })dot");
+    Analysis b = analyze(same);
+    CHECK(*b.find_role("w")->wait_weeks == exact(1.0 / 7));
+    CHECK(b.find_role("w")->wait_weeks_by_priority.empty());
+  }
+}
+
 TEST_CASE("Class routing gives each class its own path sum", "[flow]") {
   // From processes/examples/classes.dot: special = 0.1 + 0.4 + 0.5 = 1.0 week,
   // standard = 0.1 + 1/3 week, overall 0.3 x 1.0 + 0.7 x 0.4333 = 0.60333.
