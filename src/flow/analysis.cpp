@@ -31,7 +31,28 @@ const StepResult* Analysis::find_step(const std::string& id) const {
 
 namespace detail {
 
-void split_by_priority(RoleResult& r, const RoleLoad& load, double hours_per_fte);
+namespace {
+
+// Non-preemptive priorities (Cobham 1954): level k waits W₀ / ((1 − σₖ₋₁)(1 − σₖ)), σ the load
+// of the levels served before it and of its own, and the FIFO wait is W₀ / (1 − ρ); so
+// Wₖ = W_FIFO (1 − ρ) / ((1 − σₖ₋₁)(1 − σₖ)), exact for M/G/1 and the usual scaling for c
+// servers. Fills the levels' waits (none with a single priority) and returns the mean wait per
+// visit, the visit-weighted mean of the levels: it rises when the longer visits go first
+// (Kleinrock's conservation law keeps only the load-weighted mean).
+double wait_with_priorities(RoleResult& r, const RoleLoad& load, double hours_per_fte, const QueueFigures& fifo) {
+  if (load.by_priority.size() < 2 || r.visits_per_week <= 0) return fifo.wait;  // nothing to split
+  double before = 0, mean = 0;
+  for (const auto& [priority, visits] : load.by_priority) {  // highest first
+    double own = visits.first_moment / hours_per_fte / r.servers;
+    double wait = fifo.wait * (1 - fifo.utilisation) / ((1 - before) * (1 - before - own));
+    r.wait_weeks_by_priority[priority] = wait;
+    mean += visits.weight * wait;
+    before += own;
+  }
+  return mean / r.visits_per_week;
+}
+
+}  // namespace
 
 void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, const RoleLoad& load,
                      double arrival_scv) {
@@ -54,6 +75,7 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
     r.utilisation = r.demand_hours_per_week > 0 ? std::nullopt : std::optional<double>(0.0);
   r.stable = r.demand_hours_per_week <= 0 || r.demand_hours_per_week < r.capacity_hours_per_week * (1 - 1e-12);
   r.wait_probability = r.wait_weeks = r.queue_clients = r.in_system_clients = std::nullopt;
+  r.wait_weeks_by_priority.clear();
   r.backlog_growth_clients_per_week = r.backlog_growth_hours_per_week = 0;
   if (!r.stable) {
     r.backlog_growth_hours_per_week = r.demand_hours_per_week - r.capacity_hours_per_week;
@@ -65,34 +87,10 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   auto q = gg_c_wait(r.visits_per_week, r.mean_service_hours / hpf, arrival_scv, r.service_scv, r.servers);
   if (!q) return;  // cannot happen for a stable role; leave the wait undefined rather than guess
   r.wait_probability = q->wait_probability;
-  r.wait_weeks = q->wait;
-  r.queue_clients = q->queue_length;
-  r.in_system_clients = q->in_system;
-  split_by_priority(r, load, hpf);
-}
-
-// Non-preemptive priorities (Cobham 1954): level k waits W₀ / ((1 − σₖ₋₁)(1 − σₖ)), σ the load
-// of the levels served before it and of its own, and the FIFO wait is W₀ / (1 − ρ); so
-// Wₖ = W_FIFO (1 − ρ) / ((1 − σₖ₋₁)(1 − σₖ)), exact for M/G/1 and the usual scaling for c
-// servers. The role's mean wait per visit becomes the visit-weighted mean of the levels: it
-// rises when the longer visits go first (Kleinrock's conservation law keeps only the
-// load-weighted mean).
-void split_by_priority(RoleResult& r, const RoleLoad& load, double hours_per_fte) {
-  r.wait_weeks_by_priority.clear();
-  if (load.by_priority.size() < 2 || !r.wait_weeks || r.servers <= 0) return;
-  const double fifo = *r.wait_weeks;
-  const double rho = r.visits_per_week * r.mean_service_hours / hours_per_fte / r.servers;
-  double before = 0, mean = 0;
-  for (auto level = load.by_priority.rbegin(); level != load.by_priority.rend(); ++level) {
-    double own = level->second.first_moment / hours_per_fte / r.servers;
-    double wait = fifo * (1 - rho) / ((1 - before) * (1 - before - own));
-    r.wait_weeks_by_priority[level->first] = wait;
-    mean += level->second.weight * wait;
-    before += own;
-  }
-  r.wait_weeks = mean / r.visits_per_week;
-  r.queue_clients = r.visits_per_week * *r.wait_weeks;
-  r.in_system_clients = r.visits_per_week * (*r.wait_weeks + r.mean_service_hours / hours_per_fte);
+  const double wait = wait_with_priorities(r, load, hpf, *q);
+  r.wait_weeks = wait;
+  r.queue_clients = r.visits_per_week * wait;                                     // Lq = λ Wq
+  r.in_system_clients = r.visits_per_week * (wait + r.mean_service_hours / hpf);  // L = λ W
 }
 
 }  // namespace detail

@@ -14,6 +14,7 @@
 // optional and `null` in JSON; no NaN or inf ever leaves this module.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -79,8 +80,8 @@ struct RoleResult {
   std::optional<double> wait_probability;  // Erlang C
   std::optional<double> wait_weeks;        // mean wait per visit (Allen–Cunneen), over all priorities
   // With steps of different `priority` at the role: the wait at each priority (higher served
-  // first, non-preemptive); empty when all its steps share one priority.
-  std::map<int, double> wait_weeks_by_priority;
+  // first, non-preemptive), highest first; empty when all its steps share one priority.
+  std::map<int, double, std::greater<>> wait_weeks_by_priority;
   std::optional<double> queue_clients;         // mean number waiting (Lq)
   std::optional<double> in_system_clients;     // waiting + in service (L = λW)
   double backlog_growth_clients_per_week = 0;  // unstable: visits/week that pile up

@@ -1,6 +1,7 @@
 // Shared pieces of the flow analysis: role queues and the sentences that explain them (internal).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,7 +15,7 @@ namespace sujuva::detail {
 struct RoleLoad {
   ServiceMixture service_hours;  // visit-weighted efforts of the steps with effort
   double activity_hours = 0;
-  std::map<int, ServiceMixture> by_priority;  // the same visits by the steps' `priority`
+  std::map<int, ServiceMixture, std::greater<>> by_priority;  // the same visits by `priority`, highest first
 };
 
 // Fills capacity, utilisation, servers, stability, wait and backlog growth of `result`.

@@ -197,12 +197,11 @@ void write_role(JsonStream& w, const RoleResult& r) {
   w.key("visits_per_week").value(r.visits_per_week);
   w.key("wait_probability").value(r.wait_probability);
   w.key("wait_weeks").value(r.wait_weeks);
-  // Highest priority (served first) first; empty when the role's steps share one priority.
   w.key("wait_weeks_by_priority").begin_array();
-  for (auto level = r.wait_weeks_by_priority.rbegin(); level != r.wait_weeks_by_priority.rend(); ++level) {
+  for (const auto& [priority, wait] : r.wait_weeks_by_priority) {  // highest (served first) first
     w.begin_object();
-    w.key("priority").value(level->first);
-    w.key("wait_weeks").value(level->second);
+    w.key("priority").value(priority);
+    w.key("wait_weeks").value(wait);
     w.end_object();
   }
   w.end_array();

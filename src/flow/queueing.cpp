@@ -71,17 +71,18 @@ std::optional<QueueFigures> gg_c_wait(double arrival_rate, double mean_service, 
   if (a <= 0) return q;                    // nothing to serve: no wait
   if (servers <= 0 || a >= servers) return std::nullopt;
   q.utilisation = a / servers;
+  double markovian_wait;  // the M/M wait that Allen–Cunneen scales
   if (servers < 1) {
     // Less than one full-time person is one person working at speed c, as in the simulation:
-    // M/G/1 with service m / c, whose M/M/1 wait ρ/(1 − ρ) · m/c is what the formula below
-    // gives at c = 1 (continuous there). Jagerman's Erlang C below 1 server is no such system.
+    // M/M/1 with service m / c, whose wait ρ/(1 − ρ) · m/c is what Erlang C gives at c = 1
+    // (continuous there). Jagerman's Erlang C below 1 server is no such system.
     q.wait_probability = q.utilisation;
-    q.wait = q.utilisation / (1 - q.utilisation) * (mean_service / servers) * (arrival_scv + service_scv) / 2;
+    markovian_wait = q.utilisation / (1 - q.utilisation) * (mean_service / servers);
   } else {
     q.wait_probability = erlang_c(servers, a);
-    double mmc_wait = q.wait_probability * mean_service / (servers - a);
-    q.wait = mmc_wait * (arrival_scv + service_scv) / 2;
+    markovian_wait = q.wait_probability * mean_service / (servers - a);
   }
+  q.wait = markovian_wait * (arrival_scv + service_scv) / 2;
   q.queue_length = arrival_rate * q.wait;
   q.in_system = arrival_rate * (q.wait + mean_service);
   return q;
