@@ -228,6 +228,98 @@ double hold_ns_event_set(size_t pending, size_t operations) {
   return ns;
 }
 
+// The floor of this engine's design: the same event set and event loop on the same stations and
+// routes, but with exponential efforts only, one class, no delay, no statistics, no guards and
+// no calendar. Whatever the real engine does per event costs more than this, so this rate bounds
+// what tuning the engine can reach.
+Timing time_skeleton(double weeks) {
+  struct Station {
+    int servers = 1;
+    double mean = 0;
+    std::vector<int> busy_with, idle, ring;  // client per server, idle servers, FIFO queue
+    size_t head = 0, size = 0;
+    int to[3];
+    double cumulative[3];
+    int routes = 0;
+  };
+  std::vector<Station> st(kStations);
+  std::vector<double> rate(kStations, 0);  // visits per week: lambda = gamma + P^T lambda
+  for (int iteration = 0; iteration < 2000; ++iteration) {
+    std::vector<double> next(kStations, 0);
+    next[0] = kArrivals;
+    for (int i = 0; i < kStations; ++i) {
+      if (i == kStations - 1) {
+        next[10] += 0.1 * rate[i];
+        continue;
+      }
+      next[i + 1] += 0.82 * rate[i];
+      next[std::max(1, i - 4)] += 0.1 * rate[i];
+    }
+    rate.swap(next);
+  }
+  for (int i = 0; i < kStations; ++i) {
+    Station& s = st[i];
+    s.servers = servers(i);
+    s.mean = kTargetUtilisation * s.servers / rate[i];
+    s.busy_with.assign(s.servers, -1);
+    for (int k = 0; k < s.servers; ++k) s.idle.push_back(k);
+    s.ring.assign(1 << 16, 0);
+    if (i == kStations - 1) {
+      s.routes = 2, s.cumulative[0] = 0.9, s.to[0] = -1, s.cumulative[1] = 1, s.to[1] = 10;
+    } else {
+      s.routes = 3, s.cumulative[0] = 0.82, s.to[0] = i + 1, s.cumulative[1] = 0.92, s.to[1] = std::max(1, i - 4);
+      s.cumulative[2] = 1, s.to[2] = -1;
+    }
+  }
+  EventSet events;
+  Rng rng(1);
+  auto start = [&](int i, int k, int client, double now) {
+    st[i].busy_with[k] = client;
+    events.schedule(now + rng.exponential(st[i].mean), EventKind::service_end, i, k);
+  };
+  auto join = [&](int i, int client, double now) {
+    Station& s = st[i];
+    if (!s.idle.empty()) {
+      int k = s.idle.back();
+      s.idle.pop_back();
+      start(i, k, client, now);
+    } else {
+      s.ring[(s.head + s.size) & 0xffff] = client;  // 65 536 places: far more than a queue at 70 %
+      ++s.size;
+    }
+  };
+  events.schedule(rng.exponential(1 / kArrivals), EventKind::arrival, 0);
+  std::uint64_t processed = 0;
+  int clients = 0;
+  double cpu = cpu_seconds();
+  auto began = std::chrono::steady_clock::now();
+  while (events.top_time() <= weeks) {
+    Event e = events.pop();
+    ++processed;
+    if (e.kind == EventKind::arrival) {
+      events.schedule(e.time + rng.exponential(1 / kArrivals), EventKind::arrival, 0);
+      join(0, clients++, e.time);
+      continue;
+    }
+    Station& s = st[e.a];
+    int client = s.busy_with[e.b];
+    if (s.size > 0) {
+      int next = s.ring[s.head];
+      s.head = (s.head + 1) & 0xffff;
+      --s.size;
+      start(e.a, e.b, next, e.time);
+    } else {
+      s.busy_with[e.b] = -1;
+      s.idle.push_back(e.b);
+    }
+    double u = rng.uniform();
+    int r = 0;
+    while (r + 1 < s.routes && u >= s.cumulative[r]) ++r;
+    if (s.to[r] >= 0) join(s.to[r], client, e.time);
+  }
+  return {processed, seconds_since(began), "", cpu_seconds() - cpu};
+}
+
 Timing run_simpy(const Process& p, double weeks) {
   auto dir = std::filesystem::temp_directory_path() / ("sujuva-bench-sim-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
@@ -326,6 +418,10 @@ int main(int argc, char** argv) {
              double(ours1.events) / compare_replications, ours1.cpu, ours1.per_cpu_second() / 1e6, ratio(ours1));
   fmt::print("| sujuva, 2 threads | {} | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n", compare_replications, ours2.events,
              double(ours2.events) / compare_replications, ours2.cpu, ours2.per_cpu_second() / 1e6, ratio(ours2));
+  Timing skeleton = time_skeleton(compare_weeks * compare_replications);
+  fmt::print("| design floor: the same event set and loop, exponential efforts only, 1 class, no statistics | 1 | {} | "
+             "{} | {:.3f} | {:.2f} M | {} |\n",
+             skeleton.events, skeleton.events, skeleton.cpu, skeleton.per_cpu_second() / 1e6, ratio(skeleton));
   if (simpy.events > 0) {
     double worst = std::min(ours1.per_cpu_second(), ours2.per_cpu_second()) / simpy.per_cpu_second();
     fmt::print("\ntarget >= 100x SimPy in events per CPU second: {} ({:.0f}x, the lower of 1 and 2 threads)\n",
