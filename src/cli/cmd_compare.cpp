@@ -94,8 +94,13 @@ int write_diagram(const std::string& path, const Process& before, const Process&
 }
 
 // `before`, `after`, `delta` as in the analytic part; the third model on under `variants`.
-nlohmann::json simulation_json(const std::vector<SimulatedKpis>& figures) {
-  nlohmann::json doc = {{"before", to_json(figures[0])}};
+nlohmann::json simulation_json(const std::vector<SimulatedKpis>& figures, const SimulatedOptions& used) {
+  nlohmann::json doc = {{"options",
+                         {{"replications", used.replications},
+                          {"weeks", used.weeks},
+                          {"warmup_weeks", used.warmup_weeks.value_or(0)},
+                          {"seed", used.seed}}},
+                        {"before", to_json(figures[0])}};
   nlohmann::json variants = nlohmann::json::array();
   for (size_t i = 1; i < figures.size(); ++i) {
     nlohmann::json part = {{"after", to_json(figures[i])}, {"delta", simulated_delta_json(figures, i)}};
@@ -176,8 +181,9 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(2, 10000));
   app.add_option("--weeks", sim_options.weeks, "simulated weeks after the warm-up (default 260)")
       ->check(CLI::Range(1.0, 5200.0));
-  app.add_option("--warmup", sim_options.warmup_weeks, "warm-up weeks left out of the figures (default 104)")
-      ->check(CLI::Range(0.0, 520.0));
+  app.add_option("--warmup", sim_options.warmup_weeks,
+                 "warm-up weeks left out of the figures (default: the longest of the models' own, as in simulate)")
+      ->check(CLI::Range(0.0, 5200.0));
   app.add_option("--seed", sim_options.seed, "random seed of the simulation (default 1)");
   app.add_flag("--json", json, "print the comparison as JSON (before, after, delta, relative, structure, narrative)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
@@ -236,6 +242,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (simulate) {
     try {
       sim_options.lang = *lang;
+      sim_options.warmup_weeks = comparison_warmup_weeks(pointers, sim_options);
       simulated = simulate_for_comparison(pointers, sim_options);
     } catch (const std::exception& e) {
       err << "sujuva compare --simulate: " << e.what() << "\n";
@@ -244,11 +251,11 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (json) {
     nlohmann::json doc = to_json(comparison, *lang);
-    if (simulate) doc["simulation"] = simulation_json(simulated);
+    if (simulate) doc["simulation"] = simulation_json(simulated, sim_options);
     out << doc.dump(2) << "\n";
   } else {
     print_text(comparison, *lang, out);
-    if (simulate) out << "\n" << format_simulated(simulated, names, *lang);
+    if (simulate) out << "\n" << format_simulated(simulated, names, sim_options, *lang);
   }
   return kOk;
 }

@@ -46,6 +46,13 @@ const SimulatedDeadline* find_deadline(const SimulatedKpis& k, const std::string
 }  // namespace
 }  // namespace detail
 
+double comparison_warmup_weeks(const std::vector<const Process*>& processes, const SimulatedOptions& options) {
+  if (options.warmup_weeks) return *options.warmup_weeks;
+  double warmup = 0;
+  for (const Process* p : processes) warmup = std::max(warmup, suggested_warmup_weeks(*p, options.lang));
+  return warmup;
+}
+
 bool significant(const Interval& a, const Interval& b) {
   if (!a.low || !a.high || !b.low || !b.high) return false;
   return *a.high < *b.low || *b.high < *a.low;
@@ -55,10 +62,11 @@ std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Proce
                                                    const SimulatedOptions& options) {
   using detail::interval;
   std::vector<SimulatedKpis> out;
+  const double warmup = comparison_warmup_weeks(processes, options);
   for (const Process* p : processes) {
     SimulationOptions o;
     o.weeks = options.weeks;
-    o.warmup_weeks = options.warmup_weeks;
+    o.warmup_weeks = warmup;
     o.replications = options.replications;
     o.seed = options.seed;  // the same seed for every model: common random numbers
     o.lang = options.lang;
@@ -112,11 +120,17 @@ nlohmann::json simulated_delta_json(const std::vector<SimulatedKpis>& figures, s
 }
 
 std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
-                             Lang lang) {
+                             const SimulatedOptions& used, Lang lang) {
   using detail::show;
-  std::string out = pick(lang, "Simuloitu (95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
-                         "Simulerat (95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
-                         "Simulated (95% confidence interval; * = difference from the first is significant)\n");
+  std::string out = std::string(pick(lang, "Simuloitu (", "Simulerat (", "Simulated (")) +
+                    std::to_string(used.replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
+                    format_decimal(used.weeks, 0, lang) +
+                    pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
+                    format_decimal(used.warmup_weeks.value_or(0), 0, lang) +
+                    pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") + std::to_string(used.seed) +
+                    pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
+                         "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
+                         "; 95% confidence interval; * = difference from the first is significant)\n");
   struct Row {
     std::string label;
     std::function<const Interval*(const SimulatedKpis&)> get;

@@ -9,6 +9,7 @@
 //
 //   SimulatedOptions options;  options.replications = 20;
 //   auto figures = simulate_for_comparison({&before, &after}, options);  // throws std::runtime_error
+//   double w = comparison_warmup_weeks({&before, &after}, options);      // the warm-up used
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,10 @@ struct SimulatedOptions {
   // Long enough for lead times of months: clients still open at the end are
   // not counted, so a short horizon would under-state the slow ones.
   double weeks = 260;
-  double warmup_weeks = 104;
+  // Empty: the longest of the models' own warm-ups (suggested_warmup_weeks, as `simulate`), the
+  // same for every model so that they are measured over the same weeks. A fixed two years
+  // understated the adult models' lead times by a tenth: their follow-ups take years to fill.
+  std::optional<double> warmup_weeks;
   int replications = 20;
   std::uint64_t seed = 1;
   Lang lang = Lang::en;  // of a refusal
@@ -52,6 +56,9 @@ struct SimulatedKpis {
 std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Process*>& processes,
                                                    const SimulatedOptions& options);
 
+// The warm-up simulate_for_comparison uses: options.warmup_weeks, or the longest suggested one.
+double comparison_warmup_weeks(const std::vector<const Process*>& processes, const SimulatedOptions& options);
+
 // Do the intervals exclude each other? (false when either is undefined)
 bool significant(const Interval& a, const Interval& b);
 
@@ -60,8 +67,9 @@ nlohmann::json to_json(const SimulatedKpis& kpis);
 // Differences of model `index` against model 0: per figure {"delta", "significant"}.
 nlohmann::json simulated_delta_json(const std::vector<SimulatedKpis>& figures, size_t index);
 
-// Text rows "figure: value [low, high] per model" and a "*" where the change is significant.
+// A heading with the settings `used` (warm-up resolved), then rows "figure: value [low, high]" per
+// model and a "*" where the change is significant.
 std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
-                             Lang lang);
+                             const SimulatedOptions& used, Lang lang);
 
 }  // namespace sujuva

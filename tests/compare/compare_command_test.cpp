@@ -201,3 +201,39 @@ TEST_CASE("compare --simulate adds simulated lead times with intervals and signi
   CHECK(sim["delta"]["lead_time_weeks"]["mean"]["delta"].get<double>() == Approx(after - before));
   CHECK(sim["delta"]["lead_time_weeks"]["mean"]["significant"] == true);
 }
+
+TEST_CASE("compare --simulate warms up as long as the slowest model needs", "[compare]") {
+  // simulate's own default warm-up is 8 x the longest expected time to an end without queueing,
+  // rounded up to whole weeks. fast.dot: one week of effort (40 h at 40 h a week) -> 8 weeks.
+  // slow.dot: the same and a constant 20-week follow-up -> 8 x 21 = 168 weeks. Both models are
+  // measured after the longer one, so that they are measured over the same weeks.
+  Scratch scratch("warmup");
+  const char* fast = R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
+    subgraph cluster_r { role=r; fte=2; a [effort="40h"]; }
+    in [kind=start, arrivals="1/week"]; out [kind=end]; in -> a; a -> out; })dot";
+  const char* slow = R"dot(digraph m { hours_per_fte=40; hours_per_day=8;
+    subgraph cluster_r { role=r; fte=2; a [effort="40h"]; }
+    f [delay="20w"]; in [kind=start, arrivals="1/week"]; out [kind=end]; in -> a; a -> f; f -> out; })dot";
+  std::string fast_file = scratch.write("fast.dot", fast), slow_file = scratch.write("slow.dot", slow);
+  auto options_of = [](const Run& run) { return nlohmann::json::parse(run.out)["simulation"]["options"]; };
+
+  SECTION("by default, the longer of the two models' warm-ups") {
+    auto run = compare({fast_file, slow_file, "--simulate", "--replications", "2", "--weeks", "10", "--json"});
+    INFO(run.err);
+    REQUIRE(run.code == 0);
+    CHECK(options_of(run)["warmup_weeks"] == 168);
+    CHECK(options_of(run)["weeks"] == 10);
+    CHECK(options_of(run)["replications"] == 2);
+  }
+  SECTION("in either order") {
+    auto run = compare({slow_file, fast_file, "--simulate", "--replications", "2", "--weeks", "10", "--json"});
+    REQUIRE(run.code == 0);
+    CHECK(options_of(run)["warmup_weeks"] == 168);
+  }
+  SECTION("--warmup overrides it, and the text says which was used") {
+    auto run = compare({fast_file, slow_file, "--simulate", "--replications", "2", "--weeks", "10", "--warmup", "30",
+                        "--lang", "en"});
+    REQUIRE(run.code == 0);
+    CHECK(run.out.find("Simulated (2 replications × 10 weeks, warm-up 30 wk, seed 1;") != std::string::npos);
+  }
+}
