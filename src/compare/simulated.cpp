@@ -122,15 +122,15 @@ nlohmann::json simulated_delta_json(const std::vector<SimulatedKpis>& figures, s
 std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
                              const SimulatedOptions& used, Lang lang) {
   using detail::show;
-  std::string out = std::string(pick(lang, "Simuloitu (", "Simulerat (", "Simulated (")) +
-                    std::to_string(used.replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
-                    format_decimal(used.weeks, 0, lang) +
-                    pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
-                    format_decimal(used.warmup_weeks.value_or(0), 0, lang) +
-                    pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") + std::to_string(used.seed) +
-                    pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
-                         "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
-                         "; 95% confidence interval; * = difference from the first is significant)\n");
+  std::string out =
+      std::string(pick(lang, "Simuloitu (", "Simulerat (", "Simulated (")) + std::to_string(used.replications) +
+      pick(lang, " toistoa × ", " upprepningar × ", " replications × ") + format_decimal(used.weeks, 0, lang) +
+      pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
+      format_decimal(used.warmup_weeks.value_or(0), 0, lang) + pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
+      std::to_string(used.seed) +
+      pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
+           "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
+           "; 95% confidence interval; * = difference from the first is significant)\n");
   struct Row {
     std::string label;
     std::function<const Interval*(const SimulatedKpis&)> get;

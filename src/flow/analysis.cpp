@@ -608,6 +608,27 @@ std::string step_label(const Process& process, const std::string& id, Lang lang)
   return detail::one_line(v ? process.graph[*v].label.in(lang, id) : id);
 }
 
+// " (role)" when another step has the same label, so that a sentence names one step: the adult
+// models have a "Follow-up and plan review (30–64)" for social counsellors and one for social
+// workers. The step's id when the role does not tell them apart either.
+std::string step_qualifier(const Process& process, const std::string& id, Lang lang) {
+  const std::string label = step_label(process, id, lang);
+  auto v = process.find_step(id);
+  if (!v) return "";
+  const Step& step = process.graph[*v];
+  bool shared = false, same_role = false;
+  for (auto u : boost::make_iterator_range(boost::vertices(process.graph))) {
+    const Step& other = process.graph[u];
+    if (u == *v || step_label(process, other.id, lang) != label) continue;
+    shared = true;
+    same_role = same_role || other.role == step.role;
+  }
+  if (!shared) return "";
+  if (same_role || !step.role) return " (" + id + ")";
+  const Role& role = process.roles[*step.role];
+  return " (" + detail::one_line(role.label.in(lang, role.id)) + ")";
+}
+
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
                       const AnalysisOptions& options, Analysis& a) {
   const Lang lang = options.lang;
@@ -643,7 +664,8 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
   for (size_t i = 0; i < steps.size() && i < 3; ++i) {
     const auto* role = steps[i]->role ? a.find_role(*steps[i]->role) : nullptr;
     list.push_back({"step", steps[i]->id, steps[i]->share_of_lead_time, role ? role->utilisation : std::nullopt,
-                    detail::step_sentence(*steps[i], step_label(process, steps[i]->id, lang), lang)});
+                    detail::step_sentence(*steps[i], step_label(process, steps[i]->id, lang),
+                                          step_qualifier(process, steps[i]->id, lang), lang)});
   }
   // Loops (blocks with internal transitions) by the time their repeat visits add.
   struct LoopTime {
@@ -681,7 +703,8 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     if (share && *share < 0.05) continue;
     list.push_back(
         {"loop", loops[i].entry, share, std::nullopt,
-         detail::loop_sentence(step_label(process, loops[i].entry, lang), loops[i].added, loops[i].extra, lang)});
+         detail::loop_sentence(step_label(process, loops[i].entry, lang), step_qualifier(process, loops[i].entry, lang),
+                               loops[i].added, loops[i].extra, lang)});
   }
   // Handoff hotspots: the role pairs with the most moves per client.
   struct Pair {

@@ -23,10 +23,12 @@ void fill_role_queue(RoleResult& result, const Role& role, const Calendar& calen
                      double arrival_scv);
 
 std::string role_sentence(const RoleResult& role, const std::string& label, Lang lang);
-std::string step_sentence(const StepResult& step, const std::string& label, Lang lang);
+// `qualifier` follows the quoted label, e.g. " (Social workers)" where two steps share a label.
+std::string step_sentence(const StepResult& step, const std::string& label, const std::string& qualifier, Lang lang);
 std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
                              Lang lang);
-std::string loop_sentence(const std::string& entry_label, double added_weeks, double extra_visits, Lang lang);
+std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
+                          double extra_visits, Lang lang);
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
                                  std::optional<double> base_lead, Lang lang);
 std::string weeks_text(std::optional<double> weeks, Lang lang);

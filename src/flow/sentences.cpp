@@ -58,11 +58,12 @@ std::string role_sentence(const RoleResult& r, const std::string& label, Lang la
                                     percent(r.share_of_lead_time, lang)));
 }
 
-std::string step_sentence(const StepResult& s, const std::string& label, Lang lang) {
-  return fill(pick(lang, "Vaihe \"{}\": {} läpimenoajasta, keskimäärin {} käyntiä kohden.",
-                   "Steget \"{}\": {} av genomloppstiden, i genomsnitt {} per besök.",
-                   "Step \"{}\": {} of the lead time, {} per visit on average."),
-              fmt::make_format_args(label, percent(s.share_of_lead_time, lang), weeks_text(s.sojourn_weeks, lang)));
+std::string step_sentence(const StepResult& s, const std::string& label, const std::string& qualifier, Lang lang) {
+  return fill(
+      pick(lang, "Vaihe \"{}\"{}: {} läpimenoajasta, keskimäärin {} käyntiä kohden.",
+           "Steget \"{}\"{}: {} av genomloppstiden, i genomsnitt {} per besök.",
+           "Step \"{}\"{}: {} of the lead time, {} per visit on average."),
+      fmt::make_format_args(label, qualifier, percent(s.share_of_lead_time, lang), weeks_text(s.sojourn_weeks, lang)));
 }
 
 std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
@@ -73,14 +74,17 @@ std::string handoff_sentence(const std::string& from, const std::string& to, dou
               fmt::make_format_args(from, to, number(per_client, 2, lang), number(per_week, 1, lang)));
 }
 
-std::string loop_sentence(const std::string& entry_label, double added_weeks, double extra_visits, Lang lang) {
-  return fill(pick(lang,
-                   "Kierros vaiheessa \"{}\": toistokäynnit lisäävät läpimenoaikaan keskimäärin {} ({} "
-                   "uusintakäyntiä asiakasta kohden).",
-                   "Slingan vid \"{}\": upprepade besök lägger i genomsnitt till {} till genomloppstiden ({} extra "
-                   "besök per klient).",
-                   "Loop at \"{}\": repeat visits add {} to the lead time on average ({} extra visits per client)."),
-              fmt::make_format_args(entry_label, weeks_text(added_weeks, lang), number(extra_visits, 2, lang)));
+std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
+                          double extra_visits, Lang lang) {
+  return fill(
+      pick(lang,
+           "Kierros vaiheessa \"{}\"{}: toistokäynnit lisäävät läpimenoaikaan keskimäärin {} ({} "
+           "uusintakäyntiä asiakasta kohden).",
+           "Slingan vid \"{}\"{}: upprepade besök lägger i genomsnitt till {} till genomloppstiden ({} "
+           "extra besök per klient).",
+           "Loop at \"{}\"{}: repeat visits add {} to the lead time on average ({} extra visits per "
+           "client)."),
+      fmt::make_format_args(entry_label, qualifier, weeks_text(added_weeks, lang), number(extra_visits, 2, lang)));
 }
 
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,

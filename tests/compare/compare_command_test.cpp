@@ -231,8 +231,8 @@ TEST_CASE("compare --simulate warms up as long as the slowest model needs", "[co
     CHECK(options_of(run)["warmup_weeks"] == 168);
   }
   SECTION("--warmup overrides it, and the text says which was used") {
-    auto run = compare({fast_file, slow_file, "--simulate", "--replications", "2", "--weeks", "10", "--warmup", "30",
-                        "--lang", "en"});
+    auto run = compare(
+        {fast_file, slow_file, "--simulate", "--replications", "2", "--weeks", "10", "--warmup", "30", "--lang", "en"});
     REQUIRE(run.code == 0);
     CHECK(run.out.find("Simulated (2 replications × 10 weeks, warm-up 30 wk, seed 1;") != std::string::npos);
   }

@@ -229,6 +229,29 @@ TEST_CASE("Bottlenecks, saturation and sensitivity are explained in words", "[fl
   SECTION("handoffs: every client moves once from r1 to r2") { CHECK(a.handoffs_per_client == exact(1)); }
 }
 
+TEST_CASE("A step sentence names the role when two steps share a label", "[flow]") {
+  // The tandem with both steps labelled "Arvio": each step holds half of the lead time or more
+  // (s1: 0.5 of 2.5 weeks = 20 %, s2: 2 of 2.5 = 80 %), so both are listed as steps (>= 15 %),
+  // and only the role tells the two "Arvio" apart.
+  std::string dot = kTandem;
+  for (const char* step : {"s1 [", "s2 ["})
+    dot.replace(dot.find(step), 4, std::string(step) + "label=\"Arvio\", label_en=\"Assessment\", ");
+  Process p = test::load_model(dot);
+  AnalysisOptions en;
+  en.lang = Lang::en;
+  std::vector<std::string> steps;
+  for (const auto& b : analyze(p, en).bottlenecks)
+    if (b.kind == "step") steps.push_back(b.reason);
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0] == "Step \"Assessment\" (Social workers): 80% of the lead time, 2.0 weeks per visit on average.");
+  CHECK(steps[1] == "Step \"Assessment\" (Counsellors): 20% of the lead time, 0.5 weeks per visit on average.");
+  SECTION("a label of its own needs no role") {
+    Process tandem = test::load_model(kTandem);
+    for (const auto& b : analyze(tandem, en).bottlenecks)
+      if (b.kind == "step") CHECK(b.reason.find("\" (") == std::string::npos);
+  }
+}
+
 TEST_CASE("Input the analysis cannot use gets a clear message", "[flow]") {
   SECTION("a loop that clients can never leave") {
     Process p = test::load_model(R"dot(digraph t {

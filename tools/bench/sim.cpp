@@ -347,7 +347,7 @@ int main(int argc, char** argv) {
   bool quick = argc > 1 && std::string(argv[1]) == "--quick";
   const int cores = std::max(1u, std::thread::hardware_concurrency());
   Process network = build_network();
-  if (argc > 1 && std::string(argv[1]) == "--profile") {  // one long engine run, for perf
+  if (argc > 1 && std::string(argv[1]) == "--profile") {   // one long engine run, for perf
     double weeks = argc > 2 ? std::atof(argv[2]) : 20000;  // e.g. a short run under callgrind
     Timing t = time_simulation(network, weeks, 2, 1);
     fmt::print("{} events, {:.2f} M events per CPU second\n", t.events, t.per_cpu_second() / 1e6);
@@ -419,9 +419,10 @@ int main(int argc, char** argv) {
   fmt::print("| sujuva, 2 threads | {} | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n", compare_replications, ours2.events,
              double(ours2.events) / compare_replications, ours2.cpu, ours2.per_cpu_second() / 1e6, ratio(ours2));
   Timing skeleton = time_skeleton(compare_weeks * compare_replications);
-  fmt::print("| design floor: the same event set and loop, exponential efforts only, 1 class, no statistics | 1 | {} | "
-             "{} | {:.3f} | {:.2f} M | {} |\n",
-             skeleton.events, skeleton.events, skeleton.cpu, skeleton.per_cpu_second() / 1e6, ratio(skeleton));
+  fmt::print(
+      "| design floor: the same event set and loop, exponential efforts only, 1 class, no statistics | 1 | {} | "
+      "{} | {:.3f} | {:.2f} M | {} |\n",
+      skeleton.events, skeleton.events, skeleton.cpu, skeleton.per_cpu_second() / 1e6, ratio(skeleton));
   if (simpy.events > 0) {
     double worst = std::min(ours1.per_cpu_second(), ours2.per_cpu_second()) / simpy.per_cpu_second();
     fmt::print("\ntarget >= 100x SimPy in events per CPU second: {} ({:.0f}x, the lower of 1 and 2 threads)\n",
