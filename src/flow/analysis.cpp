@@ -761,7 +761,10 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   a.rework_visits_per_client = rework(a);
   a.saturation = saturation(a);
   LeadModel lead = lead_model(process, f);
-  if (options.sensitivity) fill_sensitivity(process, lead, loads, options, a);
+  if (options.sensitivity) {
+    fill_sensitivity(process, lead, loads, options, a);
+    detail::fill_outcome_shares(process, options, a);
+  }
   fill_bottlenecks(process, f, handoffs, options, a);
   for (StepVertex v : f.space.leaks)
     a.notes.push_back(fmt::format(

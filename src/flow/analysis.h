@@ -115,6 +115,14 @@ struct Sensitivity {
   std::string reason;                          // one sentence
 };
 
+// The whole model again with another share of a checkpoint's clients assessed into its class.
+struct OutcomeShareCase {
+  double share = 0;
+  std::optional<double> lead_time_weeks;  // overall mean
+  std::string busiest_role;               // the role with the highest utilisation in this case
+  std::optional<double> busiest_utilisation;
+};
+
 // Share of the clients a checkpoint assesses into its `assesses` class who then
 // reach a step of its `requires` role (or qualification) — the section 42 rule.
 struct CheckpointReach {
@@ -123,6 +131,13 @@ struct CheckpointReach {
   std::string required_role;     // as written in `requires=`
   double assessed_per_week = 0;  // clients per week leaving it in that class
   std::optional<double> share_reaching_required_role;
+  // The share of the clients leaving the checkpoint that it assesses into the class (the sum of
+  // its routes' p with that outcome), and the model with that share 10 percentage points lower
+  // and higher (within 0–100 %): the share of clients in need of special support has no
+  // published figure, so a model's value is an assumption whose effect should be visible.
+  // Empty when the checkpoint's routes depend on the class (`when=`) or the share is 0 or 1.
+  std::optional<double> outcome_share;
+  std::vector<OutcomeShareCase> share_cases;
 };
 
 struct Saturation {

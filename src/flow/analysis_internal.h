@@ -35,6 +35,10 @@ std::string weeks_text(std::optional<double> weeks, Lang lang);
 // A label on one line: Graphviz line breaks (\n, \l, \r) become spaces.
 std::string one_line(const std::string& label);
 
+// The outcome share and its ±10-percentage-point cases of every checkpoint in `analysis`
+// (outcome_share.cpp): two more analyses of the whole model per checkpoint.
+void fill_outcome_shares(const Process& process, const AnalysisOptions& options, Analysis& analysis);
+
 // Fluid projection of queues per role (projection.cpp).
 Projection project_queues(const Process& process, const Analysis& analysis, const AnalysisOptions& options);
 

@@ -287,7 +287,18 @@ void write_json(const Analysis& a, std::ostream& out) {
     w.begin_object();
     w.key("assessed_per_week").value(c.assessed_per_week);
     w.key("assesses").value(c.assesses);
+    w.key("outcome_share").value(c.outcome_share);
     w.key("requires").value(c.required_role);
+    w.key("share_cases").begin_array();
+    for (const auto& s : c.share_cases) {
+      w.begin_object();
+      w.key("busiest_role").value(s.busiest_role);
+      w.key("busiest_utilisation").value(s.busiest_utilisation);
+      w.key("lead_time_weeks").value(s.lead_time_weeks);
+      w.key("share").value(s.share);
+      w.end_object();
+    }
+    w.end_array();
     w.key("share_reaching_required_role").value(c.share_reaching_required_role);
     w.key("step").value(c.step);
     w.end_object();

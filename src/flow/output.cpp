@@ -323,6 +323,38 @@ void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostr
   print_table(header, rows, out);
 }
 
+// What the lead time and the busiest role would be if each checkpoint assessed 10 percentage
+// points fewer or more clients into its class.
+void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  bool any = false;
+  for (const auto& c : a.checkpoints) any = any || !c.share_cases.empty();
+  if (!any) return;
+  out << "\n"
+      << pick(lang, "Herkkyys: jos tarkistuspiste arvioisi luokkaan useampia tai harvempia",
+              "Känslighet: om kontrollpunkten bedömde fler eller färre till klassen",
+              "Sensitivity: if the checkpoint assessed more or fewer clients into the class")
+      << "\n";
+  Row header{pick(lang, "tarkistuspiste", "kontrollpunkt", "checkpoint"), pick(lang, "osuus", "andel", "share"),
+             pick(lang, "läpimeno vk", "genomlopp v", "lead wk"),
+             pick(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
+             pick(lang, "käyttöaste", "beläggning", "utilisation")};
+  std::vector<Row> rows;
+  for (const auto& c : a.checkpoints) {
+    if (c.share_cases.empty()) continue;
+    const RoleResult* busiest = nullptr;
+    for (const auto& r : a.roles)
+      if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
+    rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + pick(lang, " (nyt)", " (nu)", " (now)"),
+                    num(a.lead_time_weeks.mean, 2, lang), busiest ? role_label(p, busiest->id, lang) : "",
+                    busiest ? pct(busiest->utilisation, lang) : ""});
+    for (const auto& s : c.share_cases)
+      rows.push_back({"", pct(s.share, lang), num(s.lead_time_weeks, 2, lang),
+                      s.busiest_role.empty() ? "" : role_label(p, s.busiest_role, lang),
+                      pct(s.busiest_utilisation, lang)});
+  }
+  print_table(header, rows, out);
+}
+
 void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   if (a.checkpoints.empty()) return;
   out << "\n" << pick(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
@@ -335,6 +367,7 @@ void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostr
                step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), c.assesses,
                pct(c.share_reaching_required_role, lang), c.required_role)
         << "\n";
+  print_share_cases(a, p, lang, out);
 }
 
 void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {

@@ -300,7 +300,58 @@ class ReportBuilder {
                                         "The model has no assessment points (kind=checkpoint).")));
     else
       s.blocks.push_back(b);
+    if (a_) add_share_cases(s);
     return s;
+  }
+
+  // The model again with each checkpoint assessing 10 percentage points fewer or more clients
+  // into its class: the share of clients in need of special support is an assumption.
+  void add_share_cases(Section& s) const {
+    Block b;
+    b.kind = Block::Kind::table;
+    b.table.header = {pick(lang_, "Missä", "Var", "Where"),
+                      pick(lang_, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
+                      pick(lang_, "Läpimenoaika", "Genomloppstid", "Lead time"),
+                      pick(lang_, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
+                      pick(lang_, "Käyttöaste", "Beläggning", "Utilisation")};
+    HeatScale scale = utilisation_scale(lang_);
+    auto role_name = [&](const std::string& id) {
+      auto r = p_.find_role(id);
+      return r ? one_line(p_.roles[*r].label.in(lang_, id)) : id;
+    };
+    for (const auto& c : a_->checkpoints) {
+      if (c.share_cases.empty()) continue;
+      auto v = p_.find_step(c.step);
+      const std::string where = v ? one_line(p_.graph[*v].label.in(lang_, c.step)) : c.step;
+      for (const auto& k : c.share_cases) {
+        Cell utilisation{pct(k.busiest_utilisation), "", "", true};
+        if (k.busiest_utilisation) {
+          // at or above 1 the role cannot keep up: the last (darkest) colour, as in the roles table
+          int bin = *k.busiest_utilisation < 1 ? scale.bin(*k.busiest_utilisation) : scale.size() - 1;
+          utilisation.fill = scale.fill(bin);
+          utilisation.ink = scale.ink(bin);
+        }
+        b.table.rows.push_back({{where},
+                                {format_percent(k.share, lang_) + pick(lang_, " (nyt ", " (nu ", " (now ") +
+                                     format_percent(*c.outcome_share, lang_) + ")",
+                                 "", "", true},
+                                {k.lead_time_weeks ? weeks(*k.lead_time_weeks)
+                                                   : pick(lang_, "ei tasapainoa", "ingen jämvikt", "no steady state"),
+                                 "", "", true},
+                                {k.busiest_role.empty() ? "-" : role_name(k.busiest_role)},
+                                utilisation});
+      }
+    }
+    if (b.table.rows.empty()) return;
+    s.blocks.push_back(paragraph(
+        pick(lang_,
+             "Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua, joten mallin osuus on oletus. Jos "
+             "tarkistuspiste arvioisi 10 prosenttiyksikköä harvempia tai useampia tarvitseviksi:",
+             "Det finns ingen publicerad siffra för andelen med behov av särskilt stöd, så modellens andel är ett "
+             "antagande. Om kontrollpunkten bedömde 10 procentenheter färre eller fler som i behov:",
+             "There is no published figure for the share of clients in need of special support, so the model's share "
+             "is an assumption. If the checkpoint assessed 10 percentage points fewer or more clients as in need:")));
+    s.blocks.push_back(b);
   }
 
   // Clients a week that the checkpoint assesses into its class, and their share

@@ -175,6 +175,24 @@ TEST_CASE("The Markdown report has the same sections and tables", "[report]") {
   CHECK_THAT(md, Catch::Contains("![Prosessikaavio](diagram.svg)"));
 }
 
+TEST_CASE("The report shows what another share of special-support clients would do", "[report]") {
+  // The test model with requires= on its checkpoint (so that it is a section 42 checkpoint):
+  // 30 % assessed "special", so the cases are 20 % and 40 %. Both outcomes go straight to an
+  // end, so the share moves no work: the role stays at 20 h / 40 h = 50 % in both.
+  std::string text = kModel;
+  text.replace(text.find("assesses=\"special\","), 20, "assesses=\"special\", requires=\"sw\",");
+  Fixture f(text);
+  std::string md = report_markdown(f.in, Lang::fi);
+  CHECK_THAT(md, Catch::Contains("Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua"));
+  CHECK_THAT(md, Catch::Contains("| Arvio | 20\u00A0% (nyt 30\u00A0%) |"));
+  CHECK_THAT(md, Catch::Contains("| Arvio | 40\u00A0% (nyt 30\u00A0%) |"));
+  CHECK_THAT(md, Catch::Contains("| Sosiaalityöntekijät | 50\u00A0% |"));
+  SECTION("not for a checkpoint without requires=") {
+    CHECK_THAT(report_markdown(Fixture().in, Lang::fi),
+               !Catch::Contains("Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua"));
+  }
+}
+
 TEST_CASE("Header comments of a model file are found before the graph", "[report]") {
   CHECK(model_header_comment("/* a\n b */\n// c\n# d\ndigraph { /* not this */ }") == "a\nb\nc\nd");
   CHECK(model_header_comment("/*\n   x\n     y   \n*/ digraph {}") == "x\n  y");
