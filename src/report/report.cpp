@@ -1,5 +1,7 @@
 #include "report/report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -629,6 +631,32 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
         break;
       }
     if (!a->sensitivity.empty() && !a->sensitivity.front().reason.empty()) out.push_back(a->sensitivity.front().reason);
+    if (a->lead_time_weeks.mean) {
+      // A share of special-support clients 10 points higher that the staff could not keep up with.
+      const CheckpointReach* worst_checkpoint = nullptr;
+      const OutcomeShareCase* worst = nullptr;
+      for (const auto& c : a->checkpoints)
+        for (const auto& k : c.share_cases)
+          if (k.busiest_utilisation && *k.busiest_utilisation >= 1 &&
+              (!worst || *k.busiest_utilisation > *worst->busiest_utilisation))
+            worst_checkpoint = &c, worst = &k;
+      if (worst) {
+        auto step = p.find_step(worst_checkpoint->step);
+        auto role = p.find_role(worst->busiest_role);
+        out.push_back(fmt::format(
+            fmt::runtime(pick(lang,
+                              "Erityisen tuen tarpeen osuus ratkaisee: jos \"{}\" arvioisi tarvitsevaksi {} (nyt {}), "
+                              "{}: käyttöaste {}, eikä työ ehtisi tehdyksi.",
+                              "Andelen med behov av särskilt stöd avgör: om \"{}\" bedömde {} (nu {}) som i behov, "
+                              "skulle {} få beläggning {} och arbetet inte hinnas med.",
+                              "The share of clients in need of special support decides: if \"{}\" assessed {} (now "
+                              "{}) as in need, {} would be at {} utilisation and the work would not get done.")),
+            step ? one_line(p.graph[*step].label.in(lang, worst_checkpoint->step)) : worst_checkpoint->step,
+            format_percent(worst->share, lang), format_percent(worst_checkpoint->outcome_share.value_or(0), lang),
+            role ? one_line(p.roles[*role].label.in(lang, worst->busiest_role)) : worst->busiest_role,
+            format_percent(*worst->busiest_utilisation, lang)));
+      }
+    }
   }
   int errors = static_cast<int>(
       std::count_if(in.findings.begin(), in.findings.end(), [](auto& d) { return d.severity == Severity::error; }));

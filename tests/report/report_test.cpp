@@ -187,6 +187,24 @@ TEST_CASE("The report shows what another share of special-support clients would 
   CHECK_THAT(md, Catch::Contains("| Arvio | 20\u00A0% (nyt 30\u00A0%) |"));
   CHECK_THAT(md, Catch::Contains("| Arvio | 40\u00A0% (nyt 30\u00A0%) |"));
   CHECK_THAT(md, Catch::Contains("| Sosiaalityöntekijät | 50\u00A0% |"));
+  SECTION("the summary says so when 10 points more would overload a role") {
+    // The special clients now go on to a second role (fte 1, 40 h a week) for 11 h each:
+    // at 30 % that is 10 x 0.3 x 11 = 33 h (82.5 %), at 40 % 10 x 0.4 x 11 = 44 h: 110 %.
+    std::string overloaded = text;
+    overloaded.replace(overloaded.find("arvio -> tuki [outcome"), 13, "arvio -> jatko");
+    overloaded.replace(overloaded.find("  loppu [kind=end"), 0,
+                       "  subgraph cluster_sw2 { role=sw2; label=\"Erityistuki\"; fte=1; jatko [effort=\"11h\"]; }\n"
+                       "  jatko -> tuki;\n");
+    Fixture g(overloaded);
+    auto summary = summary_sentences(g.in, Lang::fi);
+    CHECK(std::find(summary.begin(), summary.end(),
+                    "Erityisen tuen tarpeen osuus ratkaisee: jos \"Arvio\" arvioisi tarvitsevaksi 40\u00A0% (nyt "
+                    "30\u00A0%), Erityistuki: käyttöaste 110\u00A0%, eikä työ ehtisi tehdyksi.") != summary.end());
+    CHECK(std::count_if(summary.begin(), summary.end(),
+                        [](auto& s) { return s.find("ratkaisee") != std::string::npos; }) == 1);
+    auto calm = summary_sentences(f.in, Lang::fi);  // no load behind the outcome: nothing to say
+    CHECK(std::none_of(calm.begin(), calm.end(), [](auto& s) { return s.find("ratkaisee") != std::string::npos; }));
+  }
   SECTION("not for a checkpoint without requires=") {
     CHECK_THAT(report_markdown(Fixture().in, Lang::fi),
                !Catch::Contains("Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua"));
