@@ -1,2 +1,11 @@
-#define CATCH_CONFIG_MAIN
+// The tests' main: Catch2's, after the hook that lets renders run in a fresh copy of this program.
+#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "render/graphviz.h"
+
+int main(int argc, char** argv) {
+  if (sujuva::is_render_child(argc, argv)) return sujuva::render_child_main(argc, argv);
+  sujuva::render_in_fresh_processes();
+  return Catch::Session().run(argc, argv);
+}

@@ -1,8 +1,10 @@
 #include "render/graphviz.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <gvc.h>
 #include <gvplugin.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,42 +48,98 @@ bool write_all(int fd, const char* data, std::size_t size) {
 // in one process (its pango plugin holds a pointer to the last font name, and
 // AddressSanitizer reports it as a heap-use-after-free after the first render), so a PNG or
 // PDF drawn after another render could differ from run to run. Each render in a fresh
-// child is a first render: the same bytes every time. fork() copies the process lazily, so
-// this costs a few milliseconds. Without fork (no pipe, no process) it renders here.
-std::string render_isolated(const std::function<std::string()>& render) {
-  int pipe_ends[2];
-  if (::pipe(pipe_ends) != 0) return render();
-  std::fflush(nullptr);  // nothing buffered twice
-  const pid_t child = ::fork();
-  if (child < 0) {
-    ::close(pipe_ends[0]);
-    ::close(pipe_ends[1]);
-    return render();
+// child is a first render. With render_in_fresh_processes() the child also executes the
+// program anew (`__render`), because the dot layout depends on the state it starts from: a
+// fork of a process that had done other work (a test run, a longer file name) could lay out
+// the same graph differently. Without fork (no pipe, no process) it renders here.
+bool fresh_processes = false;
+constexpr const char* kRenderCommand = "__render";
+
+const char* format_word(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::svg:
+      return "svg";
+    case OutputFormat::png:
+      return "png";
+    case OutputFormat::pdf:
+      return "pdf";
+    case OutputFormat::dot:
+      return "dot";
   }
-  if (child == 0) {
-    ::close(pipe_ends[0]);
-    char status = 0;
-    std::string result;
-    try {
-      result = render();
-    } catch (const std::exception& e) {
-      status = 1;
-      result = e.what();
-    }
-    bool written = write_all(pipe_ends[1], &status, 1) && write_all(pipe_ends[1], result.data(), result.size());
-    ::_exit(written ? 0 : 1);  // no destructors, no atexit handlers: the parent owns those
+  return "svg";
+}
+
+std::string render_in_process(std::string_view dot, OutputFormat format, PluginSource source);
+
+// The child's answer: a status byte (0 = the bytes follow, 1 = an error message follows).
+bool answer(int fd, std::string_view dot, OutputFormat format, PluginSource source) {
+  char status = 0;
+  std::string result;
+  try {
+    result = render_in_process(dot, format, source);
+  } catch (const std::exception& e) {
+    status = 1;
+    result = e.what();
   }
-  ::close(pipe_ends[1]);
+  return write_all(fd, &status, 1) && write_all(fd, result.data(), result.size());
+}
+
+std::string read_all(int fd) {
   std::string received;
   char buffer[65536];
-  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) != 0;) {
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
     if (n < 0) {
       if (errno == EINTR) continue;
       break;
     }
     received.append(buffer, static_cast<std::size_t>(n));
   }
-  ::close(pipe_ends[0]);
+  return received;
+}
+
+std::string render_isolated(std::string_view dot, OutputFormat format, PluginSource source) {
+  int result_pipe[2], dot_socket[2];
+  if (::pipe2(result_pipe, O_CLOEXEC) != 0) return render_in_process(dot, format, source);
+  // A socket for the DOT text: send() with MSG_NOSIGNAL reports a child that died as an error
+  // instead of killing this process with SIGPIPE.
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, dot_socket) != 0) {
+    ::close(result_pipe[0]);
+    ::close(result_pipe[1]);
+    return render_in_process(dot, format, source);
+  }
+  std::fflush(nullptr);  // nothing buffered twice
+  const pid_t child = ::fork();
+  if (child < 0) {
+    for (int fd : {result_pipe[0], result_pipe[1], dot_socket[0], dot_socket[1]}) ::close(fd);
+    return render_in_process(dot, format, source);
+  }
+  if (child == 0) {
+    if (fresh_processes) {
+      if (::dup2(dot_socket[1], STDIN_FILENO) >= 0 && ::dup2(result_pipe[1], STDOUT_FILENO) >= 0) {
+        const char* source_word = source == PluginSource::installed_config ? "config" : "libraries";
+        char* const arguments[] = {const_cast<char*>("sujuva"), const_cast<char*>(kRenderCommand),
+                                   const_cast<char*>(format_word(format)), const_cast<char*>(source_word), nullptr};
+        ::execv("/proc/self/exe", arguments);
+      }
+      // Could not execute the program again: take the DOT text the parent sends (so that it
+      // does not wait for a reader), then render in this fork after all.
+      read_all(dot_socket[1]);
+    }
+    ::_exit(answer(result_pipe[1], dot, format, source) ? 0 : 1);  // no destructors, no atexit handlers
+  }
+  ::close(result_pipe[1]);
+  ::close(dot_socket[1]);
+  // The child reads all of the DOT text before it writes anything, so writing it all first
+  // cannot deadlock. A child that renders in the fork needs no text.
+  for (std::size_t sent = 0; fresh_processes && sent < dot.size();) {
+    ssize_t n = ::send(dot_socket[0], dot.data() + sent, dot.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  ::close(dot_socket[0]);
+  std::string received = read_all(result_pipe[0]);
+  ::close(result_pipe[0]);
   int wait_status = 0;
   while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
   }
@@ -226,10 +284,27 @@ std::string render_in_process(std::string_view dot, OutputFormat format, PluginS
 
 std::string render_dot_with(std::string_view dot, OutputFormat format, PluginSource source) {
   if (format == OutputFormat::dot) return std::string(dot);
-  return render_isolated([&] { return render_in_process(dot, format, source); });
+  return render_isolated(dot, format, source);
 }
 
 }  // namespace detail
+
+void render_in_fresh_processes() { detail::fresh_processes = true; }
+
+bool is_render_child(int argc, char** argv) { return argc == 4 && std::string_view(argv[1]) == detail::kRenderCommand; }
+
+// The DOT text on stdin; the answer (status byte, then the bytes or the message) on stdout.
+int render_child_main(int argc, char** argv) {
+  if (!is_render_child(argc, argv)) return 2;
+  const std::string_view word = argv[2];
+  OutputFormat format = OutputFormat::svg;
+  for (OutputFormat f : {OutputFormat::svg, OutputFormat::png, OutputFormat::pdf})
+    if (word == detail::format_word(f)) format = f;
+  const auto source = std::string_view(argv[3]) == "config" ? detail::PluginSource::installed_config
+                                                            : detail::PluginSource::explicit_libraries;
+  const std::string dot = detail::read_all(STDIN_FILENO);
+  return detail::answer(STDOUT_FILENO, dot, format, source) ? 0 : 1;
+}
 
 std::string render_pdf_page(std::string_view dot, double width_in, double height_in) {
   std::string pdf = render_dot(dot, OutputFormat::pdf);

@@ -31,6 +31,19 @@ std::string render_dot(std::string_view dot, OutputFormat format);
 // it and again with margins that make up the difference.
 std::string render_pdf_page(std::string_view dot, double width_in, double height_in);
 
+// Fresh-process rendering. Graphviz 2.42's dot layout depends on the state of the process it
+// runs in (it orders some of its sets by address), so a render in a fork of a process that has
+// done other work can lay out the same graph differently. A program whose main() starts with
+//
+//   if (sujuva::is_render_child(argc, argv)) return sujuva::render_child_main();
+//   sujuva::render_in_fresh_processes();
+//
+// renders every diagram in a new copy of itself (`PROGRAM __render FORMAT SOURCE`, the DOT text
+// on stdin), which always starts from the same state. Without the call, renders run in a fork.
+void render_in_fresh_processes();
+bool is_render_child(int argc, char** argv);
+int render_child_main(int argc, char** argv);
+
 namespace detail {
 // How gvc finds its plugins: from the installed configuration (config6a,
 // written by libgvc6's postinst) or, when that is missing or broken, by

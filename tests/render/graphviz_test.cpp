@@ -109,6 +109,18 @@ TEST_CASE("Broken DOT gives a RenderError that quotes Graphviz", "[render]") {
                     Catch::StartsWith("Graphviz could not read the diagram") && Catch::Contains("syntax error"));
 }
 
+TEST_CASE("A render gets DOT text of any size and answers with the bytes or the error", "[render]") {
+  // The DOT text goes to a fresh copy of the program through a socket and the answer comes back
+  // through a pipe: 2 MB of text is more than both hold at once, so a side that wrote before
+  // the other read would wait for ever.
+  std::string big = "/* " + std::string(2 << 20, 'x') + " */ digraph { a -> b; }";
+  std::string svg = render_dot(big, OutputFormat::svg);
+  CHECK_THAT(svg, Catch::Contains("<svg") && Catch::Contains(">a</text>"));
+  std::string broken = big.substr(0, big.size() - 10) + " a -> ; }";
+  CHECK_THROWS_WITH(render_dot(broken, OutputFormat::svg),
+                    Catch::StartsWith("Graphviz could not read") && Catch::Contains("syntax error"));
+}
+
 TEST_CASE("Diagrams render to the same bytes every time", "[render]") {
   // Graphviz 2.42 keeps state between renders in one process (its pango plugin holds a pointer
   // to the last font name), which made a poster PDF and the report's PNG differ from run to run
