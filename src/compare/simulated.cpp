@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "sim/simulation.h"
+#include "sim/statistics.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -15,9 +16,9 @@ namespace {
 
 std::optional<double> finite(double x) { return std::isfinite(x) ? std::optional<double>(x) : std::nullopt; }
 
-Interval interval(const Estimate& e) {
+Interval interval(const Estimate& e, const std::vector<double>& replications) {
   if (!e.has_value()) return {};
-  return {finite(e.mean), finite(e.low), finite(e.high)};
+  return {finite(e.mean), finite(e.low), finite(e.high), replications};
 }
 
 nlohmann::json json_of(const Interval& i) {
@@ -27,7 +28,12 @@ nlohmann::json json_of(const Interval& i) {
 
 nlohmann::json delta_of(const Interval& a, const Interval& b) {
   nlohmann::json delta = a.mean && b.mean ? nlohmann::json(*b.mean - *a.mean) : nlohmann::json(nullptr);
-  return {{"delta", delta}, {"significant", significant(a, b)}};
+  nlohmann::json item = {{"delta", delta}, {"significant", significant(a, b)}};
+  if (auto paired = paired_difference(a, b)) {
+    item["low"] = paired->low;
+    item["high"] = paired->high;
+  }
+  return item;
 }
 
 std::string show(const Interval& i, int decimals, bool percent, Lang lang) {
@@ -53,7 +59,19 @@ double comparison_warmup_weeks(const std::vector<const Process*>& processes, con
   return warmup;
 }
 
+std::optional<PairedDifference> paired_difference(const Interval& a, const Interval& b) {
+  if (a.replications.size() != b.replications.size()) return std::nullopt;
+  std::vector<double> differences;
+  for (size_t r = 0; r < a.replications.size(); ++r)
+    if (std::isfinite(a.replications[r]) && std::isfinite(b.replications[r]))
+      differences.push_back(b.replications[r] - a.replications[r]);
+  const Estimate e = estimate(differences);
+  if (e.samples < 2) return std::nullopt;
+  return PairedDifference{e.mean, e.low, e.high, e.samples};
+}
+
 bool significant(const Interval& a, const Interval& b) {
+  if (auto paired = paired_difference(a, b)) return paired->low > 0 || paired->high < 0;
   if (!a.low || !a.high || !b.low || !b.high) return false;
   return *a.high < *b.low || *b.high < *a.low;
 }
@@ -73,12 +91,15 @@ std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Proce
     o.weekly_series = false;
     Simulation sim = simulate(*p, o);
     SimulatedKpis k;
-    k.lead_mean = interval(sim.overall.lead_time_weeks.mean);
-    k.lead_p50 = interval(sim.overall.lead_time_weeks.p50);
-    k.lead_p90 = interval(sim.overall.lead_time_weeks.p90);
-    k.lead_p95 = interval(sim.overall.lead_time_weeks.p95);
-    for (const auto& d : sim.deadlines)
-      k.deadlines.push_back({d.step, d.label, d.deadline_weeks, interval(d.share_within)});
+    const auto& by = sim.by_replication;
+    k.lead_mean = interval(sim.overall.lead_time_weeks.mean, by.lead_mean);
+    k.lead_p50 = interval(sim.overall.lead_time_weeks.p50, by.lead_p50);
+    k.lead_p90 = interval(sim.overall.lead_time_weeks.p90, by.lead_p90);
+    k.lead_p95 = interval(sim.overall.lead_time_weeks.p95, by.lead_p95);
+    for (size_t i = 0; i < sim.deadlines.size(); ++i) {
+      const auto& d = sim.deadlines[i];
+      k.deadlines.push_back({d.step, d.label, d.deadline_weeks, interval(d.share_within, by.deadline_share[i])});
+    }
     k.unstable = sim.unstable();
     out.push_back(std::move(k));
   }
@@ -128,9 +149,9 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
       pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
       format_decimal(used.warmup_weeks.value_or(0), 0, lang) + pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
       std::to_string(used.seed) +
-      pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä)\n",
-           "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant)\n",
-           "; 95% confidence interval; * = difference from the first is significant)\n");
+      pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä, toistot pareittain)\n",
+           "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant, upprepningarna parvis)\n",
+           "; 95% confidence interval; * = difference from the first is significant, replications paired)\n");
   struct Row {
     std::string label;
     std::function<const Interval*(const SimulatedKpis&)> get;

@@ -4,8 +4,9 @@
 // draws from the same random stream (common random numbers: identical while the
 // models make the same draws, e.g. arrivals and the efforts of matching steps
 // up to the first difference in routing). A difference is called significant
-// when the two 95% confidence intervals do not overlap — a conservative test,
-// since the simulation result keeps no per-replication values to pair.
+// when the 95% interval of the paired differences (replication r of one model
+// minus replication r of the other) excludes zero; the common streams make the
+// pairs alike, so this sees smaller differences than comparing two intervals.
 //
 //   SimulatedOptions options;  options.replications = 20;
 //   auto figures = simulate_for_comparison({&before, &after}, options);  // throws std::runtime_error
@@ -35,10 +36,20 @@ struct SimulatedOptions {
   Lang lang = Lang::en;  // of a refusal
 };
 
-// A simulated figure: mean over replications and its 95% interval (null when undefined).
+// A simulated figure: mean over replications and its 95% interval (null when undefined), and
+// the value of each replication (NaN where it had none) for paired differences.
 struct Interval {
   std::optional<double> mean, low, high;
+  std::vector<double> replications;
 };
+
+// The mean and 95% interval (Student t) of b − a, replication by replication, over the
+// replications where both have a value; nothing with fewer than two such pairs.
+struct PairedDifference {
+  double mean = 0, low = 0, high = 0;
+  int pairs = 0;
+};
+std::optional<PairedDifference> paired_difference(const Interval& a, const Interval& b);
 
 struct SimulatedDeadline {
   std::string step;
@@ -59,7 +70,9 @@ std::vector<SimulatedKpis> simulate_for_comparison(const std::vector<const Proce
 // The warm-up simulate_for_comparison uses: options.warmup_weeks, or the longest suggested one.
 double comparison_warmup_weeks(const std::vector<const Process*>& processes, const SimulatedOptions& options);
 
-// Do the intervals exclude each other? (false when either is undefined)
+// Is b − a significant? With the replications of both, when the interval of the paired
+// differences excludes 0; otherwise when the two intervals exclude each other (false when
+// either is undefined).
 bool significant(const Interval& a, const Interval& b);
 
 // {"lead_time_weeks": {"mean": {mean, low, high}, "p50"..., "p95"...}, "deadlines": [...], "unstable"}.

@@ -340,6 +340,16 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
     result.late_weeks = summary_across(runs.results, [&](const auto& r) { return r.deadlines[d].late; });
     sim.deadlines.push_back(result);
   }
+  for (const auto& r : runs.results) {
+    const Summary& lead = r.classes[model.classes].lead_time;
+    sim.by_replication.lead_mean.push_back(lead.mean);
+    sim.by_replication.lead_p50.push_back(lead.p50);
+    sim.by_replication.lead_p90.push_back(lead.p90);
+    sim.by_replication.lead_p95.push_back(lead.p95);
+  }
+  sim.by_replication.deadline_share.resize(model.deadlines.size());
+  for (size_t d = 0; d < model.deadlines.size(); ++d)
+    for (const auto& r : runs.results) sim.by_replication.deadline_share[d].push_back(r.deadlines[d].share_within);
   add_weekly(model, runs, sim);
   add_guards(runs, sim, Lang::en);
   return sim;

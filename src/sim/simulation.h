@@ -132,6 +132,12 @@ struct Simulation {
   std::vector<DeadlineResult> deadlines;
   WeeklySeries weekly;
   std::vector<SimulationGuard> guards;
+  // The overall lead time and the deadline shares of each replication (NaN: no value), in
+  // replication order, so that two models run with the same seed can be compared pair by pair.
+  struct ByReplication {
+    std::vector<double> lead_mean, lead_p50, lead_p90, lead_p95;
+    std::vector<std::vector<double>> deadline_share;  // [deadline][replication]
+  } by_replication;
   bool unstable() const;
 };
 
