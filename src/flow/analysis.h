@@ -118,7 +118,7 @@ struct Sensitivity {
 // The whole model again with another share of a checkpoint's clients assessed into its class.
 struct OutcomeShareCase {
   double share = 0;
-  std::optional<double> lead_time_weeks;  // overall mean
+  std::optional<double> lead_time_weeks;  // overall mean; null without a steady state
   std::string busiest_role;               // the role with the highest utilisation in this case
   std::optional<double> busiest_utilisation;
 };

@@ -57,8 +57,14 @@ OutcomeShareCase with_share(const Process& process, StepVertex v, const std::str
   AnalysisOptions quick = options;
   quick.sensitivity = false;
   quick.projection_weeks = 0;
-  const Analysis a = analyze(changed, quick);
-  OutcomeShareCase c{share, a.lead_time_weeks.mean, "", std::nullopt};
+  OutcomeShareCase c{share, std::nullopt, "", std::nullopt};
+  Analysis a;
+  try {
+    a = analyze(changed, quick);
+  } catch (const AnalysisError&) {
+    return c;  // e.g. at 100 % the only way out of a loop gets p = 0: no steady state to show
+  }
+  c.lead_time_weeks = a.lead_time_weeks.mean;
   for (const auto& role : a.roles)
     if (role.utilisation && (!c.busiest_utilisation || *role.utilisation > *c.busiest_utilisation))
       c.busiest_role = role.id, c.busiest_utilisation = role.utilisation;

@@ -338,12 +338,12 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostr
              pick(lang, "läpimeno vk", "genomlopp v", "lead wk"),
              pick(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
              pick(lang, "käyttöaste", "beläggning", "utilisation")};
+  const RoleResult* busiest = nullptr;  // in the model as it is
+  for (const auto& r : a.roles)
+    if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
   std::vector<Row> rows;
   for (const auto& c : a.checkpoints) {
     if (c.share_cases.empty()) continue;
-    const RoleResult* busiest = nullptr;
-    for (const auto& r : a.roles)
-      if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
     rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + pick(lang, " (nyt)", " (nu)", " (now)"),
                     num(a.lead_time_weeks.mean, 2, lang), busiest ? role_label(p, busiest->id, lang) : "",
                     busiest ? pct(busiest->utilisation, lang) : ""});

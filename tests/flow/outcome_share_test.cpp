@@ -61,6 +61,23 @@ TEST_CASE("Outcome shares near the edges and routes by class", "[flow]") {
     CHECK(cases[1].share == Approx(1.0));
     CHECK(*cases[1].lead_time_weeks == Approx(lead(1.0)));
   }
+  SECTION("a case without a steady state is shown as such, and the analysis goes on") {
+    // Special clients go back to the checkpoint; the only way out is the other route. At
+    // 95 % + 10 points = 100 % that route gets p = 0 and nobody leaves.
+    Process p = test::load_model(R"dot(digraph t { hours_per_fte=40; hours_per_day=8;
+      in [kind=start, arrivals="1/week"];
+      subgraph cluster_so { role=so; fte=1; chk [kind=checkpoint, assesses="special", requires="sw", effort="10min"]; }
+      subgraph cluster_sw { role=sw; fte=1; a [effort="10min"]; }
+      out [kind=end];
+      in -> chk; chk -> a [outcome="special", p=0.95]; chk -> out; a -> chk; })dot");
+    Analysis a = analyze(p, AnalysisOptions{});
+    const auto& cases = a.checkpoints[0].share_cases;
+    REQUIRE(cases.size() == 2);
+    CHECK(cases[0].lead_time_weeks);
+    CHECK(cases[1].share == Approx(1.0));
+    CHECK_FALSE(cases[1].lead_time_weeks);
+    CHECK(cases[1].busiest_role.empty());
+  }
   SECTION("routes with when= give no share: it would differ by class") {
     std::string dot = kModel;
     dot.replace(dot.find("chk -> b;"), 9, "chk -> b [when=\"standard\"];");
