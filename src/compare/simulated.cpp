@@ -188,6 +188,31 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
     }
     out += "\n";
   }
+  // In words: each model's significant differences from the first, with the paired interval.
+  auto signed_text = [&](double x, bool percent) {
+    std::string text = percent ? format_decimal(100 * x, 0, lang) : format_decimal(x, 1, lang);
+    if (x > 0) text = "+" + text;
+    return text;
+  };
+  for (size_t i = 1; i < figures.size(); ++i) {
+    std::string found;
+    for (const auto& row : rows) {
+      const Interval* a = row.get(figures[0]);
+      const Interval* b = row.get(figures[i]);
+      auto paired = a && b ? paired_difference(*a, *b) : std::nullopt;
+      if (!paired || !significant(*a, *b)) continue;
+      const char* unit = row.percent ? pick(lang, " %-yks.", " %-enh.", " pp") : "";
+      found += (found.empty() ? "" : "; ") + row.label + " " + signed_text(paired->mean, row.percent) + unit + " [" +
+               signed_text(paired->low, row.percent) + "; " + signed_text(paired->high, row.percent) + "]";
+    }
+    out += "  " + (i < names.size() ? names[i] : "") +
+           (found.empty()
+                ? pick(lang, ": ei merkitseviä eroja ensimmäiseen\n", ": inga signifikanta skillnader mot den första\n",
+                       ": no significant difference from the first\n")
+                : pick(lang, ": merkitsevät erot ensimmäiseen: ", ": signifikanta skillnader mot den första: ",
+                       ": significant differences from the first: ") +
+                      found + "\n");
+  }
   for (size_t i = 0; i < figures.size(); ++i)
     if (figures[i].unstable)
       out += "  " + (i < names.size() ? names[i] : "") +

@@ -205,6 +205,12 @@ TEST_CASE("compare --simulate adds simulated lead times with intervals and signi
   CHECK(mean["low"].get<double>() <= mean["delta"].get<double>());
   CHECK(mean["delta"].get<double>() <= mean["high"].get<double>());
   CHECK(mean["high"].get<double>() < 0);
+  SECTION("the text says it in words, with the paired interval") {
+    auto text = compare({scratch.write("two.dot", two), scratch.write("one.dot", one), "--simulate", "--replications",
+                         "10", "--weeks", "1000", "--warmup", "50", "--lang", "en"});
+    REQUIRE(text.code == 0);
+    CHECK_THAT(text.out, Catch::Contains("one: significant differences from the first: Lead time, mean (weeks) -"));
+  }
 }
 
 TEST_CASE("compare --simulate warms up as long as the slowest model needs", "[compare]") {
