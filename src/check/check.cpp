@@ -144,6 +144,7 @@ Diagnostics check_process(const Process& process, Lang lang) {
   check_assessment_coverage(ctx);
   check_staffing(ctx);
   check_hints(ctx);
+  check_deadlines(ctx);
   Diagnostics findings = std::move(ctx.findings);
   auto key = [](const Diagnostic& d) { return std::tie(d.line, d.message, d.severity, d.route); };
   std::sort(findings.begin(), findings.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });

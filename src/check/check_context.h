@@ -121,5 +121,6 @@ void check_mandatory(CheckContext& ctx);
 void check_assessment_coverage(CheckContext& ctx);
 void check_staffing(CheckContext& ctx);
 void check_hints(CheckContext& ctx);
+void check_deadlines(CheckContext& ctx);
 
 }  // namespace sujuva::checks::detail

@@ -661,6 +661,45 @@ int requires_errors(const Process& p, const Diagnostics& findings, const std::st
 
 }  // namespace
 
+// A deadline no client can meet: at least 2 weeks of waiting for documents (a constant delay)
+// and 1 h of effort (1/40 week at 40 h a week) before the assessment, whose deadline is 7
+// working days = 7 / 5 weeks = 1.4 weeks. The quickest route takes 2.025 weeks.
+const char* kLateDeadline = R"dot(digraph dl { hours_per_fte=40; hours_per_day=8;
+  subgraph cluster_r { role=r; fte=2;
+    liitteet [effort="1h", delay="2w"];
+    arvio [kind=checkpoint, deadline="7wd", effort="tri(1h, 2h, 4h)"];
+    nopea [effort="exp(1h)", delay="uniform(1d, 3d)"];
+  }
+  in [kind=start, arrivals="5/week"]; out [kind=end];
+  in -> liitteet; liitteet -> arvio; arvio -> nopea; nopea -> out; })dot";
+
+TEST_CASE("A deadline that even the quickest route cannot meet is an error", "[check]") {
+  SECTION("constant waits before the step add up to more than its deadline") {
+    auto findings = check(kLateDeadline);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "deadline-unreachable");
+    CHECK(findings[0].severity == Severity::error);
+    CHECK(findings[0].line == 4);
+    CHECK(findings[0].message ==
+          "step \"arvio\" has a deadline of 1.4 weeks, but even the quickest route there takes at least 2.0 weeks: no "
+          "client can make it");
+    CHECK(findings[0].route == route({"in", "liitteet", "arvio"}));
+  }
+  SECTION("a wait that can be short (from 0 days) leaves the deadline possible") {
+    std::string text = kLateDeadline;
+    const std::string wait = "delay=\"2w\"";
+    text.replace(text.find(wait), wait.size(), "delay=\"tri(0d, 3w, 5w)\"");
+    CHECK(check(text).empty());
+  }
+  SECTION("exactly as long as the deadline is still possible: 1 w of delay, no effort, deadline 1 w") {
+    std::string text = kLateDeadline;
+    const std::string stay = "effort=\"1h\", delay=\"2w\"", deadline = "deadline=\"7wd\"";
+    text.replace(text.find(stay), stay.size(), "delay=\"7d\"");
+    text.replace(text.find(deadline), deadline.size(), "deadline=\"1w\"");
+    CHECK(check(text).empty());
+  }
+}
+
 TEST_CASE("The bundled current-state models show the bypass of the social worker", "[check]") {
   SECTION("adult social work: a counsellor's assessment lets special clients end without a social worker") {
     auto p = bundled("aikuissosiaalityo-nykytila.dot");
@@ -971,8 +1010,7 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
   yksin -> yksin;
   yksin -> out;
   a -> b; b -> a; a -> out;
-})",
-                                           R"(digraph { subgraph cluster_r { role=r; fte=1; a [effort="1h"]; } })",
+})", R"(digraph { subgraph cluster_r { role=r; fte=1; a [effort="1h"]; } })",
                                            kBroken,
                                            R"(digraph {
   subgraph cluster_so { role=so; fte=1; arvio [kind=checkpoint, mandatory=true, effort="1h"]; }
@@ -983,8 +1021,8 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
   in -> orpo;
   arvio -> out;
   orpo -> out;
-})"};
-  const std::vector<size_t> counts = {21, 7, 2, 1, 2};
+})", kLateDeadline};
+  const std::vector<size_t> counts = {21, 7, 2, 1, 2, 1};
   auto where = [](const Diagnostics& findings) {
     std::vector<std::tuple<int, Severity, std::vector<std::string>, std::string>> out;
     for (const auto& d : findings) out.emplace_back(d.line, d.severity, d.route, d.rule);
@@ -1035,6 +1073,7 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
                                             "start-without-arrivals",
                                             "no-effort",
                                             "single-route-decision",
-                                            "outcome-never-set"};
+                                            "outcome-never-set",
+                                            "deadline-unreachable"};
   CHECK(rules == documented);
 }
