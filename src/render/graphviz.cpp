@@ -215,18 +215,11 @@ Context make_context(PluginSource source) {
   return Context(gvContextPlugins(plugin_symbols(), 0));
 }
 
+// gvc's name of the output: PNG and PDF through cairo (pango's text), the others by their word.
 const char* gvc_format(OutputFormat format) {
-  switch (format) {
-    case OutputFormat::svg:
-      return "svg";
-    case OutputFormat::png:
-      return "png:cairo";
-    case OutputFormat::pdf:
-      return "pdf:cairo";
-    case OutputFormat::dot:
-      return "dot";
-  }
-  return "svg";
+  if (format == OutputFormat::png) return "png:cairo";
+  if (format == OutputFormat::pdf) return "pdf:cairo";
+  return format_word(format);
 }
 
 // Cairo stamps PDFs with the time of writing; a fixed date of the same length
