@@ -28,8 +28,9 @@ nlohmann::json json_of(const Interval& i) {
 
 nlohmann::json delta_of(const Interval& a, const Interval& b) {
   nlohmann::json delta = a.mean && b.mean ? nlohmann::json(*b.mean - *a.mean) : nlohmann::json(nullptr);
-  nlohmann::json item = {{"delta", delta}, {"significant", significant(a, b)}};
-  if (auto paired = paired_difference(a, b)) {
+  const auto paired = paired_difference(a, b);
+  nlohmann::json item = {{"delta", delta}, {"significant", paired ? paired->excludes_zero() : significant(a, b)}};
+  if (paired) {
     item["low"] = paired->low;
     item["high"] = paired->high;
   }
@@ -71,7 +72,7 @@ std::optional<PairedDifference> paired_difference(const Interval& a, const Inter
 }
 
 bool significant(const Interval& a, const Interval& b) {
-  if (auto paired = paired_difference(a, b)) return paired->low > 0 || paired->high < 0;
+  if (auto paired = paired_difference(a, b)) return paired->excludes_zero();
   if (!a.low || !a.high || !b.low || !b.high) return false;
   return *a.high < *b.low || *b.high < *a.low;
 }
@@ -200,7 +201,7 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
       const Interval* a = row.get(figures[0]);
       const Interval* b = row.get(figures[i]);
       auto paired = a && b ? paired_difference(*a, *b) : std::nullopt;
-      if (!paired || !significant(*a, *b)) continue;
+      if (!paired || !paired->excludes_zero()) continue;
       const char* unit = row.percent ? pick(lang, " %-yks.", " %-enh.", " pp") : "";
       found += (found.empty() ? "" : "; ") + row.label + " " + signed_text(paired->mean, row.percent) + unit + " [" +
                signed_text(paired->low, row.percent) + "; " + signed_text(paired->high, row.percent) + "]";

@@ -48,6 +48,7 @@ struct Interval {
 struct PairedDifference {
   double mean = 0, low = 0, high = 0;
   int pairs = 0;
+  bool excludes_zero() const { return low > 0 || high < 0; }
 };
 std::optional<PairedDifference> paired_difference(const Interval& a, const Interval& b);
 

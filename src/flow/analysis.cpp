@@ -23,6 +23,13 @@ const RoleResult* Analysis::find_role(const std::string& id) const {
   return nullptr;
 }
 
+const RoleResult* Analysis::busiest_role() const {
+  const RoleResult* busiest = nullptr;
+  for (const auto& r : roles)
+    if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
+  return busiest;
+}
+
 const StepResult* Analysis::find_step(const std::string& id) const {
   for (const auto& s : steps)
     if (s.id == id) return &s;

@@ -186,6 +186,7 @@ struct Analysis {
   }
   const RoleResult* find_role(const std::string& id) const;
   const StepResult* find_step(const std::string& id) const;
+  const RoleResult* busiest_role() const;  // the highest utilisation (nullptr when none is defined)
 };
 
 // Throws AnalysisError for input it cannot analyse (nothing arrives, a loop

@@ -65,9 +65,8 @@ OutcomeShareCase with_share(const Process& process, StepVertex v, const std::str
     return c;  // e.g. at 100 % the only way out of a loop gets p = 0: no steady state to show
   }
   c.lead_time_weeks = a.lead_time_weeks.mean;
-  for (const auto& role : a.roles)
-    if (role.utilisation && (!c.busiest_utilisation || *role.utilisation > *c.busiest_utilisation))
-      c.busiest_role = role.id, c.busiest_utilisation = role.utilisation;
+  if (const RoleResult* busiest = a.busiest_role())
+    c.busiest_role = busiest->id, c.busiest_utilisation = busiest->utilisation;
   return c;
 }
 

@@ -338,9 +338,7 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostr
              pick(lang, "läpimeno vk", "genomlopp v", "lead wk"),
              pick(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
              pick(lang, "käyttöaste", "beläggning", "utilisation")};
-  const RoleResult* busiest = nullptr;  // in the model as it is
-  for (const auto& r : a.roles)
-    if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
+  const RoleResult* busiest = a.busiest_role();  // in the model as it is
   std::vector<Row> rows;
   for (const auto& c : a.checkpoints) {
     if (c.share_cases.empty()) continue;

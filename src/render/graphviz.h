@@ -35,7 +35,7 @@ std::string render_pdf_page(std::string_view dot, double width_in, double height
 // runs in (it orders some of its sets by address), so a render in a fork of a process that has
 // done other work can lay out the same graph differently. A program whose main() starts with
 //
-//   if (sujuva::is_render_child(argc, argv)) return sujuva::render_child_main();
+//   if (sujuva::is_render_child(argc, argv)) return sujuva::render_child_main(argc, argv);
 //   sujuva::render_in_fresh_processes();
 //
 // renders every diagram in a new copy of itself (`PROGRAM __render FORMAT SOURCE`, the DOT text

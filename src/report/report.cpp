@@ -108,6 +108,16 @@ std::string one_line(const std::string& label) {
   return out;
 }
 
+// A role's or step's label in `lang` on one line, or the id when there is no such role or step.
+std::string role_label(const Process& p, const std::string& id, Lang lang) {
+  auto r = p.find_role(id);
+  return r ? one_line(p.roles[*r].label.in(lang, id)) : id;
+}
+std::string step_label(const Process& p, const std::string& id, Lang lang) {
+  auto v = p.find_step(id);
+  return v ? one_line(p.graph[*v].label.in(lang, id)) : id;
+}
+
 class ReportBuilder {
  public:
   ReportBuilder(const ReportInputs& in, Lang lang) : in_(in), p_(*in.process), a_(in.analysis), lang_(lang) {}
@@ -139,14 +149,8 @@ class ReportBuilder {
   }
 
  private:
-  std::string role_label(const std::string& id) const {
-    auto r = p_.find_role(id);
-    return r ? one_line(p_.roles[*r].label.in(lang_, id)) : id;
-  }
-  std::string step_label(const std::string& id) const {
-    auto v = p_.find_step(id);
-    return v ? one_line(p_.graph[*v].label.in(lang_, id)) : id;
-  }
+  std::string role_label(const std::string& id) const { return sujuva::role_label(p_, id, lang_); }
+  std::string step_label(const std::string& id) const { return sujuva::step_label(p_, id, lang_); }
   std::string num(double x, int decimals) const { return format_decimal(x, decimals, lang_); }
   std::string pct(std::optional<double> x) const { return x ? format_percent(*x, lang_) : "-"; }
   std::string weeks(std::optional<double> w) const {
@@ -317,14 +321,9 @@ class ReportBuilder {
                       pick(lang_, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
                       pick(lang_, "Käyttöaste", "Beläggning", "Utilisation")};
     HeatScale scale = utilisation_scale(lang_);
-    auto role_name = [&](const std::string& id) {
-      auto r = p_.find_role(id);
-      return r ? one_line(p_.roles[*r].label.in(lang_, id)) : id;
-    };
     for (const auto& c : a_->checkpoints) {
       if (c.share_cases.empty()) continue;
-      auto v = p_.find_step(c.step);
-      const std::string where = v ? one_line(p_.graph[*v].label.in(lang_, c.step)) : c.step;
+      const std::string where = step_label(c.step);
       for (const auto& k : c.share_cases) {
         Cell utilisation{pct(k.busiest_utilisation), "", "", true};
         if (k.busiest_utilisation) {
@@ -340,7 +339,7 @@ class ReportBuilder {
                                 {k.lead_time_weeks ? weeks(*k.lead_time_weeks)
                                                    : pick(lang_, "ei tasapainoa", "ingen jämvikt", "no steady state"),
                                  "", "", true},
-                                {k.busiest_role.empty() ? "-" : role_name(k.busiest_role)},
+                                {k.busiest_role.empty() ? "-" : role_label(k.busiest_role)},
                                 utilisation});
       }
     }
@@ -641,8 +640,6 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
               (!worst || *k.busiest_utilisation > *worst->busiest_utilisation))
             worst_checkpoint = &c, worst = &k;
       if (worst) {
-        auto step = p.find_step(worst_checkpoint->step);
-        auto role = p.find_role(worst->busiest_role);
         out.push_back(fmt::format(
             fmt::runtime(pick(lang,
                               "Erityisen tuen tarpeen osuus ratkaisee: jos \"{}\" arvioisi tarvitsevaksi {} (nyt {}), "
@@ -651,9 +648,8 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
                               "skulle {} få beläggning {} och arbetet inte hinnas med.",
                               "The share of clients in need of special support decides: if \"{}\" assessed {} (now "
                               "{}) as in need, {} would be at {} utilisation and the work would not get done.")),
-            step ? one_line(p.graph[*step].label.in(lang, worst_checkpoint->step)) : worst_checkpoint->step,
-            format_percent(worst->share, lang), format_percent(worst_checkpoint->outcome_share.value_or(0), lang),
-            role ? one_line(p.roles[*role].label.in(lang, worst->busiest_role)) : worst->busiest_role,
+            step_label(p, worst_checkpoint->step, lang), format_percent(worst->share, lang),
+            format_percent(worst_checkpoint->outcome_share.value_or(0), lang), role_label(p, worst->busiest_role, lang),
             format_percent(*worst->busiest_utilisation, lang)));
       }
     }
