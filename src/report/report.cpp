@@ -152,6 +152,16 @@ class ReportBuilder {
   std::string role_label(const std::string& id) const { return sujuva::role_label(p_, id, lang_); }
   std::string step_label(const std::string& id) const { return sujuva::step_label(p_, id, lang_); }
   std::string num(double x, int decimals) const { return format_decimal(x, decimals, lang_); }
+  // A utilisation in its heat colour; a role that cannot keep up gets the last (darkest) one.
+  Cell utilisation_cell(std::optional<double> utilisation, bool keeps_up) const {
+    Cell cell{pct(utilisation), "", "", true};
+    if (!utilisation && keeps_up) return cell;
+    HeatScale scale = utilisation_scale(lang_);
+    int bin = keeps_up ? scale.bin(*utilisation) : scale.size() - 1;
+    cell.fill = scale.fill(bin);
+    cell.ink = scale.ink(bin);
+    return cell;
+  }
   std::string pct(std::optional<double> x) const { return x ? format_percent(*x, lang_) : "-"; }
   std::string weeks(std::optional<double> w) const {
     return w ? num(*w, 1) + " " + pick(lang_, "vk", "v", "wk") : std::string("-");
@@ -221,14 +231,8 @@ class ReportBuilder {
                       pick(lang_, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
                       pick(lang_, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
                       pick(lang_, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
-    HeatScale scale = utilisation_scale(lang_);
     for (const RoleResult& r : a_->roles) {
-      Cell use{pct(r.utilisation), "", "", true};
-      if (r.utilisation || !r.stable) {
-        int bin = r.stable ? scale.bin(*r.utilisation) : scale.size() - 1;
-        use.fill = scale.fill(bin);
-        use.ink = scale.ink(bin);
-      }
+      Cell use = utilisation_cell(r.utilisation, r.stable);
       std::string wait = !r.stable ? std::string(pick(lang_, "jono kasvaa ", "kön växer med ", "queue grows by ")) +
                                          num(r.backlog_growth_clients_per_week, 1) +
                                          pick(lang_, " as./vk", " kl./v", " clients/wk")
@@ -320,18 +324,12 @@ class ReportBuilder {
                       pick(lang_, "Läpimenoaika", "Genomloppstid", "Lead time"),
                       pick(lang_, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
                       pick(lang_, "Käyttöaste", "Beläggning", "Utilisation")};
-    HeatScale scale = utilisation_scale(lang_);
     for (const auto& c : a_->checkpoints) {
       if (c.share_cases.empty()) continue;
       const std::string where = step_label(c.step);
       for (const auto& k : c.share_cases) {
-        Cell utilisation{pct(k.busiest_utilisation), "", "", true};
-        if (k.busiest_utilisation) {
-          // at or above 1 the role cannot keep up: the last (darkest) colour, as in the roles table
-          int bin = *k.busiest_utilisation < 1 ? scale.bin(*k.busiest_utilisation) : scale.size() - 1;
-          utilisation.fill = scale.fill(bin);
-          utilisation.ink = scale.ink(bin);
-        }
+        const auto& u = k.busiest_utilisation;
+        Cell utilisation = utilisation_cell(u, !u || *u < 1);
         b.table.rows.push_back({{where},
                                 {format_percent(k.share, lang_) + pick(lang_, " (nyt ", " (nu ", " (now ") +
                                      format_percent(*c.outcome_share, lang_) + ")",
