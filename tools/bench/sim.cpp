@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "io/dot_reader.h"
+#include "lanes_skeleton.h"
 #include "measure.h"
 #include "sim/event_queue.h"
 #include "sim/event_set.h"
@@ -232,17 +233,8 @@ double hold_ns_event_set(size_t pending, size_t operations) {
 // routes, but with exponential efforts only, one class, no delay, no statistics, no guards and
 // no calendar. Whatever the real engine does per event costs more than this, so this rate bounds
 // what tuning the engine can reach.
-Timing time_skeleton(double weeks) {
-  struct Station {
-    int servers = 1;
-    double mean = 0;
-    std::vector<int> busy_with, idle, ring;  // client per server, idle servers, FIFO queue
-    size_t head = 0, size = 0;
-    int to[3];
-    double cumulative[3];
-    int routes = 0;
-  };
-  std::vector<Station> st(kStations);
+// The skeleton's stations: servers, mean service in weeks and routes, from the traffic equations.
+std::vector<bench::SkeletonStation> skeleton_stations() {
   std::vector<double> rate(kStations, 0);  // visits per week: lambda = gamma + P^T lambda
   for (int iteration = 0; iteration < 2000; ++iteration) {
     std::vector<double> next(kStations, 0);
@@ -257,19 +249,42 @@ Timing time_skeleton(double weeks) {
     }
     rate.swap(next);
   }
+  std::vector<bench::SkeletonStation> stations(kStations);
   for (int i = 0; i < kStations; ++i) {
-    Station& s = st[i];
+    bench::SkeletonStation& s = stations[i];
     s.servers = servers(i);
     s.mean = kTargetUtilisation * s.servers / rate[i];
-    s.busy_with.assign(s.servers, -1);
-    for (int k = 0; k < s.servers; ++k) s.idle.push_back(k);
-    s.ring.assign(1 << 16, 0);
     if (i == kStations - 1) {
       s.routes = 2, s.cumulative[0] = 0.9, s.to[0] = -1, s.cumulative[1] = 1, s.to[1] = 10;
     } else {
       s.routes = 3, s.cumulative[0] = 0.82, s.to[0] = i + 1, s.cumulative[1] = 0.92, s.to[1] = std::max(1, i - 4);
       s.cumulative[2] = 1, s.to[2] = -1;
     }
+  }
+  return stations;
+}
+
+Timing time_skeleton(double weeks) {
+  struct Station {
+    int servers = 1;
+    double mean = 0;
+    std::vector<int> busy_with, idle, ring;  // client per server, idle servers, FIFO queue
+    size_t head = 0, size = 0;
+    int to[3];
+    double cumulative[3];
+    int routes = 0;
+  };
+  std::vector<Station> st(kStations);
+  const std::vector<bench::SkeletonStation> spec = skeleton_stations();
+  for (int i = 0; i < kStations; ++i) {
+    Station& s = st[i];
+    s.servers = spec[i].servers;
+    s.mean = spec[i].mean;
+    s.busy_with.assign(s.servers, -1);
+    for (int k = 0; k < s.servers; ++k) s.idle.push_back(k);
+    s.ring.assign(1 << 16, 0);
+    s.routes = spec[i].routes;
+    for (int r = 0; r < 3; ++r) s.to[r] = spec[i].to[r], s.cumulative[r] = spec[i].cumulative[r];
   }
   EventSet events;
   Rng rng(1);
@@ -423,6 +438,15 @@ int main(int argc, char** argv) {
       "| design floor: the same event set and loop, exponential efforts only, 1 class, no statistics | 1 | {} | "
       "{} | {:.3f} | {:.2f} M | {} |\n",
       skeleton.events, skeleton.events, skeleton.cpu, skeleton.per_cpu_second() / 1e6, ratio(skeleton));
+  // The same skeleton as 8 replications in the lanes of AVX-512 registers (lanes_skeleton.h).
+  const double lanes_weeks = compare_weeks * compare_replications / 8;
+  if (auto lanes = bench::time_lanes_skeleton(skeleton_stations(), kArrivals, lanes_weeks)) {
+    Timing t{lanes->events, 0, "", lanes->cpu};
+    fmt::print("| the same skeleton, 8 replications in AVX-512 lanes | 8 | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n",
+               t.events, t.events / 8.0, t.cpu, t.per_cpu_second() / 1e6, ratio(t));
+  } else {
+    fmt::print("| the same skeleton in AVX-512 lanes | not run: this processor has no AVX-512 | | | | | |\n");
+  }
   if (simpy.events > 0) {
     double worst = std::min(ours1.per_cpu_second(), ours2.per_cpu_second()) / simpy.per_cpu_second();
     fmt::print("\ntarget >= 100x SimPy in events per CPU second: {} ({:.0f}x, the lower of 1 and 2 threads)\n",

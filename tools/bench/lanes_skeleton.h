@@ -1,0 +1,222 @@
+// A feasibility measurement for issue 5's open target: the skeleton network of bench_sim run as
+// 8 replications side by side in the 8 lanes of AVX-512 registers, one event per lane per step.
+//
+//   std::optional<LanesTiming> t = time_lanes_skeleton(stations, arrivals_per_week, weeks_per_lane);
+//
+// The scalar engine handles one event at a time; four sessions of tuning (README, "A fifth
+// round") put its floor at the skeleton's ~37 M events per CPU second, because its time goes to
+// a long chain of dependent loads and to branches that the random state of the network decides
+// (is the queue empty, is a server idle, which route). Here those decisions are masks, the event
+// set is a flat array of one time per server and lane (the earliest found by a vector minimum
+// over ~40 slots, no tree), and every per-lane table access is a gather or a scatter at
+// `index * 8 + lane`, so the lanes never write the same address. The draws are xoshiro256+ per
+// lane and glibc's vector log (libmvec's _ZGVeN8v_log). Ties in time go to the lowest slot.
+//
+// It is the skeleton only (exponential efforts, one class, no statistics), to be compared with
+// the scalar skeleton (`time_skeleton`), not with the engine.
+#pragma once
+
+#include <immintrin.h>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "measure.h"
+
+namespace bench {
+
+struct SkeletonStation {
+  int servers = 1;
+  double mean = 0;  // weeks of service
+  int routes = 0;
+  int to[3] = {-1, -1, -1};  // -1: leaves
+  double cumulative[3] = {1, 1, 1};
+};
+
+struct LanesTiming {
+  std::uint64_t events = 0;
+  double cpu = 0;
+  std::uint64_t completed = 0;
+};
+
+extern "C" __m512d _ZGVeN8v_log(__m512d) __attribute__((target("avx512f")));
+
+namespace detail {
+
+constexpr int kLanes = 8;
+constexpr std::int64_t kRing = 1024;  // places per queue and lane: far more than a queue at 70 %
+
+struct alignas(64) Xoshiro8 {
+  __m512i s0, s1, s2, s3;
+};
+
+__attribute__((target("avx512f,avx512dq"))) inline __m512i next_bits(Xoshiro8& x) {
+  __m512i result = _mm512_add_epi64(x.s0, x.s3);
+  __m512i t = _mm512_slli_epi64(x.s1, 17);
+  x.s2 = _mm512_xor_si512(x.s2, x.s0);
+  x.s3 = _mm512_xor_si512(x.s3, x.s1);
+  x.s1 = _mm512_xor_si512(x.s1, x.s2);
+  x.s0 = _mm512_xor_si512(x.s0, x.s3);
+  x.s2 = _mm512_xor_si512(x.s2, t);
+  x.s3 = _mm512_rol_epi64(x.s3, 45);
+  return result;
+}
+
+// Uniform on (0, 1]: never 0, so that its log is finite.
+__attribute__((target("avx512f,avx512dq"))) inline __m512d uniform(Xoshiro8& x) {
+  __m512i bits = _mm512_add_epi64(_mm512_srli_epi64(next_bits(x), 11), _mm512_set1_epi64(1));
+  return _mm512_mul_pd(_mm512_cvtepi64_pd(bits), _mm512_set1_pd(0x1.0p-53));
+}
+
+inline std::uint64_t splitmix(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+}  // namespace detail
+
+// Runs the network for `weeks` in each of 8 lanes; nullopt where the processor has no AVX-512.
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::optional<LanesTiming> time_lanes_skeleton(
+    const std::vector<SkeletonStation>& stations, double arrivals_per_week, double weeks) {
+  using namespace detail;
+  if (!__builtin_cpu_supports("avx512f") || !__builtin_cpu_supports("avx512dq") || !__builtin_cpu_supports("avx512cd"))
+    return std::nullopt;
+  const std::int64_t n_stations = static_cast<std::int64_t>(stations.size());
+  // Shared tables. Slot S (after the servers) is the arrival; it maps to a dummy station.
+  std::vector<std::int64_t> slot_station, slot_bit, first_slot, to;
+  std::vector<double> mean, cumulative0, cumulative1;
+  for (std::int64_t i = 0; i < n_stations; ++i) {
+    const SkeletonStation& s = stations[i];
+    first_slot.push_back(static_cast<std::int64_t>(slot_station.size()));
+    for (int k = 0; k < s.servers; ++k) slot_station.push_back(i), slot_bit.push_back(std::int64_t(1) << k);
+    mean.push_back(s.mean);
+    cumulative0.push_back(s.routes > 1 ? s.cumulative[0] : 2.0);
+    cumulative1.push_back(s.routes > 2 ? s.cumulative[1] : 2.0);
+    for (int r = 0; r < 3; ++r) to.push_back(r < s.routes ? s.to[r] : -1);
+  }
+  const std::int64_t arrival_slot = static_cast<std::int64_t>(slot_station.size());
+  slot_station.push_back(n_stations), slot_bit.push_back(0);  // the dummy station n_stations
+  first_slot.push_back(0), mean.push_back(0), cumulative0.push_back(2), cumulative1.push_back(2);
+  for (int r = 0; r < 3; ++r) to.push_back(0);
+  const std::int64_t slots = (arrival_slot + 1 + 3) / 4 * 4;
+
+  // Per-lane state at index * 8 + lane.
+  const double inf = __builtin_inf();
+  std::vector<double> leaf(slots * kLanes, inf);
+  std::vector<std::int64_t> busy(slots * kLanes, -1);
+  std::vector<std::int64_t> idle((n_stations + 1) * kLanes), queue((n_stations + 1) * kLanes, 0),
+      head((n_stations + 1) * kLanes, 0), ring((n_stations + 1) * kLanes * kRing, 0);
+  for (std::int64_t i = 0; i < n_stations; ++i)
+    for (int lane = 0; lane < kLanes; ++lane) idle[i * kLanes + lane] = (std::int64_t(1) << stations[i].servers) - 1;
+
+  Xoshiro8 rng;
+  alignas(64) std::uint64_t seeds[4][kLanes];
+  std::uint64_t state = 20261124;
+  for (auto& row : seeds)
+    for (auto& s : row) s = splitmix(state);
+  rng.s0 = _mm512_load_si512(seeds[0]), rng.s1 = _mm512_load_si512(seeds[1]);
+  rng.s2 = _mm512_load_si512(seeds[2]), rng.s3 = _mm512_load_si512(seeds[3]);
+
+  const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), eight = _mm512_set1_epi64(kLanes);
+  const __m512i one = _mm512_set1_epi64(1), zero = _mm512_setzero_si512(), ring_mask = _mm512_set1_epi64(kRing - 1);
+  const __m512d horizon = _mm512_set1_pd(weeks), infinity = _mm512_set1_pd(inf);
+  const __m512d mean_arrival = _mm512_set1_pd(1 / arrivals_per_week);
+  {  // the first arrival of every lane
+    __m512d e = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
+    _mm512_storeu_pd(&leaf[arrival_slot * kLanes], _mm512_mul_pd(e, mean_arrival));
+  }
+  __m512i next_client = _mm512_setzero_si512();
+  std::uint64_t events = 0, completed = 0;
+  double cpu = cpu_seconds();
+  while (true) {
+    // The earliest event of every lane: a minimum over the slots, then the lowest slot at it.
+    __m512d m0 = infinity, m1 = infinity, m2 = infinity, m3 = infinity;
+    for (std::int64_t s = 0; s < slots; s += 4) {
+      m0 = _mm512_min_pd(m0, _mm512_loadu_pd(&leaf[(s + 0) * kLanes]));
+      m1 = _mm512_min_pd(m1, _mm512_loadu_pd(&leaf[(s + 1) * kLanes]));
+      m2 = _mm512_min_pd(m2, _mm512_loadu_pd(&leaf[(s + 2) * kLanes]));
+      m3 = _mm512_min_pd(m3, _mm512_loadu_pd(&leaf[(s + 3) * kLanes]));
+    }
+    const __m512d now = _mm512_min_pd(_mm512_min_pd(m0, m1), _mm512_min_pd(m2, m3));
+    const __mmask8 active = _mm512_cmp_pd_mask(now, horizon, _CMP_LE_OQ);
+    if (!active) break;
+    events += __builtin_popcount(active);
+    __m512i slot = zero;
+    for (std::int64_t s = slots - 1; s >= 0; --s) {
+      __mmask8 at = _mm512_cmp_pd_mask(_mm512_loadu_pd(&leaf[s * kLanes]), now, _CMP_EQ_OQ);
+      slot = _mm512_mask_mov_epi64(slot, at, _mm512_set1_epi64(s));
+    }
+    const __mmask8 arrival = _mm512_mask_cmpeq_epi64_mask(active, slot, _mm512_set1_epi64(arrival_slot));
+    const __mmask8 service = active & ~arrival;
+    const __m512i station = _mm512_i64gather_epi64(slot, slot_station.data(), 8);
+    const __m512i slot_index = _mm512_add_epi64(_mm512_mullo_epi64(slot, eight), lane);
+    const __m512i station_index = _mm512_add_epi64(_mm512_mullo_epi64(station, eight), lane);
+
+    // The client who leaves the finishing server, or the new client of an arrival.
+    __m512i client = _mm512_mask_i64gather_epi64(next_client, service, slot_index, busy.data(), 8);
+    next_client = _mm512_mask_add_epi64(next_client, arrival, next_client, one);
+
+    // The finishing server takes the next client of its queue, or becomes idle.
+    __m512i length = _mm512_mask_i64gather_epi64(zero, service, station_index, queue.data(), 8);
+    const __mmask8 has_next = _mm512_mask_cmpgt_epi64_mask(service, length, zero);
+    __m512i first = _mm512_mask_i64gather_epi64(zero, has_next, station_index, head.data(), 8);
+    __m512i place = _mm512_add_epi64(_mm512_mullo_epi64(station_index, _mm512_set1_epi64(kRing)), first);
+    __m512i taken = _mm512_mask_i64gather_epi64(zero, has_next, place, ring.data(), 8);
+    _mm512_mask_i64scatter_epi64(head.data(), has_next, station_index,
+                                 _mm512_and_si512(_mm512_add_epi64(first, one), ring_mask), 8);
+    _mm512_mask_i64scatter_epi64(queue.data(), has_next, station_index, _mm512_sub_epi64(length, one), 8);
+    _mm512_mask_i64scatter_epi64(busy.data(), has_next, slot_index, taken, 8);
+    const __mmask8 goes_idle = service & ~has_next;
+    __m512i idle_bits = _mm512_mask_i64gather_epi64(zero, goes_idle, station_index, idle.data(), 8);
+    idle_bits = _mm512_or_si512(idle_bits, _mm512_i64gather_epi64(slot, slot_bit.data(), 8));
+    _mm512_mask_i64scatter_epi64(idle.data(), goes_idle, station_index, idle_bits, 8);
+
+    // The popped slot's next time: the next client's end of service, the next arrival, or none.
+    const __m512d draw1 = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
+    const __m512d draw2 = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
+    const __m512d route_u = uniform(rng);
+    __m512d station_mean = _mm512_i64gather_pd(station, mean.data(), 8);
+    station_mean = _mm512_mask_mov_pd(station_mean, arrival, mean_arrival);
+    __m512d popped_time = _mm512_mask_mov_pd(infinity, has_next | arrival, _mm512_fmadd_pd(station_mean, draw1, now));
+    _mm512_mask_i64scatter_pd(leaf.data(), active, slot_index, popped_time, 8);
+
+    // Routing: the number of cumulative thresholds passed picks the branch.
+    __m512d c0 = _mm512_i64gather_pd(station, cumulative0.data(), 8);
+    __m512d c1 = _mm512_i64gather_pd(station, cumulative1.data(), 8);
+    __m512i branch = _mm512_add_epi64(_mm512_maskz_mov_epi64(_mm512_cmp_pd_mask(route_u, c0, _CMP_GE_OQ), one),
+                                      _mm512_maskz_mov_epi64(_mm512_cmp_pd_mask(route_u, c1, _CMP_GE_OQ), one));
+    __m512i target = _mm512_i64gather_epi64(_mm512_add_epi64(_mm512_mullo_epi64(station, _mm512_set1_epi64(3)), branch),
+                                            to.data(), 8);
+    target = _mm512_mask_mov_epi64(target, arrival, zero);
+    const __mmask8 leaves = _mm512_mask_cmplt_epi64_mask(active, target, zero);
+    completed += __builtin_popcount(leaves);
+    const __mmask8 moving = active & ~leaves;
+
+    // The routed client starts at once on the lowest idle server, or joins the queue.
+    const __m512i target_index = _mm512_add_epi64(_mm512_mullo_epi64(target, eight), lane);
+    __m512i free_bits = _mm512_mask_i64gather_epi64(zero, moving, target_index, idle.data(), 8);
+    const __mmask8 starts = _mm512_mask_test_epi64_mask(moving, free_bits, free_bits);
+    const __m512i lowest = _mm512_and_si512(free_bits, _mm512_sub_epi64(zero, free_bits));
+    const __m512i server = _mm512_sub_epi64(_mm512_set1_epi64(63), _mm512_lzcnt_epi64(lowest));
+    const __m512i start_slot =
+        _mm512_add_epi64(_mm512_mask_i64gather_epi64(zero, starts, target, first_slot.data(), 8), server);
+    const __m512i start_index = _mm512_add_epi64(_mm512_mullo_epi64(start_slot, eight), lane);
+    _mm512_mask_i64scatter_epi64(idle.data(), starts, target_index, _mm512_andnot_si512(lowest, free_bits), 8);
+    __m512d target_mean = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), starts, target, mean.data(), 8);
+    _mm512_mask_i64scatter_pd(leaf.data(), starts, start_index, _mm512_fmadd_pd(target_mean, draw2, now), 8);
+    _mm512_mask_i64scatter_epi64(busy.data(), starts, start_index, client, 8);
+    const __mmask8 joins = moving & ~starts;
+    __m512i waiting = _mm512_mask_i64gather_epi64(zero, joins, target_index, queue.data(), 8);
+    __m512i front = _mm512_mask_i64gather_epi64(zero, joins, target_index, head.data(), 8);
+    __m512i back = _mm512_add_epi64(_mm512_mullo_epi64(target_index, _mm512_set1_epi64(kRing)),
+                                    _mm512_and_si512(_mm512_add_epi64(front, waiting), ring_mask));
+    _mm512_mask_i64scatter_epi64(ring.data(), joins, back, client, 8);
+    _mm512_mask_i64scatter_epi64(queue.data(), joins, target_index, _mm512_add_epi64(waiting, one), 8);
+  }
+  return LanesTiming{events, cpu_seconds() - cpu, completed};
+}
+
+}  // namespace bench
