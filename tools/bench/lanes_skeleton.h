@@ -38,6 +38,7 @@ struct LanesTiming {
   std::uint64_t events = 0;
   double cpu = 0;
   std::uint64_t completed = 0;
+  double mean_wait = 0;  // weeks per visit, with kStatistics
 };
 
 extern "C" __m512d _ZGVeN8v_log(__m512d) __attribute__((target("avx512f")));
@@ -76,9 +77,52 @@ inline std::uint64_t splitmix(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
+// Per-lane addresses: entry `index` of lane l is at index * 8 + l.
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline __m512i lane_index(__m512i index) {
+  return _mm512_add_epi64(_mm512_slli_epi64(index, 3), _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0));
+}
+
+// The engine's DurationHistogram (64 bins per power of two from 2^-24 weeks, a bin for zero) per
+// group and lane: counts at (group * kBins + bin) * 8 + lane, sums at group * 8 + lane.
+constexpr std::int64_t kBins = 48 * 64 + 2;
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void histogram_add(std::uint64_t* counts,
+                                                                                        double* sums, __mmask8 mask,
+                                                                                        __m512i group, __m512d value) {
+  constexpr std::int64_t kLowKey = std::int64_t(1023 - 24) << 6;
+  __m512i bin = _mm512_srai_epi64(_mm512_castpd_si512(value), 52 - 6);
+  bin = _mm512_add_epi64(_mm512_sub_epi64(bin, _mm512_set1_epi64(kLowKey)), _mm512_set1_epi64(1));
+  bin = _mm512_min_epi64(_mm512_max_epi64(bin, _mm512_setzero_si512()), _mm512_set1_epi64(kBins - 1));
+  const __m512i at = lane_index(_mm512_add_epi64(_mm512_mullo_epi64(group, _mm512_set1_epi64(kBins)), bin));
+  const __m512i count = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), mask, at, counts, 8);
+  _mm512_mask_i64scatter_epi64(counts, mask, at, _mm512_add_epi64(count, _mm512_set1_epi64(1)), 8);
+  const __m512i sum_at = lane_index(group);
+  const __m512d sum = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, sum_at, sums, 8);
+  _mm512_mask_i64scatter_pd(sums, mask, sum_at, _mm512_add_pd(sum, value), 8);
+}
+
+// area += level * (now - last), last = now: a time average of a step function, per lane.
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void time_average(double* area, double* last,
+                                                                                       __mmask8 mask, __m512i at,
+                                                                                       __m512i level, __m512d now) {
+  const __m512d since = _mm512_mask_i64gather_pd(now, mask, at, last, 8);
+  const __m512d sum = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, at, area, 8);
+  _mm512_mask_i64scatter_pd(area, mask, at, _mm512_fmadd_pd(_mm512_cvtepi64_pd(level), _mm512_sub_pd(now, since), sum),
+                            8);
+  _mm512_mask_i64scatter_pd(last, mask, at, now, 8);
+}
+
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void add_to(double* total, __mmask8 mask,
+                                                                                 __m512i at, __m512d value) {
+  const __m512d sum = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, at, total, 8);
+  _mm512_mask_i64scatter_pd(total, mask, at, _mm512_add_pd(sum, value), 8);
+}
+
 }  // namespace detail
 
 // Runs the network for `weeks` in each of 8 lanes; nullopt where the processor has no AVX-512.
+// kStatistics adds what the engine records: client records from a free list, every wait and lead
+// time in a histogram, the queues' time averages and the busy time.
+template <bool kStatistics = false>
 __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::optional<LanesTiming> time_lanes_skeleton(
     const std::vector<SkeletonStation>& stations, double arrivals_per_week, double weeks) {
   using namespace detail;
@@ -129,6 +173,15 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     _mm512_storeu_pd(&leaf[arrival_slot * kLanes], _mm512_mul_pd(e, mean_arrival));
   }
   __m512i next_client = _mm512_setzero_si512();
+  // Statistics (kStatistics): client records, histograms, time averages.
+  constexpr std::int64_t kClients = kStatistics ? 1 << 14 : 1;  // records per lane
+  const std::int64_t groups = kStatistics ? n_stations + 1 : 1;
+  std::vector<double> arrival_time(kClients * kLanes), queued_at(kClients * kLanes);
+  std::vector<std::int64_t> free_stack(kClients * kLanes);
+  std::vector<std::uint64_t> wait_counts(groups * kBins * kLanes), lead_counts(kStatistics ? kBins * kLanes : 1);
+  std::vector<double> wait_sums(groups * kLanes), lead_sums(kLanes), queue_area(groups * kLanes),
+      queue_last(groups * kLanes), busy_area(groups * kLanes);
+  __m512i free_count = zero, high_water = zero;
   std::uint64_t events = 0, completed = 0;
   double cpu = cpu_seconds();
   while (true) {
@@ -156,8 +209,18 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     const __m512i station_index = _mm512_add_epi64(_mm512_mullo_epi64(station, eight), lane);
 
     // The client who leaves the finishing server, or the new client of an arrival.
-    __m512i client = _mm512_mask_i64gather_epi64(next_client, service, slot_index, busy.data(), 8);
-    next_client = _mm512_mask_add_epi64(next_client, arrival, next_client, one);
+    __m512i client;
+    if constexpr (kStatistics) {  // a record from the free list, or a new one
+      const __mmask8 reuse = _mm512_mask_cmpgt_epi64_mask(arrival, free_count, zero), fresh = arrival & ~reuse;
+      free_count = _mm512_mask_sub_epi64(free_count, reuse, free_count, one);
+      const __m512i id = _mm512_mask_i64gather_epi64(high_water, reuse, lane_index(free_count), free_stack.data(), 8);
+      high_water = _mm512_mask_add_epi64(high_water, fresh, high_water, one);
+      client = _mm512_mask_i64gather_epi64(id, service, slot_index, busy.data(), 8);
+      _mm512_mask_i64scatter_pd(arrival_time.data(), arrival, lane_index(client), now, 8);
+    } else {
+      client = _mm512_mask_i64gather_epi64(next_client, service, slot_index, busy.data(), 8);
+      next_client = _mm512_mask_add_epi64(next_client, arrival, next_client, one);
+    }
 
     // The finishing server takes the next client of its queue, or becomes idle.
     __m512i length = _mm512_mask_i64gather_epi64(zero, service, station_index, queue.data(), 8);
@@ -182,6 +245,12 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     station_mean = _mm512_mask_mov_pd(station_mean, arrival, mean_arrival);
     __m512d popped_time = _mm512_mask_mov_pd(infinity, has_next | arrival, _mm512_fmadd_pd(station_mean, draw1, now));
     _mm512_mask_i64scatter_pd(leaf.data(), active, slot_index, popped_time, 8);
+    if constexpr (kStatistics) {  // the next client's wait, the queue it left, the busy time
+      const __m512d queued = _mm512_mask_i64gather_pd(now, has_next, lane_index(taken), queued_at.data(), 8);
+      histogram_add(wait_counts.data(), wait_sums.data(), has_next, station, _mm512_sub_pd(now, queued));
+      time_average(queue_area.data(), queue_last.data(), has_next, station_index, length, now);
+      add_to(busy_area.data(), has_next, station_index, _mm512_mul_pd(station_mean, draw1));
+    }
 
     // Routing: the number of cumulative thresholds passed picks the branch.
     __m512d c0 = _mm512_i64gather_pd(station, cumulative0.data(), 8);
@@ -193,6 +262,12 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     target = _mm512_mask_mov_epi64(target, arrival, zero);
     const __mmask8 leaves = _mm512_mask_cmplt_epi64_mask(active, target, zero);
     completed += __builtin_popcount(leaves);
+    if constexpr (kStatistics) {  // the lead time, and the record back to the free list
+      const __m512d arrived = _mm512_mask_i64gather_pd(now, leaves, lane_index(client), arrival_time.data(), 8);
+      histogram_add(lead_counts.data(), lead_sums.data(), leaves, zero, _mm512_sub_pd(now, arrived));
+      _mm512_mask_i64scatter_epi64(free_stack.data(), leaves, lane_index(free_count), client, 8);
+      free_count = _mm512_mask_add_epi64(free_count, leaves, free_count, one);
+    }
     const __mmask8 moving = active & ~leaves;
 
     // The routed client starts at once on the lowest idle server, or joins the queue.
@@ -209,14 +284,32 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     _mm512_mask_i64scatter_pd(leaf.data(), starts, start_index, _mm512_fmadd_pd(target_mean, draw2, now), 8);
     _mm512_mask_i64scatter_epi64(busy.data(), starts, start_index, client, 8);
     const __mmask8 joins = moving & ~starts;
+    if constexpr (kStatistics) {
+      histogram_add(wait_counts.data(), wait_sums.data(), starts, target, _mm512_setzero_pd());
+      add_to(busy_area.data(), starts, target_index, _mm512_mul_pd(target_mean, draw2));
+    }
     __m512i waiting = _mm512_mask_i64gather_epi64(zero, joins, target_index, queue.data(), 8);
     __m512i front = _mm512_mask_i64gather_epi64(zero, joins, target_index, head.data(), 8);
     __m512i back = _mm512_add_epi64(_mm512_mullo_epi64(target_index, _mm512_set1_epi64(kRing)),
                                     _mm512_and_si512(_mm512_add_epi64(front, waiting), ring_mask));
     _mm512_mask_i64scatter_epi64(ring.data(), joins, back, client, 8);
+    if constexpr (kStatistics) {
+      _mm512_mask_i64scatter_pd(queued_at.data(), joins, lane_index(client), now, 8);
+      time_average(queue_area.data(), queue_last.data(), joins, target_index, waiting, now);
+    }
     _mm512_mask_i64scatter_epi64(queue.data(), joins, target_index, _mm512_add_epi64(waiting, one), 8);
   }
-  return LanesTiming{events, cpu_seconds() - cpu, completed};
+  LanesTiming result{events, cpu_seconds() - cpu, completed};
+  if constexpr (kStatistics) {  // the mean wait over every visit, to check the statistics against theory
+    double waited = 0, visits = 0;
+    for (std::int64_t g = 0; g < n_stations; ++g)
+      for (int l = 0; l < kLanes; ++l) {
+        waited += wait_sums[g * kLanes + l];
+        for (std::int64_t b = 0; b < kBins; ++b) visits += double(wait_counts[(g * kBins + b) * kLanes + l]);
+      }
+    result.mean_wait = waited / visits;
+  }
+  return result;
 }
 
 }  // namespace bench

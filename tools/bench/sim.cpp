@@ -264,6 +264,21 @@ std::vector<bench::SkeletonStation> skeleton_stations() {
   return stations;
 }
 
+// The mean wait per visit of the skeleton network as a Jackson network: every station an M/M/c
+// queue with Erlang C's wait C(c, a) / (c mu - lambda), weighted by its visits.
+double jackson_mean_wait(const std::vector<bench::SkeletonStation>& stations) {
+  double waited = 0, visits = 0;
+  for (const auto& s : stations) {
+    const double rate = kTargetUtilisation * s.servers / s.mean, a = rate * s.mean;  // visits/week, Erlangs
+    double term = 1, sum = 0;                                                        // a^k / k!
+    for (int k = 0; k < s.servers; ++k) sum += term, term *= a / (k + 1);
+    const double tail = term / (1 - a / s.servers), erlang_c = tail / (sum + tail);
+    waited += rate * erlang_c * s.mean / (s.servers * (1 - kTargetUtilisation));
+    visits += rate;
+  }
+  return waited / visits;
+}
+
 Timing time_skeleton(double weeks) {
   struct Station {
     int servers = 1;
@@ -438,12 +453,22 @@ int main(int argc, char** argv) {
       "| design floor: the same event set and loop, exponential efforts only, 1 class, no statistics | 1 | {} | "
       "{} | {:.3f} | {:.2f} M | {} |\n",
       skeleton.events, skeleton.events, skeleton.cpu, skeleton.per_cpu_second() / 1e6, ratio(skeleton));
-  // The same skeleton as 8 replications in the lanes of AVX-512 registers (lanes_skeleton.h).
+  // The same skeleton as 8 replications in the lanes of AVX-512 registers (lanes_skeleton.h),
+  // without and with the engine's statistics.
   const double lanes_weeks = compare_weeks * compare_replications / 8;
-  if (auto lanes = bench::time_lanes_skeleton(skeleton_stations(), kArrivals, lanes_weeks)) {
-    Timing t{lanes->events, 0, "", lanes->cpu};
-    fmt::print("| the same skeleton, 8 replications in AVX-512 lanes | 8 | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n",
-               t.events, t.events / 8.0, t.cpu, t.per_cpu_second() / 1e6, ratio(t));
+  auto lanes = bench::time_lanes_skeleton<false>(skeleton_stations(), kArrivals, lanes_weeks);
+  auto lanes_statistics = bench::time_lanes_skeleton<true>(skeleton_stations(), kArrivals, lanes_weeks);
+  if (lanes && lanes_statistics) {
+    for (const auto& [name, t] :
+         {std::pair{"the same skeleton, 8 replications in AVX-512 lanes", *lanes},
+          std::pair{"the same in lanes, with client records, wait and lead histograms, time averages",
+                    *lanes_statistics}}) {
+      Timing timing{t.events, 0, "", t.cpu};
+      fmt::print("| {} | 8 | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n", name, t.events, t.events / 8.0, t.cpu,
+                 timing.per_cpu_second() / 1e6, ratio(timing));
+    }
+    fmt::print("\nlanes with statistics, mean wait per visit: {:.5f} weeks; Jackson network (Erlang C): {:.5f} weeks\n",
+               lanes_statistics->mean_wait, jackson_mean_wait(skeleton_stations()));
   } else {
     fmt::print("| the same skeleton in AVX-512 lanes | not run: this processor has no AVX-512 | | | | | |\n");
   }
