@@ -19,6 +19,8 @@
 #include <immintrin.h>
 
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -85,20 +87,6 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline __m512i lan
 // The engine's DurationHistogram (64 bins per power of two from 2^-24 weeks, a bin for zero) per
 // group and lane: counts at (group * kBins + bin) * 8 + lane, sums at group * 8 + lane.
 constexpr std::int64_t kBins = 48 * 64 + 2;
-__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void histogram_add(std::uint64_t* counts,
-                                                                                        double* sums, __mmask8 mask,
-                                                                                        __m512i group, __m512d value) {
-  constexpr std::int64_t kLowKey = std::int64_t(1023 - 24) << 6;
-  __m512i bin = _mm512_srai_epi64(_mm512_castpd_si512(value), 52 - 6);
-  bin = _mm512_add_epi64(_mm512_sub_epi64(bin, _mm512_set1_epi64(kLowKey)), _mm512_set1_epi64(1));
-  bin = _mm512_min_epi64(_mm512_max_epi64(bin, _mm512_setzero_si512()), _mm512_set1_epi64(kBins - 1));
-  const __m512i at = lane_index(_mm512_add_epi64(_mm512_mullo_epi64(group, _mm512_set1_epi64(kBins)), bin));
-  const __m512i count = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), mask, at, counts, 8);
-  _mm512_mask_i64scatter_epi64(counts, mask, at, _mm512_add_epi64(count, _mm512_set1_epi64(1)), 8);
-  const __m512i sum_at = lane_index(group);
-  const __m512d sum = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, sum_at, sums, 8);
-  _mm512_mask_i64scatter_pd(sums, mask, sum_at, _mm512_add_pd(sum, value), 8);
-}
 
 // area += level * (now - last), last = now: a time average of a step function, per lane.
 __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void time_average(double* area, double* last,
@@ -115,6 +103,38 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void add_to
                                                                                  __m512i at, __m512d value) {
   const __m512d sum = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, at, total, 8);
   _mm512_mask_i64scatter_pd(total, mask, at, _mm512_add_pd(sum, value), 8);
+}
+
+// Histogram additions deferred: the active lanes' values and places are packed (compress-store)
+// into a buffer, binned by a scalar loop once it is nearly full. Binning at once, a gather and a
+// scatter of counts per addition, ran at 37 M events per CPU second against 42.5 M this way.
+struct Deferred {
+  static constexpr int kSize = 4096;
+  alignas(64) double value[kSize + 8];
+  alignas(64) std::int64_t at[kSize + 8];
+  int size = 0;
+  std::uint64_t* counts;
+  double* sums;
+  void flush() {
+    constexpr std::int64_t kLowKey = std::int64_t(1023 - 24) << 6;
+    for (int i = 0; i < size; ++i) {
+      std::int64_t bits;
+      std::memcpy(&bits, &value[i], sizeof bits);
+      std::int64_t bin = (bits >> 46) - kLowKey + 1;
+      bin = bin < 0 ? 0 : bin > kBins - 1 ? kBins - 1 : bin;
+      const std::int64_t group = at[i] >> 3, lane = at[i] & 7;
+      counts[(group * kBins + bin) * 8 + lane]++;
+      sums[at[i]] += value[i];
+    }
+    size = 0;
+  }
+};
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void deferred_add(Deferred& d, __mmask8 mask,
+                                                                                       __m512i group, __m512d v) {
+  _mm512_mask_compressstoreu_pd(d.value + d.size, mask, v);
+  _mm512_mask_compressstoreu_epi64(d.at + d.size, mask, lane_index(group));
+  d.size += __builtin_popcount(mask);
+  if (d.size > Deferred::kSize) d.flush();
 }
 
 }  // namespace detail
@@ -182,6 +202,9 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
   std::vector<double> wait_sums(groups * kLanes), lead_sums(kLanes), queue_area(groups * kLanes),
       queue_last(groups * kLanes), busy_area(groups * kLanes);
   __m512i free_count = zero, high_water = zero;
+  auto waits = std::make_unique<Deferred>(), leads = std::make_unique<Deferred>();
+  waits->counts = wait_counts.data(), waits->sums = wait_sums.data();
+  leads->counts = lead_counts.data(), leads->sums = lead_sums.data();
   std::uint64_t events = 0, completed = 0;
   double cpu = cpu_seconds();
   while (true) {
@@ -247,7 +270,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     _mm512_mask_i64scatter_pd(leaf.data(), active, slot_index, popped_time, 8);
     if constexpr (kStatistics) {  // the next client's wait, the queue it left, the busy time
       const __m512d queued = _mm512_mask_i64gather_pd(now, has_next, lane_index(taken), queued_at.data(), 8);
-      histogram_add(wait_counts.data(), wait_sums.data(), has_next, station, _mm512_sub_pd(now, queued));
+      deferred_add(*waits, has_next, station, _mm512_sub_pd(now, queued));
       time_average(queue_area.data(), queue_last.data(), has_next, station_index, length, now);
       add_to(busy_area.data(), has_next, station_index, _mm512_mul_pd(station_mean, draw1));
     }
@@ -264,7 +287,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     completed += __builtin_popcount(leaves);
     if constexpr (kStatistics) {  // the lead time, and the record back to the free list
       const __m512d arrived = _mm512_mask_i64gather_pd(now, leaves, lane_index(client), arrival_time.data(), 8);
-      histogram_add(lead_counts.data(), lead_sums.data(), leaves, zero, _mm512_sub_pd(now, arrived));
+      deferred_add(*leads, leaves, zero, _mm512_sub_pd(now, arrived));
       _mm512_mask_i64scatter_epi64(free_stack.data(), leaves, lane_index(free_count), client, 8);
       free_count = _mm512_mask_add_epi64(free_count, leaves, free_count, one);
     }
@@ -285,7 +308,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     _mm512_mask_i64scatter_epi64(busy.data(), starts, start_index, client, 8);
     const __mmask8 joins = moving & ~starts;
     if constexpr (kStatistics) {
-      histogram_add(wait_counts.data(), wait_sums.data(), starts, target, _mm512_setzero_pd());
+      deferred_add(*waits, starts, target, _mm512_setzero_pd());
       add_to(busy_area.data(), starts, target_index, _mm512_mul_pd(target_mean, draw2));
     }
     __m512i waiting = _mm512_mask_i64gather_epi64(zero, joins, target_index, queue.data(), 8);
@@ -299,6 +322,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     }
     _mm512_mask_i64scatter_epi64(queue.data(), joins, target_index, _mm512_add_epi64(waiting, one), 8);
   }
+  waits->flush(), leads->flush();
   LanesTiming result{events, cpu_seconds() - cpu, completed};
   if constexpr (kStatistics) {  // the mean wait over every visit, to check the statistics against theory
     double waited = 0, visits = 0;
