@@ -1,7 +1,8 @@
 // Benchmark of `sujuva simulate`: a generated 20-station open network with mixed effort distributions,
 // feedback, a delay and two client classes. Prints events per second on one core and on all cores,
 // peak memory, memory over growing horizons, binary against 4-ary event heaps, and the speed
-// ratio against SimPy 2 (Debian's python3-simpy) on the same network.
+// ratio against SimPy 2 (Debian's python3-simpy) on the same network, with two floors: the engine's
+// skeleton, and the same skeleton as 8 replications in AVX-512 lanes (lanes_skeleton.h).
 //
 //   build/bench_sim [--quick | --profile [WEEKS]]
 #include <fmt/format.h>
