@@ -18,6 +18,7 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -34,16 +35,22 @@ struct SkeletonStation {
   int routes = 0;
   int to[3] = {-1, -1, -1};  // -1: leaves
   double cumulative[3] = {1, 1, 1};
+  // With kMixedEfforts, as bench_sim's network: 0 exponential, 1 gamma (cv 0.5), 2 lognormal
+  // (cv 1), 3 triangular (0.5, 1, 1.5 × mean), 4 uniform (0.5 to 1.5 × mean), 5 constant.
+  int distribution = 0;
 };
 
 struct LanesTiming {
   std::uint64_t events = 0;
   double cpu = 0;
   std::uint64_t completed = 0;
-  double mean_wait = 0;  // weeks per visit, with kStatistics
+  double mean_wait = 0;                                    // weeks per visit, with kStatistics
+  double lowest_utilisation = 0, highest_utilisation = 0;  // over the stations, with kStatistics
 };
 
 extern "C" __m512d _ZGVeN8v_log(__m512d) __attribute__((target("avx512f")));
+extern "C" __m512d _ZGVeN8v_exp(__m512d) __attribute__((target("avx512f")));
+extern "C" __m512d _ZGVeN8v_cos(__m512d) __attribute__((target("avx512f")));
 
 namespace detail {
 
@@ -137,12 +144,80 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void deferr
   if (d.size > Deferred::kSize) d.flush();
 }
 
+// Effort draws in batches, as the engine's DrawBuffer: per station kDraws vectors of 8 lanes,
+// refilled for all lanes at once by the station's distribution when a lane has used its own.
+struct DrawBuffers {
+  static constexpr std::int64_t kDraws = 64;  // take() finds a draw at (station << 6) + position
+  std::vector<double> values;                 // (station * kDraws + k) * 8 + lane
+  std::vector<std::int64_t> position;         // station * 8 + lane: the next unused draw
+  std::vector<int> kind;
+  std::vector<double> mean;
+};
+
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline __m512d draw(Xoshiro8& rng, int kind,
+                                                                                  double mean) {
+  const __m512d m = _mm512_set1_pd(mean);
+  switch (kind) {
+    case 0:  // exponential
+      return _mm512_mul_pd(m, _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng))));
+    case 1: {  // gamma with shape 4 (cv 0.5): the sum of 4 exponentials, one log of a product
+      __m512d product =
+          _mm512_mul_pd(_mm512_mul_pd(uniform(rng), uniform(rng)), _mm512_mul_pd(uniform(rng), uniform(rng)));
+      return _mm512_mul_pd(_mm512_set1_pd(-mean / 4), _ZGVeN8v_log(product));
+    }
+    case 2: {  // lognormal with cv 1: sigma^2 = ln 2; a normal by Box-Muller
+      const double s2 = 0.6931471805599453, mu = __builtin_log(mean) - s2 / 2, sigma = __builtin_sqrt(s2);
+      __m512d radius = _mm512_sqrt_pd(_mm512_mul_pd(_mm512_set1_pd(-2), _ZGVeN8v_log(uniform(rng))));
+      __m512d z = _mm512_mul_pd(radius, _ZGVeN8v_cos(_mm512_mul_pd(_mm512_set1_pd(6.283185307179586), uniform(rng))));
+      return _ZGVeN8v_exp(_mm512_fmadd_pd(_mm512_set1_pd(sigma), z, _mm512_set1_pd(mu)));
+    }
+    case 3: {  // triangular (a, c, b) = (0.5, 1, 1.5) × mean, by its inverse distribution function
+      const double a = 0.5 * mean, c = mean, b = 1.5 * mean;
+      __m512d u = uniform(rng);
+      __m512d low =
+          _mm512_add_pd(_mm512_set1_pd(a), _mm512_sqrt_pd(_mm512_mul_pd(u, _mm512_set1_pd((b - a) * (c - a)))));
+      __m512d high = _mm512_sub_pd(_mm512_set1_pd(b), _mm512_sqrt_pd(_mm512_mul_pd(_mm512_sub_pd(_mm512_set1_pd(1), u),
+                                                                                   _mm512_set1_pd((b - a) * (b - c)))));
+      return _mm512_mask_mov_pd(high, _mm512_cmp_pd_mask(u, _mm512_set1_pd((c - a) / (b - a)), _CMP_LT_OQ), low);
+    }
+    case 4:  // uniform from 0.5 to 1.5 × mean
+      return _mm512_fmadd_pd(uniform(rng), m, _mm512_set1_pd(0.5 * mean));
+    default:
+      return m;
+  }
+}
+
+// The next draw of every lane in `mask` at its station; refills the stations a lane has used up.
+__attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline __m512d take(DrawBuffers& d, Xoshiro8& rng,
+                                                                                  __mmask8 mask, __m512i station) {
+  const __m512i at = lane_index(station);
+  __m512i position = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), mask, at, d.position.data(), 8);
+  __mmask8 used_up = _mm512_mask_cmpge_epi64_mask(mask, position, _mm512_set1_epi64(DrawBuffers::kDraws));
+  if (used_up) [[unlikely]] {
+    alignas(64) std::int64_t stations[8];
+    _mm512_store_si512(stations, station);
+    for (int l = 0; l < 8; ++l) {
+      if (!(used_up >> l & 1)) continue;
+      const std::int64_t s = stations[l];
+      for (std::int64_t k = 0; k < DrawBuffers::kDraws; ++k)
+        _mm512_storeu_pd(&d.values[(s * DrawBuffers::kDraws + k) * 8], draw(rng, d.kind[s], d.mean[s]));
+      _mm512_storeu_si512(&d.position[s * 8], _mm512_setzero_si512());
+    }
+    position = _mm512_mask_i64gather_epi64(_mm512_setzero_si512(), mask, at, d.position.data(), 8);
+  }
+  const __m512i place = lane_index(_mm512_add_epi64(_mm512_slli_epi64(station, 6), position));
+  const __m512d value = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), mask, place, d.values.data(), 8);
+  _mm512_mask_i64scatter_epi64(d.position.data(), mask, at, _mm512_add_epi64(position, _mm512_set1_epi64(1)), 8);
+  return value;
+}
+
 }  // namespace detail
 
 // Runs the network for `weeks` in each of 8 lanes; nullopt where the processor has no AVX-512.
 // kStatistics adds what the engine records: client records from a free list, every wait and lead
-// time in a histogram, the queues' time averages and the busy time.
-template <bool kStatistics = false>
+// time in a histogram, the queues' time averages and the busy time. kMixedEfforts draws each
+// station's efforts from its own distribution, in batches (DrawBuffers).
+template <bool kStatistics = false, bool kMixedEfforts = false>
 __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::optional<LanesTiming> time_lanes_skeleton(
     const std::vector<SkeletonStation>& stations, double arrivals_per_week, double weeks) {
   using namespace detail;
@@ -202,6 +277,11 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
   std::vector<double> wait_sums(groups * kLanes), lead_sums(kLanes), queue_area(groups * kLanes),
       queue_last(groups * kLanes), busy_area(groups * kLanes);
   __m512i free_count = zero, high_water = zero;
+  DrawBuffers efforts;
+  efforts.values.assign((n_stations + 1) * DrawBuffers::kDraws * kLanes, 0);
+  efforts.position.assign((n_stations + 1) * kLanes, DrawBuffers::kDraws);  // empty: filled at first use
+  for (const auto& st : stations) efforts.kind.push_back(st.distribution), efforts.mean.push_back(st.mean);
+  efforts.kind.push_back(5), efforts.mean.push_back(0);
   auto waits = std::make_unique<Deferred>(), leads = std::make_unique<Deferred>();
   waits->counts = wait_counts.data(), waits->sums = wait_sums.data();
   leads->counts = lead_counts.data(), leads->sums = lead_sums.data();
@@ -262,17 +342,21 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
 
     // The popped slot's next time: the next client's end of service, the next arrival, or none.
     const __m512d draw1 = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
-    const __m512d draw2 = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
+    __m512d draw2 = _mm512_setzero_pd();
+    if constexpr (!kMixedEfforts) draw2 = _mm512_sub_pd(_mm512_setzero_pd(), _ZGVeN8v_log(uniform(rng)));
     const __m512d route_u = uniform(rng);
     __m512d station_mean = _mm512_i64gather_pd(station, mean.data(), 8);
     station_mean = _mm512_mask_mov_pd(station_mean, arrival, mean_arrival);
-    __m512d popped_time = _mm512_mask_mov_pd(infinity, has_next | arrival, _mm512_fmadd_pd(station_mean, draw1, now));
+    __m512d duration1 = _mm512_mul_pd(station_mean, draw1);  // of the next service, or to the next arrival
+    if constexpr (kMixedEfforts)
+      duration1 = _mm512_mask_mov_pd(duration1, has_next, take(efforts, rng, has_next, station));
+    __m512d popped_time = _mm512_mask_mov_pd(infinity, has_next | arrival, _mm512_add_pd(now, duration1));
     _mm512_mask_i64scatter_pd(leaf.data(), active, slot_index, popped_time, 8);
     if constexpr (kStatistics) {  // the next client's wait, the queue it left, the busy time
       const __m512d queued = _mm512_mask_i64gather_pd(now, has_next, lane_index(taken), queued_at.data(), 8);
       deferred_add(*waits, has_next, station, _mm512_sub_pd(now, queued));
       time_average(queue_area.data(), queue_last.data(), has_next, station_index, length, now);
-      add_to(busy_area.data(), has_next, station_index, _mm512_mul_pd(station_mean, draw1));
+      add_to(busy_area.data(), has_next, station_index, duration1);
     }
 
     // Routing: the number of cumulative thresholds passed picks the branch.
@@ -304,12 +388,14 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     const __m512i start_index = _mm512_add_epi64(_mm512_mullo_epi64(start_slot, eight), lane);
     _mm512_mask_i64scatter_epi64(idle.data(), starts, target_index, _mm512_andnot_si512(lowest, free_bits), 8);
     __m512d target_mean = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), starts, target, mean.data(), 8);
-    _mm512_mask_i64scatter_pd(leaf.data(), starts, start_index, _mm512_fmadd_pd(target_mean, draw2, now), 8);
+    __m512d duration2 = _mm512_mul_pd(target_mean, draw2);
+    if constexpr (kMixedEfforts) duration2 = take(efforts, rng, starts, target);
+    _mm512_mask_i64scatter_pd(leaf.data(), starts, start_index, _mm512_add_pd(now, duration2), 8);
     _mm512_mask_i64scatter_epi64(busy.data(), starts, start_index, client, 8);
     const __mmask8 joins = moving & ~starts;
     if constexpr (kStatistics) {
       deferred_add(*waits, starts, target, _mm512_setzero_pd());
-      add_to(busy_area.data(), starts, target_index, _mm512_mul_pd(target_mean, draw2));
+      add_to(busy_area.data(), starts, target_index, duration2);
     }
     __m512i waiting = _mm512_mask_i64gather_epi64(zero, joins, target_index, queue.data(), 8);
     __m512i front = _mm512_mask_i64gather_epi64(zero, joins, target_index, head.data(), 8);
@@ -332,6 +418,14 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
         for (std::int64_t b = 0; b < kBins; ++b) visits += double(wait_counts[(g * kBins + b) * kLanes + l]);
       }
     result.mean_wait = waited / visits;
+    result.lowest_utilisation = 1e300, result.highest_utilisation = 0;
+    for (std::int64_t g = 0; g < n_stations; ++g) {
+      double busy_weeks = 0;
+      for (int l = 0; l < kLanes; ++l) busy_weeks += busy_area[g * kLanes + l];
+      const double utilisation = busy_weeks / (stations[g].servers * weeks * kLanes);
+      result.lowest_utilisation = std::min(result.lowest_utilisation, utilisation);
+      result.highest_utilisation = std::max(result.highest_utilisation, utilisation);
+    }
   }
   return result;
 }

@@ -459,17 +459,23 @@ int main(int argc, char** argv) {
   const double lanes_weeks = compare_weeks * compare_replications / 8;
   auto lanes = bench::time_lanes_skeleton<false>(skeleton_stations(), kArrivals, lanes_weeks);
   auto lanes_statistics = bench::time_lanes_skeleton<true>(skeleton_stations(), kArrivals, lanes_weeks);
-  if (lanes && lanes_statistics) {
+  std::vector<bench::SkeletonStation> mixed = skeleton_stations();
+  for (int i = 0; i < kStations; ++i) mixed[i].distribution = i % 6;  // as effort_text()
+  auto lanes_mixed = bench::time_lanes_skeleton<true, true>(mixed, kArrivals, lanes_weeks);
+  if (lanes && lanes_statistics && lanes_mixed) {
     for (const auto& [name, t] :
          {std::pair{"the same skeleton, 8 replications in AVX-512 lanes", *lanes},
           std::pair{"the same in lanes, with client records, wait and lead histograms, time averages",
-                    *lanes_statistics}}) {
+                    *lanes_statistics},
+          std::pair{"the same in lanes, with statistics and the six effort distributions in batches", *lanes_mixed}}) {
       Timing timing{t.events, 0, "", t.cpu};
       fmt::print("| {} | 8 | {} | {:.0f} | {:.3f} | {:.2f} M | {} |\n", name, t.events, t.events / 8.0, t.cpu,
                  timing.per_cpu_second() / 1e6, ratio(timing));
     }
     fmt::print("\nlanes with statistics, mean wait per visit: {:.5f} weeks; Jackson network (Erlang C): {:.5f} weeks\n",
                lanes_statistics->mean_wait, jackson_mean_wait(skeleton_stations()));
+    fmt::print("lanes with the six distributions, utilisation of the stations: {:.3f} to {:.3f}; target {:.3f}\n",
+               lanes_mixed->lowest_utilisation, lanes_mixed->highest_utilisation, kTargetUtilisation);
   } else {
     fmt::print("| the same skeleton in AVX-512 lanes | not run: this processor has no AVX-512 | | | | | |\n");
   }
