@@ -476,6 +476,7 @@ int main(int argc, char** argv) {
                lanes_statistics->mean_wait, jackson_mean_wait(skeleton_stations()));
     fmt::print("lanes with the six distributions, utilisation of the stations: {:.3f} to {:.3f}; target {:.3f}\n",
                lanes_mixed->lowest_utilisation, lanes_mixed->highest_utilisation, kTargetUtilisation);
+    if (quick) fmt::print("(--quick: {:.0f} weeks per lane from empty, too short for these two checks)\n", lanes_weeks);
   } else {
     fmt::print("| the same skeleton in AVX-512 lanes | not run: this processor has no AVX-512 | | | | | |\n");
   }
