@@ -34,8 +34,8 @@ class DurationHistogram {
   double mean() const;              // NaN when empty
   double quantile(double q) const;  // NaN when empty; linear within a bin
 
- private:
-  // Bin 0 holds zero (and anything below 2^-24), bins 1..kBins the sub-octaves, the last bin
+  // The bin of a duration in weeks (public for tools/bench/lanes_skeleton.h, which keeps its
+  // counts per lane). Bin 0 holds zero (and anything below 2^-24), bins 1..kBins the sub-octaves, the last bin
   // anything from 2^24 weeks up.
   // Without branches: whether a wait is zero is a coin flip for the branch predictor.
   static int bin(double x) {
@@ -48,6 +48,8 @@ class DurationHistogram {
     b = b > kBins + 1 ? kBins + 1 : b;
     return x == x ? int(b) : 0;  // NaN, as before, counts as zero
   }
+
+ private:
   static double lower_edge(int bin);
   static constexpr double kLow = 0x1.0p-24, kHigh = 0x1.0p+24;
   static constexpr std::uint64_t kLowKey = std::uint64_t(1023 + kMinExponent) << kSubBits;

@@ -12,8 +12,9 @@
 // `index * 8 + lane`, so the lanes never write the same address. The draws are xoshiro256+ per
 // lane and glibc's vector log (libmvec's _ZGVeN8v_log). Ties in time go to the lowest slot.
 //
-// It is the skeleton only (exponential efforts, one class, no statistics), to be compared with
-// the scalar skeleton (`time_skeleton`), not with the engine.
+// Without options it is the skeleton only (exponential efforts, one class, no statistics), to be
+// compared with the scalar skeleton (`time_skeleton`). kStatistics and kMixedEfforts add the
+// engine's statistics and its six effort distributions, to see what they cost in lanes.
 #pragma once
 
 #include <immintrin.h>
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "measure.h"
+#include "sim/statistics.h"
 
 namespace bench {
 
@@ -43,7 +45,6 @@ struct SkeletonStation {
 struct LanesTiming {
   std::uint64_t events = 0;
   double cpu = 0;
-  std::uint64_t completed = 0;
   double mean_wait = 0;                                    // weeks per visit, with kStatistics
   double lowest_utilisation = 0, highest_utilisation = 0;  // over the stations, with kStatistics
 };
@@ -91,9 +92,9 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline __m512i lan
   return _mm512_add_epi64(_mm512_slli_epi64(index, 3), _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0));
 }
 
-// The engine's DurationHistogram (64 bins per power of two from 2^-24 weeks, a bin for zero) per
-// group and lane: counts at (group * kBins + bin) * 8 + lane, sums at group * 8 + lane.
-constexpr std::int64_t kBins = 48 * 64 + 2;
+// The engine's DurationHistogram bins per group and lane: counts at (group * kBins + bin) * 8 +
+// lane, sums at group * 8 + lane.
+constexpr std::int64_t kBins = sujuva::DurationHistogram::kBins + 2;
 
 // area += level * (now - last), last = now: a time average of a step function, per lane.
 __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline void time_average(double* area, double* last,
@@ -123,12 +124,8 @@ struct Deferred {
   std::uint64_t* counts;
   double* sums;
   void flush() {
-    constexpr std::int64_t kLowKey = std::int64_t(1023 - 24) << 6;
     for (int i = 0; i < size; ++i) {
-      std::int64_t bits;
-      std::memcpy(&bits, &value[i], sizeof bits);
-      std::int64_t bin = (bits >> 46) - kLowKey + 1;
-      bin = bin < 0 ? 0 : bin > kBins - 1 ? kBins - 1 : bin;
+      const std::int64_t bin = sujuva::DurationHistogram::bin(value[i]);
       const std::int64_t group = at[i] >> 3, lane = at[i] & 7;
       counts[(group * kBins + bin) * 8 + lane]++;
       sums[at[i]] += value[i];
@@ -259,7 +256,6 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
   rng.s0 = _mm512_load_si512(seeds[0]), rng.s1 = _mm512_load_si512(seeds[1]);
   rng.s2 = _mm512_load_si512(seeds[2]), rng.s3 = _mm512_load_si512(seeds[3]);
 
-  const __m512i lane = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), eight = _mm512_set1_epi64(kLanes);
   const __m512i one = _mm512_set1_epi64(1), zero = _mm512_setzero_si512(), ring_mask = _mm512_set1_epi64(kRing - 1);
   const __m512d horizon = _mm512_set1_pd(weeks), infinity = _mm512_set1_pd(inf);
   const __m512d mean_arrival = _mm512_set1_pd(1 / arrivals_per_week);
@@ -285,7 +281,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
   auto waits = std::make_unique<Deferred>(), leads = std::make_unique<Deferred>();
   waits->counts = wait_counts.data(), waits->sums = wait_sums.data();
   leads->counts = lead_counts.data(), leads->sums = lead_sums.data();
-  std::uint64_t events = 0, completed = 0;
+  std::uint64_t events = 0;
   double cpu = cpu_seconds();
   while (true) {
     // The earliest event of every lane: a minimum over the slots, then the lowest slot at it.
@@ -308,8 +304,8 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     const __mmask8 arrival = _mm512_mask_cmpeq_epi64_mask(active, slot, _mm512_set1_epi64(arrival_slot));
     const __mmask8 service = active & ~arrival;
     const __m512i station = _mm512_i64gather_epi64(slot, slot_station.data(), 8);
-    const __m512i slot_index = _mm512_add_epi64(_mm512_mullo_epi64(slot, eight), lane);
-    const __m512i station_index = _mm512_add_epi64(_mm512_mullo_epi64(station, eight), lane);
+    const __m512i slot_index = lane_index(slot);
+    const __m512i station_index = lane_index(station);
 
     // The client who leaves the finishing server, or the new client of an arrival.
     __m512i client;
@@ -368,7 +364,6 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
                                             to.data(), 8);
     target = _mm512_mask_mov_epi64(target, arrival, zero);
     const __mmask8 leaves = _mm512_mask_cmplt_epi64_mask(active, target, zero);
-    completed += __builtin_popcount(leaves);
     if constexpr (kStatistics) {  // the lead time, and the record back to the free list
       const __m512d arrived = _mm512_mask_i64gather_pd(now, leaves, lane_index(client), arrival_time.data(), 8);
       deferred_add(*leads, leaves, zero, _mm512_sub_pd(now, arrived));
@@ -378,14 +373,14 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     const __mmask8 moving = active & ~leaves;
 
     // The routed client starts at once on the lowest idle server, or joins the queue.
-    const __m512i target_index = _mm512_add_epi64(_mm512_mullo_epi64(target, eight), lane);
+    const __m512i target_index = lane_index(target);
     __m512i free_bits = _mm512_mask_i64gather_epi64(zero, moving, target_index, idle.data(), 8);
     const __mmask8 starts = _mm512_mask_test_epi64_mask(moving, free_bits, free_bits);
     const __m512i lowest = _mm512_and_si512(free_bits, _mm512_sub_epi64(zero, free_bits));
     const __m512i server = _mm512_sub_epi64(_mm512_set1_epi64(63), _mm512_lzcnt_epi64(lowest));
     const __m512i start_slot =
         _mm512_add_epi64(_mm512_mask_i64gather_epi64(zero, starts, target, first_slot.data(), 8), server);
-    const __m512i start_index = _mm512_add_epi64(_mm512_mullo_epi64(start_slot, eight), lane);
+    const __m512i start_index = lane_index(start_slot);
     _mm512_mask_i64scatter_epi64(idle.data(), starts, target_index, _mm512_andnot_si512(lowest, free_bits), 8);
     __m512d target_mean = _mm512_mask_i64gather_pd(_mm512_setzero_pd(), starts, target, mean.data(), 8);
     __m512d duration2 = _mm512_mul_pd(target_mean, draw2);
@@ -409,7 +404,7 @@ __attribute__((target("avx512f,avx512dq,avx512cd,avx512vl"))) inline std::option
     _mm512_mask_i64scatter_epi64(queue.data(), joins, target_index, _mm512_add_epi64(waiting, one), 8);
   }
   waits->flush(), leads->flush();
-  LanesTiming result{events, cpu_seconds() - cpu, completed};
+  LanesTiming result{events, cpu_seconds() - cpu};
   if constexpr (kStatistics) {  // the mean wait over every visit, to check the statistics against theory
     double waited = 0, visits = 0;
     for (std::int64_t g = 0; g < n_stations; ++g)

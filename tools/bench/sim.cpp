@@ -457,9 +457,10 @@ int main(int argc, char** argv) {
   // The same skeleton as 8 replications in the lanes of AVX-512 registers (lanes_skeleton.h),
   // without and with the engine's statistics.
   const double lanes_weeks = compare_weeks * compare_replications / 8;
-  auto lanes = bench::time_lanes_skeleton<false>(skeleton_stations(), kArrivals, lanes_weeks);
-  auto lanes_statistics = bench::time_lanes_skeleton<true>(skeleton_stations(), kArrivals, lanes_weeks);
-  std::vector<bench::SkeletonStation> mixed = skeleton_stations();
+  const std::vector<bench::SkeletonStation> stations = skeleton_stations();
+  auto lanes = bench::time_lanes_skeleton<false>(stations, kArrivals, lanes_weeks);
+  auto lanes_statistics = bench::time_lanes_skeleton<true>(stations, kArrivals, lanes_weeks);
+  std::vector<bench::SkeletonStation> mixed = stations;
   for (int i = 0; i < kStations; ++i) mixed[i].distribution = i % 6;  // as effort_text()
   auto lanes_mixed = bench::time_lanes_skeleton<true, true>(mixed, kArrivals, lanes_weeks);
   if (lanes && lanes_statistics && lanes_mixed) {
@@ -473,7 +474,7 @@ int main(int argc, char** argv) {
                  timing.per_cpu_second() / 1e6, ratio(timing));
     }
     fmt::print("\nlanes with statistics, mean wait per visit: {:.5f} weeks; Jackson network (Erlang C): {:.5f} weeks\n",
-               lanes_statistics->mean_wait, jackson_mean_wait(skeleton_stations()));
+               lanes_statistics->mean_wait, jackson_mean_wait(stations));
     fmt::print("lanes with the six distributions, utilisation of the stations: {:.3f} to {:.3f}; target {:.3f}\n",
                lanes_mixed->lowest_utilisation, lanes_mixed->highest_utilisation, kTargetUtilisation);
     if (quick) fmt::print("(--quick: {:.0f} weeks per lane from empty, too short for these two checks)\n", lanes_weeks);
