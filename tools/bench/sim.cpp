@@ -230,10 +230,6 @@ double hold_ns_event_set(size_t pending, size_t operations) {
   return ns;
 }
 
-// The floor of this engine's design: the same event set and event loop on the same stations and
-// routes, but with exponential efforts only, one class, no delay, no statistics, no guards and
-// no calendar. Whatever the real engine does per event costs more than this, so this rate bounds
-// what tuning the engine can reach.
 // The skeleton's stations: servers, mean service in weeks and routes, from the traffic equations.
 std::vector<bench::SkeletonStation> skeleton_stations() {
   std::vector<double> rate(kStations, 0);  // visits per week: lambda = gamma + P^T lambda
@@ -280,6 +276,10 @@ double jackson_mean_wait(const std::vector<bench::SkeletonStation>& stations) {
   return waited / visits;
 }
 
+// The floor of this engine's design: the same event set and event loop on the same stations and
+// routes, but with exponential efforts only, one class, no delay, no statistics, no guards and
+// no calendar. Whatever the real engine does per event costs more than this, so this rate bounds
+// what tuning the engine can reach.
 Timing time_skeleton(double weeks) {
   struct Station {
     int servers = 1;
