@@ -148,7 +148,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process, *lang);
     sim = simulate(process, options);
   } catch (const SimulationError& e) {
-    err << e.what() << "\n";
+    err << (e.usage ? "sujuva simulate: " : "") << e.what() << "\n";
     return kUnusable;
   }
   sim.options.progress = nullptr;

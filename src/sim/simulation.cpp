@@ -26,23 +26,26 @@ constexpr double kMaxWeeks = 100'000;  // about 1 900 years
 constexpr int kMaxReplications = 100'000;
 constexpr double kMaxArrivals = 1e9;  // minutes of computing at 10^7 events per second
 
+// Options are usage: their messages are in English, as every command's option errors (and
+// CLI11's own) are; the model's and timeline's problems follow --lang.
+SimulationError usage_error(const std::string& message) { return SimulationError(message, true); }
+
 void validate(const SimulationOptions& o) {
   if (!(o.weeks > 0) || !(o.weeks <= kMaxWeeks))
-    throw SimulationError(fmt::format("--weeks must be above 0 and at most {:.0f} (got {:g})", kMaxWeeks, o.weeks));
+    throw usage_error(fmt::format("--weeks must be above 0 and at most {:.0f} (got {:g})", kMaxWeeks, o.weeks));
   if (!(o.warmup_weeks >= 0) || !(o.warmup_weeks <= kMaxWeeks))
-    throw SimulationError(
+    throw usage_error(
         fmt::format("--warmup must be at least 0 and at most {:.0f} weeks (got {:g})", kMaxWeeks, o.warmup_weeks));
   if (o.replications < 1 || o.replications > kMaxReplications)
-    throw SimulationError(
-        fmt::format("--replications must be from 1 to {} (got {})", kMaxReplications, o.replications));
+    throw usage_error(fmt::format("--replications must be from 1 to {} (got {})", kMaxReplications, o.replications));
   if (o.threads < 0 || o.threads > 1024)
-    throw SimulationError(fmt::format("--threads must be from 0 (all cores) to 1024 (got {})", o.threads));
+    throw usage_error(fmt::format("--threads must be from 0 (all cores) to 1024 (got {})", o.threads));
   if (!(o.absence_spell_weeks > 0) || !(o.absence_spell_weeks <= kMaxWeeks))
-    throw SimulationError(fmt::format("--absence-spell must be above 0 weeks (got {:g})", o.absence_spell_weeks));
+    throw usage_error(fmt::format("--absence-spell must be above 0 weeks (got {:g})", o.absence_spell_weeks));
   if (o.max_queue < 1 || o.max_queue > 100'000'000)
-    throw SimulationError(fmt::format("--max-queue must be from 1 to 100000000 (got {})", o.max_queue));
+    throw usage_error(fmt::format("--max-queue must be from 1 to 100000000 (got {})", o.max_queue));
   if (o.max_visits < 1 || o.max_visits > 2'000'000'000)
-    throw SimulationError(fmt::format("--max-visits must be from 1 to 2000000000 (got {})", o.max_visits));
+    throw usage_error(fmt::format("--max-visits must be from 1 to 2000000000 (got {})", o.max_visits));
 }
 
 // Sums of a weekly series over replications: whole numbers, so the sums are exact in

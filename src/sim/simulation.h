@@ -142,8 +142,12 @@ struct Simulation {
 };
 
 // Unusable input (zero-capacity role with work, absurd horizon, ...): what() is the message.
+// `usage`: an option out of range (--weeks 1e12), which the CLI prefixes with its command's name;
+// otherwise the message names the model or timeline file itself.
 struct SimulationError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit SimulationError(const std::string& message, bool usage = false)
+      : std::runtime_error(message), usage(usage) {}
+  bool usage;
 };
 
 Simulation simulate(const Process& process, const SimulationOptions& options);
