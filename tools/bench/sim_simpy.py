@@ -47,8 +47,10 @@ def sampler(d, rng):
 
 
 class Network:
-    def __init__(self, spec, rng):
+    def __init__(self, spec, rng, statistics=False):
         self.rng = rng
+        self.client_kind = RecordingClient if statistics else Client
+        self.recording = Recording(spec) if statistics else None
         self.steps = spec["steps"]
         self.classes = spec["classes"]
         self.effort = [sampler(s["effort"], rng) if s.get("effort") else None for s in self.steps]
@@ -115,6 +117,9 @@ class Recording:
 
 
 class RecordingClient(Process):
+    """Client's path with the recording added. A copy rather than flags in Client, so that the
+    model that records nothing pays nothing for it."""
+
     def run(self, net, step):
         stats = net.recording
         cls = 0
@@ -171,9 +176,9 @@ def summarise(net, weeks):
     classes = [{"lead_time": summary(stats.leads[k]), "throughput": len(stats.leads[k]) / weeks,
                 "wip": stats.wip[k].area / weeks} for k in range(len(stats.leads))]
     overall = summary([x for lead in stats.leads for x in lead])
-    waits = sum(len(w) for w in stats.waits)
-    return {"roles": roles, "classes": classes, "lead_time": overall,
-            "mean_wait": sum(sum(w) for w in stats.waits) / waits if waits else None}
+    visits = sum(role["visits"] for role in roles)
+    waited = sum(role["wait"][0] * role["visits"] for role in roles if role["visits"])
+    return {"roles": roles, "classes": classes, "lead_time": overall, "mean_wait": waited / visits if visits else None}
 
 
 class Source(Process):
@@ -191,9 +196,7 @@ def main():
     rng = random.Random(int(sys.argv[3]))
     statistics = "--statistics" in sys.argv[4:]
     initialize()
-    net = Network(spec, rng)
-    net.client_kind = RecordingClient if statistics else Client
-    net.recording = Recording(spec) if statistics else None
+    net = Network(spec, rng, statistics)
     for start in spec["starts"]:
         source = Source()
         activate(source, source.run(net, start["step"], start["rate"]))
