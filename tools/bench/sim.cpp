@@ -536,6 +536,7 @@ int main(int argc, char** argv) {
         "to {:.3f}\n",
         theirs.mean_wait, ours.mean_wait, theirs.mean_lead, ours.mean_lead, theirs.lowest_utilisation,
         theirs.highest_utilisation, ours.lowest_utilisation, ours.highest_utilisation);
+    if (quick) fmt::print("(--quick: {:.0f} weeks and one SimPy replication, too short to compare)\n", compare_weeks);
     double slowest = std::min(ours1.per_cpu_second(), ours2.per_cpu_second());
     double worst = slowest / simpy_statistics.per_cpu_second();
     fmt::print(
