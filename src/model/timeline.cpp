@@ -13,10 +13,48 @@ Diagnostic error_at(const std::string& file, int line, std::string message) {
   return {Severity::error, file, line, std::move(message), {}, "timeline"};
 }
 
-// Excel under fi/sv writes ';' between fields and a decimal comma: "10;sw.fte;2,5".
-char separator_of(const std::string& line) {
-  auto comma = line.find(','), semicolon = line.find(';');
-  return semicolon != std::string::npos && (comma == std::string::npos || semicolon < comma) ? ';' : ',';
+// A line split into fields as CSV (RFC 4180): a field in double quotes may hold the separator
+// ("gamma(mean=2h, cv=0.5)", as Excel writes it) and "" for a quote; outside quotes `#` starts a
+// comment to the end of the line. Excel under fi/sv writes ';' between fields and a decimal comma
+// ("10;sw.fte;2,5"): the separator is whichever of ',' and ';' comes first outside quotes.
+struct Fields {
+  std::vector<std::string> values;
+  char separator = ',';
+  bool unterminated = false;  // a quote opened and never closed
+};
+
+Fields split_fields(const std::string& line) {
+  Fields fields;
+  bool quoted = false, chosen = false;
+  std::string field;
+  auto finish = [&] {
+    fields.values.emplace_back(detail::trim(field));
+    field.clear();
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c != '"')
+        field += c;
+      else if (i + 1 < line.size() && line[i + 1] == '"')
+        field += '"', ++i;
+      else
+        quoted = false;
+    } else if (c == '"' && detail::trim(field).empty()) {
+      field.clear();
+      quoted = true;
+    } else if (c == '#') {
+      break;
+    } else if ((c == ',' || c == ';') && (!chosen || c == fields.separator)) {
+      fields.separator = c, chosen = true;
+      finish();
+    } else {
+      field += c;
+    }
+  }
+  fields.unterminated = quoted;
+  if (!fields.values.empty() || !detail::trim(field).empty()) finish();
+  return fields;
 }
 
 std::string decimal_point(std::string value) {
@@ -27,16 +65,6 @@ std::string decimal_point(std::string value) {
       digits + commas + (value.size() && std::string("x*+-").find(value[0]) != std::string::npos) == value.size();
   if (numeric) std::replace(value.begin(), value.end(), ',', '.');
   return value;
-}
-
-std::vector<std::string> split_fields(const std::string& line) {
-  char separator = separator_of(line);
-  std::vector<std::string> fields;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, separator)) fields.emplace_back(detail::trim(field));
-  if (!line.empty() && line.back() == separator) fields.emplace_back();
-  return fields;
 }
 
 }  // namespace
@@ -53,22 +81,34 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
   while (std::getline(in, raw)) {
     ++line;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-    std::string content(detail::trim(raw));
-    if (content.empty() || content[0] == '#') continue;
-    auto fields = split_fields(content);
-    bool header = first && !fields.empty() && fields[0] == "week";
+    Fields split = split_fields(raw);
+    std::vector<std::string>& fields = split.values;
+    if (fields.empty()) continue;  // blank or a comment
+    bool header = first && fields[0] == "week";
     first = false;
     if (header) continue;
+    if (split.unterminated) {
+      result.diagnostics.push_back(error_at(
+          file_name, line,
+          say(lang, "lainausmerkki \" jää sulkematta", "citattecknet \" stängs aldrig", "a quote \" is never closed")));
+      continue;
+    }
     if (fields.size() != 3) {
+      // The usual cause of a fourth field: a value with the separator in it, left unquoted.
+      bool hint = fields.size() > 3 && fields[2].find('(') != std::string::npos;
       result.diagnostics.push_back(
           error_at(file_name, line,
                    say(lang, "odotettiin 3 kenttää week,target,value (esimerkiksi 10,sw.fte,2.5), löytyi ",
                        "förväntade 3 fält week,target,value (till exempel 10,sw.fte,2.5), hittade ",
                        "expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found ") +
-                       std::to_string(fields.size())));
+                       std::to_string(fields.size()) +
+                       (hint ? say(lang, " (pilkun sisältävä arvo lainausmerkkeihin: \"gamma(mean=2h, cv=0.5)\")",
+                                   " (ett värde med kommatecken inom citattecken: \"gamma(mean=2h, cv=0.5)\")",
+                                   " (put a value with a comma in quotes: \"gamma(mean=2h, cv=0.5)\")")
+                             : "")));
       continue;
     }
-    if (separator_of(content) == ';') fields[0] = decimal_point(fields[0]), fields[2] = decimal_point(fields[2]);
+    if (split.separator == ';') fields[0] = decimal_point(fields[0]), fields[2] = decimal_point(fields[2]);
     auto week = parse_number(fields[0]);
     if (!week || *week.value < 0) {
       result.diagnostics.push_back(error_at(file_name, line,

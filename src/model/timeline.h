@@ -6,7 +6,9 @@
 //   0,*.arrivals,x1.1    # ten per cent more clients from the start
 //
 // Values follow the `--set` grammar of scenario.h. A header line is optional;
-// blank lines and lines starting with `#` are skipped. Changes apply in
+// blank lines are skipped and `#` starts a comment. Fields are CSV: `,` or `;`
+// between them, double quotes around a value with the separator in it
+// (`11,arvio.effort,"gamma(mean=2h, cv=0.5)"`). Changes apply in
 // (week, line) order, each to the process as the earlier changes left it.
 //
 //   auto read = read_timeline_file("muutokset.csv");

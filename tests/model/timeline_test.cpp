@@ -51,6 +51,28 @@ TEST_CASE("A timeline CSV is read in week order", "[timeline]") {
     CHECK(excel.timeline->changes[0].change.value == "2.5");
     CHECK(excel.timeline->changes[0].line == 2);
   }
+  SECTION("a comment after a change, as in the README's example") {
+    auto commented =
+        read_timeline_text("week,target,value\n10,sw.fte,2.5          # sick leave from week 10\n", "t.csv");
+    REQUIRE(commented.timeline);
+    CHECK(commented.timeline->changes[0].change.text == "sw.fte=2.5");
+  }
+  SECTION("a value with the separator in it, in quotes as Excel writes it") {
+    auto quoted = read_timeline_text("10,a.effort,\"gamma(mean=2h, cv=0.5)\"\n\"12\",\"sw.fte\",\"4\"\n", "t.csv");
+    REQUIRE(quoted.timeline);
+    CHECK(quoted.timeline->changes[0].change.value == "gamma(mean=2h, cv=0.5)");
+    CHECK(quoted.timeline->changes[1].change.text == "sw.fte=4");
+    // Applied, step a's constant 2h becomes a gamma with mean 2 hours (Distribution's a) and
+    // cv 0.5 (its b): the same mean, so the kind and the cv show the change.
+    Process p = model();
+    size_t next = 0;
+    apply_timeline_until(*quoted.timeline, 10, next, p);
+    const Step& a = p.graph[*p.find_step("a")];
+    REQUIRE(a.effort);
+    CHECK(a.effort->kind == DistributionKind::gamma);
+    CHECK(a.effort->a == Catch::Detail::Approx(2));
+    CHECK(a.effort->b == 0.5);
+  }
 }
 
 TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
@@ -70,6 +92,10 @@ TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
   REQUIRE(unknown_role.timeline);
   CHECK(messages(validate_timeline(*unknown_role.timeline, model())) ==
         std::vector<std::string>{"t.csv:1: sx.fte=2: no role \"sx\" (did you mean \"sw\"?)"});
+  CHECK(messages(read_timeline_text("10,a.effort,gamma(mean=2h, cv=0.5)\n12,sw.fte,\"4\n", "t.csv").diagnostics) ==
+        std::vector<std::string>{"t.csv:1: expected 3 fields week,target,value (e.g. 10,sw.fte,2.5), found 4 (put a "
+                                 "value with a comma in quotes: \"gamma(mean=2h, cv=0.5)\")",
+                                 "t.csv:2: a quote \" is never closed"});
   CHECK(messages(read_timeline_file("/nonexistent/t.csv").diagnostics) ==
         std::vector<std::string>{"/nonexistent/t.csv: cannot open the timeline file"});
   SECTION("in Finnish and Swedish") {
