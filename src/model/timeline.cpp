@@ -84,7 +84,8 @@ TimelineRead read_timeline_text(std::string_view text, const std::string& file_n
     Fields split = split_fields(raw);
     std::vector<std::string>& fields = split.values;
     if (fields.empty()) continue;  // blank or a comment
-    bool header = first && fields[0] == "week";
+    // The header as written in any of the three languages (a Finnish team writes "viikko").
+    bool header = first && (fields[0] == "week" || fields[0] == "viikko" || fields[0] == "vecka");
     first = false;
     if (header) continue;
     if (split.unterminated) {

@@ -51,6 +51,14 @@ TEST_CASE("A timeline CSV is read in week order", "[timeline]") {
     CHECK(excel.timeline->changes[0].change.value == "2.5");
     CHECK(excel.timeline->changes[0].line == 2);
   }
+  SECTION("a header in Finnish or Swedish") {
+    for (const char* header : {"viikko;kohde;arvo\n", "vecka;mål;värde\n"}) {
+      auto read = read_timeline_text(std::string(header) + "10;sw.fte;2,5\n", "t.csv");
+      REQUIRE(read.timeline);
+      CHECK(read.timeline->changes.size() == 1);
+      CHECK(read.timeline->changes[0].line == 2);
+    }
+  }
   SECTION("a comment after a change, as in the README's example") {
     auto commented =
         read_timeline_text("week,target,value\n10,sw.fte,2.5          # sick leave from week 10\n", "t.csv");
