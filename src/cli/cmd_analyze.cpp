@@ -72,10 +72,6 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
     }
     options.timeline = *read.timeline;
   }
-  if (o.weeks > 100000) {
-    err << "sujuva analyze: --weeks must be at most 100000\n";
-    return false;
-  }
   options.projection_weeks = o.weeks >= 0                                                      ? o.weeks
                              : (!options.timeline.empty() || !options.initial_backlog.empty()) ? 26
                                                                                                : 0;
@@ -97,7 +93,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
                  "arvio->swplan.p=0.4, effort x1.2 (repeatable)");
   app.add_option("--scale-arrivals", o.scale, "multiply every start step's arrivals, e.g. 1.2");
   app.add_option("--weeks", o.weeks, "weeks of backlog projection (default 26 with --timeline or --backlog)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 100000));  // NonNegativeNumber printed its upper end, DBL_MAX, in full
   app.add_option("--backlog", o.backlogs, "clients already queued at a role at week 0, e.g. sw=40 (repeatable)");
   app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value, e.g. 10,sw.fte,2.5");
   app.add_option("--lang", o.lang, "language of the text: fi, sv or en")->check(CLI::IsMember({"fi", "sv", "en"}));

@@ -1,7 +1,9 @@
 // `sujuva report MODEL [-o DIR]`: a self-contained HTML report (plus Markdown, JSON, SVG, PNG, PDF) for staff events.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "check/check.h"
@@ -83,6 +85,15 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--compare", o.compare, "a BEFORE model: adds a before/after section (this MODEL is after)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   Lang lang = *parse_lang(o.lang);
+  // -o names a folder for six files; `-o raportti.html` would otherwise make a folder of that name.
+  static const std::set<std::string> kFileExtensions{".html", ".htm", ".md", ".json", ".svg", ".png", ".pdf"};
+  if (kFileExtensions.count(std::filesystem::path(o.dir).extension().string())) {
+    err << "sujuva report: -o " << o.dir
+        << ": give a folder, not a file name: the report is a folder of six files (index.html, report.md, "
+           "analysis.json, diagram.svg, diagram.png, poster.pdf), e.g. -o reports/"
+        << std::filesystem::path(o.dir).stem().string() << "\n";
+    return kUnusable;
+  }
 
   ReadResult read = read_process_file(o.file, lang);
   for (const auto& d : read.diagnostics) err << d.format(lang) << "\n";

@@ -93,6 +93,9 @@ TEST_CASE("analyze exits 1 on an unstable role and 2 on unusable input", "[flow]
   CHECK(analyze({unstable, "--set", "x.fte=2"}).err ==
         "sujuva analyze: --set x.fte=2: ei roolia \"x\" (tarkoititko \"w\"?)\n");
   CHECK(analyze({(dir / "missing.dot").string()}).code == 2);
+  auto negative_weeks = analyze({unstable, "--weeks", "-5"});
+  CHECK(negative_weeks.code == 2);
+  CHECK(negative_weeks.err.rfind("sujuva analyze: --weeks: Value -5 not in range 0 to 100000\n", 0) == 0);
   auto trap = write(dir / "trap.dot",
                     "digraph t {\n in [kind=start, arrivals=\"1/week\"];\n a [effort=\"1h\"];\n"
                     " b [effort=\"1h\"];\n out [kind=end];\n in -> a; a -> b; b -> a;\n}\n");

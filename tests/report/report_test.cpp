@@ -289,6 +289,8 @@ TEST_CASE("sujuva report and render run from the command line", "[report]") {
   }
   SECTION("usage errors and unusable input exit with 2") {
     CHECK(run("report '" + (dir / "m.dot").string() + "' --lang de") == 2);
+    CHECK(run("report '" + (dir / "m.dot").string() + "' -o '" + (dir / "r.html").string() + "'") == 2);
+    CHECK_FALSE(fs::exists(dir / "r.html"));
     CHECK(run("render '" + (dir / "m.dot").string() + "' -o '" + (dir / "d.jpeg").string() + "'") == 2);
     CHECK(run("render '" + (dir / "m.dot").string() + "' -o x.svg --color rainbow") == 2);
     CHECK(run("render '" + (dir / "missing.dot").string() + "' -o '" + (dir / "x.svg").string() + "'") == 2);
