@@ -65,15 +65,17 @@ std::vector<std::string> split_changes(const std::string& scenario) {
   return parts;
 }
 
-// Applies a scenario to a copy of `base`; a message on failure.
+// Applies a scenario to a copy of `base`; a message on failure, as `analyze --set` words it
+// (`--scenario sx.fte=+1: no role "sx" ...`). The change's message names the change, so the
+// scenario is quoted before it only when it holds several.
 std::optional<std::string> apply_scenario(Process& process, const std::string& scenario, Lang lang) {
   auto changes = split_changes(scenario);
   if (changes.empty()) return "--scenario \"" + scenario + "\": empty scenario";
+  const std::string which = changes.size() > 1 ? "--scenario \"" + scenario + "\": " : "--scenario ";
   for (const auto& text : changes) {
     auto change = parse_override(text, lang);
-    if (!change) return "--scenario \"" + scenario + "\": " + change.error;
-    if (auto problem = apply_override(process, *change.value, lang); !problem.empty())
-      return "--scenario \"" + scenario + "\": " + problem;
+    if (!change) return which + change.error;
+    if (auto problem = apply_override(process, *change.value, lang); !problem.empty()) return which + problem;
   }
   return std::nullopt;
 }
@@ -211,7 +213,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& scenario : scenarios) {
     Process variant = processes.front();
     if (auto problem = apply_scenario(variant, scenario, *lang)) {
-      err << *problem << "\n";
+      err << "sujuva compare: " << *problem << "\n";
       return kUnusable;
     }
     names.push_back(processes.front().name + ": " + scenario);

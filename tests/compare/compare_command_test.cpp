@@ -118,9 +118,12 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
     CHECK(run.err == "sujuva compare: give two or more models, or one model and --scenario\n");
   }
   SECTION("a scenario naming an unknown role") {
-    auto run = compare({model, "--scenario", "sx.fte=+1"});
+    auto run = compare({model, "--scenario", "sx.fte=+1", "--lang", "en"});
     CHECK(run.code == 2);
-    CHECK(run.err.rfind("--scenario \"sx.fte=+1\": ", 0) == 0);
+    CHECK(run.err == "sujuva compare: --scenario sx.fte=+1: no role \"sx\" (did you mean \"sw\"?)\n");
+    auto several = compare({model, "--scenario", "absence=0.2;sx.fte=+1", "--lang", "en"});
+    CHECK(several.err ==
+          "sujuva compare: --scenario \"absence=0.2;sx.fte=+1\": sx.fte=+1: no role \"sx\" (did you mean \"sw\"?)\n");
   }
   SECTION("an unknown language") {
     auto run = compare({model, model, "--lang", "de"});
