@@ -77,8 +77,11 @@ std::string header(const Simulation& sim, Lang lang) {
   const auto& o = sim.options;
   std::string text =
       fmt::format("{}: {} — {} {} × {} {} ({} {} {}), {} {}\n", pick(lang, "Simulointi", "Simulering", "Simulation"),
-                  sim.model, o.replications, pick(lang, "toistoa", "replikeringar", "replications"),
-                  format_decimal(o.weeks, 0, lang), pick(lang, "viikkoa", "veckor", "weeks"),
+                  sim.model, o.replications,
+                  o.replications == 1 ? pick(lang, "toisto", "replikering", "replication")
+                                      : pick(lang, "toistoa", "replikeringar", "replications"),
+                  format_decimal(o.weeks, 0, lang),
+                  o.weeks == 1 ? pick(lang, "viikko", "vecka", "week") : pick(lang, "viikkoa", "veckor", "weeks"),
                   pick(lang, "lämmittely", "uppvärmning", "warm-up"), format_decimal(o.warmup_weeks, 0, lang),
                   pick(lang, "vk", "v", "wk"), pick(lang, "siemen", "frö", "seed"), o.seed);
   if (o.calendar == CalendarModel::office)

@@ -145,6 +145,13 @@ TEST_CASE("simulate prints tables with decimal commas in Finnish and writes CSV 
   CHECK(fi.out.find("Roolit") != std::string::npos);
   CHECK(fi.out.find("Tiimi") != std::string::npos);
   CHECK(fi.out.find("0,0") != std::string::npos);
+  CHECK(fi.out.rfind("Simulointi: mm1 — 3 toistoa × 20 viikkoa (lämmittely", 0) == 0);
+  // One replication of one week: the words in the singular.
+  CHECK(
+      simulate({file, "--weeks", "1", "--replications", "1"}).out.rfind("Simulointi: mm1 — 1 toisto × 1 viikko (", 0) ==
+      0);
+  CHECK(simulate({file, "--weeks", "1", "--replications", "1", "--lang", "en"})
+            .out.rfind("Simulation: mm1 — 1 replication × 1 week (", 0) == 0);
   Run sv = simulate({file, "--weeks", "20", "--replications", "3", "--lang", "sv"});
   CHECK(sv.out.find("Beläggning") != std::string::npos);
   auto dir = std::filesystem::path(file).parent_path() / "csv";
