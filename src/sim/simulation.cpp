@@ -107,8 +107,8 @@ Runs run_all(const std::vector<Phase>& phases, const SimulationOptions& options)
   auto work = [&](int worker) {
     // Every worker reads a copy of the compiled model and the options made in its own thread.
     // Shared, they sat in the main thread's heap beside that thread's hot records, so every
-    // write there took the cache lines away from the other core: with 2 threads each ran 8 to
-    // 40 % fewer events per CPU second than one thread alone (tools/bench/sim, "2 threads").
+    // write there took the cache lines away from the other core: with 2 threads each ran 6 to
+    // 40 % (median 13 %) fewer events per CPU second than one thread alone (tools/bench/sim, "2 threads").
     const std::vector<Phase> own_phases = phases;
     SimulationOptions own_options = options;
     own_options.progress = nullptr;  // called below, from the shared options
