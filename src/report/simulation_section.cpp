@@ -95,16 +95,18 @@ SimulationSection simulation_section(const Process& process, int replications, d
 
   if (!sim.deadlines.empty()) {
     report::Table deadlines;
-    deadlines.header = {
-        pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika, vk", "Tidsfrist, v", "Deadline, wk"),
-        pick(lang, "Ajoissa", "I tid", "On time"), pick(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
-        pick(lang, "Myöhästyneillä myöhästys, vk (90 %)", "Försening för sena, v (90 %)", "Late by, wk (90%)")};
-    for (const auto& d : sim.deadlines)
+    deadlines.header = {pick(lang, "Vaihe", "Steg", "Step"),
+                        pick(lang, "Määräaika, työpäivää", "Tidsfrist, arbetsdagar", "Deadline, working days"),
+                        pick(lang, "Ajoissa", "I tid", "On time"),
+                        pick(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
+                        pick(lang, "Myöhästyneillä myöhästys, työpäivää (90 %)",
+                             "Försening för sena, arbetsdagar (90 %)", "Late by, working days (90%)")};
+    for (const auto& d : sim.deadlines)  // in working days, the unit of the statutory deadlines
       deadlines.rows.push_back({{one_line(d.label.in(lang, d.step))},
-                                number(format_decimal(d.deadline_weeks, 1, lang)),
+                                number(format_decimal(d.deadline_weeks * d.working_days_per_week, 1, lang)),
                                 number(estimate_text(d.share_within, lang, 0, true)),
                                 number(estimate_text(d.reached_per_week, lang, 1)),
-                                number(estimate_text(d.late_weeks.p90, lang, 1))});
+                                number(estimate_text(scaled(d.late_weeks.p90, d.working_days_per_week), lang, 1))});
     std::string title = pick(lang, "Määräajat", "Tidsfrister", "Deadlines");
     s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
     s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);

@@ -67,6 +67,12 @@ struct Estimate {
   bool contains(double x) const { return samples > 1 && low <= x && x <= high; }
 };
 
+// The same estimate in another unit, e.g. weeks to working days: scaled(e, 5).
+inline Estimate scaled(Estimate e, double factor) {
+  e.mean *= factor, e.low *= factor, e.high *= factor;
+  return e;
+}
+
 // Mean and percentiles of a duration in weeks.
 struct DurationSummary {
   Estimate mean, p50, p90, p95;
@@ -98,6 +104,9 @@ struct DeadlineResult {
   std::string step;
   Labels label;
   double deadline_weeks = 0;
+  // The model's working days in a week (hours_per_fte / hours_per_day): the tables show the
+  // deadline and the lateness in working days, the unit of the statutory rules (7 working days).
+  double working_days_per_week = 5;
   Estimate reached_per_week;   // clients whose first visit began in the window
   Estimate share_within;       // of them, the share that began within the deadline
   DurationSummary late_weeks;  // for late clients: how much past the deadline

@@ -283,7 +283,8 @@ TEST_CASE("sujuva report and render run from the command line", "[report]") {
     std::string html = read_file(dir / "s1/index.html");
     CHECK_THAT(html, Catch::Contains("<h2>Simulointi</h2>"));
     CHECK_THAT(html, Catch::Contains("<h3>Määräajat</h3>"));
-    CHECK_THAT(html, Catch::Contains("<td>Arvio</td><td class=\"number\">1,4</td>"));  // 7 wd = 1.4 weeks
+    CHECK_THAT(html,
+               Catch::Contains("<td>Arvio</td><td class=\"number\">7,0</td>"));  // deadline="7wd", in working days
     CHECK_THAT(html, Catch::Contains("Jono viikoittain (simuloitu, keskiarvo)"));
     CHECK(read_file(dir / "s2/index.html") == html);
   }
