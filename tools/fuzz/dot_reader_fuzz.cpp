@@ -8,34 +8,15 @@
 
 #include "check/check.h"
 #include "flow/analysis.h"
+#include "fuzz_support.h"
 #include "io/dot_reader.h"
 #include "sim/simulation.h"
 
 namespace {
 
-// Total arrivals over the horizon; the simulation is fuzzed only where they are few, because a model may
-// legitimately ask for a billion clients a week, which is work and not a hang.
-double arrivals_per_week(const sujuva::Process& process) {
-  double total = 0;
-  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
-    const sujuva::Step& step = process.graph[v];
-    if (step.kind == sujuva::StepKind::start) total += step.arrivals_per_week;
-  }
-  return total;
-}
-
 void simulate(const sujuva::Process& process, std::size_t size, sujuva::Lang lang) {
-  sujuva::SimulationOptions options;
-  options.lang = lang;
-  options.weeks = 3;
-  options.replications = 2;
-  options.threads = 1;
-  options.max_queue = 200;
-  options.max_visits = 50;
-  // The rarer paths of the engine, chosen by the input's length like the language.
-  if (size & 4) options.calendar = sujuva::CalendarModel::office;
-  if (size & 8) options.absence_model = sujuva::AbsenceModel::random;
-  if (!(arrivals_per_week(process) * (options.weeks + 8) <= 20000)) return;  // also NaN
+  sujuva::SimulationOptions options = fuzz::simulation_options(size, lang, 3);
+  if (!(fuzz::arrivals_per_week(process) * (options.weeks + 8) <= 20000)) return;  // also NaN
   try {
     options.warmup_weeks = std::min(8.0, sujuva::suggested_warmup_weeks(process, lang));
     sujuva::simulate(process, options);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "flow/analysis.h"
+#include "fuzz_support.h"
 #include "io/dot_reader.h"
 #include "model/timeline.h"
 #include "sim/simulation.h"
@@ -23,24 +24,14 @@ const sujuva::Process& model() {
   return process;
 }
 
-double arrivals_per_week(const sujuva::Process& process) {
-  double total = 0;
-  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
-    const sujuva::Step& step = process.graph[v];
-    if (step.kind == sujuva::StepKind::start) total += step.arrivals_per_week;
-  }
-  return total;
-}
-
-// The most clients a week that any phase of the timeline asks for: the simulation is fuzzed only where
-// they are few, because a timeline may legitimately ask for a billion clients a week.
+// The most clients a week that any phase of the timeline asks for (see fuzz::arrivals_per_week).
 double busiest_phase(const sujuva::Timeline& timeline) {
   sujuva::Process process = model();
-  double most = arrivals_per_week(process);
+  double most = fuzz::arrivals_per_week(process);
   size_t next = 0;
   for (const auto& change : timeline.changes) {
     sujuva::apply_timeline_until(timeline, change.week, next, process);
-    most = std::max(most, arrivals_per_week(process));
+    most = std::max(most, fuzz::arrivals_per_week(process));
   }
   return most;
 }
@@ -62,17 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const sujuva::AnalysisError&) {
   }
   if (!(busiest_phase(*read.timeline) * 30 <= 20000)) return 0;  // also NaN
-  sujuva::SimulationOptions options;
-  options.lang = lang;
-  options.weeks = 25;
+  sujuva::SimulationOptions options = fuzz::simulation_options(size, lang, 25);
   options.warmup_weeks = 5;
-  options.replications = 2;
-  options.threads = 1;
-  options.max_queue = 200;
-  options.max_visits = 50;
   options.timeline = *read.timeline;
-  if (size & 4) options.calendar = sujuva::CalendarModel::office;
-  if (size & 8) options.absence_model = sujuva::AbsenceModel::random;
   try {
     sujuva::simulate(model(), options);
   } catch (const sujuva::SimulationError&) {
