@@ -117,3 +117,19 @@ TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
           std::vector<std::string>{"/nonexistent/t.csv: aikajanatiedostoa ei voi avata"});
   }
 }
+
+TEST_CASE("The bundled example timeline reads and fits the model it was written for", "[timeline]") {
+  // processes/examples/sairauslomat.csv as Excel writes it under fi: a Finnish header, ';', a
+  // decimal comma and comment lines; two changes to sw_nuoret's absence (README, "A transition").
+  auto read = read_timeline_file(SUJUVA_SOURCE_DIR "/processes/examples/sairauslomat.csv", Lang::fi);
+  REQUIRE(read.diagnostics.empty());
+  REQUIRE(read.timeline);
+  const auto& c = read.timeline->changes;
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].week == 300);
+  CHECK(c[0].change.text == "sw_nuoret.absence=0.3");
+  CHECK(c[1].change.text == "sw_nuoret.absence=0.05");
+  auto model = read_process_file(SUJUVA_SOURCE_DIR "/processes/aikuissosiaalityo-nykytila.dot");
+  REQUIRE(model.usable());
+  CHECK(validate_timeline(*read.timeline, *model.process).empty());
+}
