@@ -87,11 +87,11 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   Lang lang = *parse_lang(o.lang);
   // -o names a folder for six files; `-o raportti.html` would otherwise make a folder of that name.
   static const std::set<std::string> kFileExtensions{".html", ".htm", ".md", ".json", ".svg", ".png", ".pdf"};
-  if (kFileExtensions.count(std::filesystem::path(o.dir).extension().string())) {
+  if (const std::filesystem::path output(o.dir); kFileExtensions.count(output.extension().string())) {
     err << "sujuva report: -o " << o.dir
         << ": give a folder, not a file name: the report is a folder of six files (index.html, report.md, "
            "analysis.json, diagram.svg, diagram.png, poster.pdf), e.g. -o reports/"
-        << std::filesystem::path(o.dir).stem().string() << "\n";
+        << output.stem().string() << "\n";
     return kUnusable;
   }
 

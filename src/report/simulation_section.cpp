@@ -101,12 +101,13 @@ SimulationSection simulation_section(const Process& process, int replications, d
                         pick(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
                         pick(lang, "Myöhästyneillä myöhästys, työpäivää (90 %)",
                              "Försening för sena, arbetsdagar (90 %)", "Late by, working days (90%)")};
+    const double days = sim.calendar.working_days_per_week();
     for (const auto& d : sim.deadlines)  // in working days, the unit of the statutory deadlines
       deadlines.rows.push_back({{one_line(d.label.in(lang, d.step))},
-                                number(format_decimal(d.deadline_weeks * d.working_days_per_week, 1, lang)),
+                                number(format_decimal(d.deadline_weeks * days, 1, lang)),
                                 number(estimate_text(d.share_within, lang, 0, true)),
                                 number(estimate_text(d.reached_per_week, lang, 1)),
-                                number(estimate_text(scaled(d.late_weeks.p90, d.working_days_per_week), lang, 1))});
+                                number(estimate_text(scaled(d.late_weeks.p90, days), lang, 1))});
     std::string title = pick(lang, "Määräajat", "Tidsfrister", "Deadlines");
     s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
     s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);

@@ -91,17 +91,13 @@ std::string header(const Simulation& sim, Lang lang) {
   if (o.absence_model == AbsenceModel::random)
     text += pick(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
                  "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
-  text += sim.deadlines.empty()
-              ? pick(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina.\n",
-                     "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor.\n",
-                     "Figures: mean over replications (95% confidence interval); times in weeks.\n")
-              : pick(lang,
-                     "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina, määräajat työpäivinä "
-                     "(tp).\n",
-                     "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor, tidsfrister "
-                     "i arbetsdagar (ad).\n",
-                     "Figures: mean over replications (95% confidence interval); times in weeks, deadlines in "
-                     "working days (wd).\n");
+  text += pick(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina",
+               "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor",
+               "Figures: mean over replications (95% confidence interval); times in weeks");
+  if (!sim.deadlines.empty())
+    text += pick(lang, ", määräajat työpäivinä (tp)", ", tidsfrister i arbetsdagar (ad)",
+                 ", deadlines in working days (wd)");
+  text += ".\n";
   return text;
 }
 
@@ -143,8 +139,8 @@ std::string deadlines_table(const Simulation& sim, Lang lang) {
   t.rows.push_back({pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
                     pick(lang, "Ajoissa", "I tid", "On time"),
                     pick(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"});
+  const double days = sim.calendar.working_days_per_week();
   for (const auto& d : sim.deadlines) {
-    const double days = d.working_days_per_week;
     t.rows.push_back({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
                       percent_estimate(d.share_within, lang), format_estimate(scaled(d.late_weeks.mean, days), 1, lang),
                       mean_only(scaled(d.late_weeks.p90, days), 1, lang)});

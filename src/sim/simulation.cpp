@@ -333,6 +333,7 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   Simulation sim;
   sim.model = process.name;
   sim.file = process.file;
+  sim.calendar = process.calendar;
   sim.options = options;
   for (const auto& r : runs.results) sim.events += r.events;
   add_roles(process, model, runs, sim);
@@ -344,7 +345,6 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
     result.step = step.id;
     result.label = step.label;
     result.deadline_weeks = model.deadlines[d].weeks;
-    result.working_days_per_week = process.calendar.working_days_per_week();
     result.reached_per_week = across(runs.results, [&](const auto& r) { return r.deadlines[d].reached_per_week; });
     result.share_within = across(
         runs.results, [&](const auto& r) { return r.deadlines[d].share_within; }, 1.0);

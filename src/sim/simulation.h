@@ -104,9 +104,6 @@ struct DeadlineResult {
   std::string step;
   Labels label;
   double deadline_weeks = 0;
-  // The model's working days in a week (hours_per_fte / hours_per_day): the tables show the
-  // deadline and the lateness in working days, the unit of the statutory rules (7 working days).
-  double working_days_per_week = 5;
   Estimate reached_per_week;   // clients whose first visit began in the window
   Estimate share_within;       // of them, the share that began within the deadline
   DurationSummary late_weeks;  // for late clients: how much past the deadline
@@ -135,6 +132,9 @@ struct Simulation {
   std::string file;
   SimulationOptions options;
   std::uint64_t events = 0;  // events processed over all replications
+  // The model's working week: the tables show deadlines and lateness in working days, the unit
+  // of the statutory rules (7 working days).
+  Calendar calendar;
   std::vector<SimulatedRole> roles;
   ClassResult overall;
   std::vector<ClassResult> classes;  // index = ClassIndex

@@ -306,27 +306,17 @@ double jackson_mean_wait(const std::vector<bench::SkeletonStation>& stations) {
 // routes, but with exponential efforts only, one class, no delay, no statistics, no guards and
 // no calendar. Whatever the real engine does per event costs more than this, so this rate bounds
 // what tuning the engine can reach.
-Timing time_skeleton(double weeks) {
-  struct Station {
-    int servers = 1;
-    double mean = 0;
+Timing time_skeleton(const std::vector<bench::SkeletonStation>& stations, double weeks) {
+  struct Station : bench::SkeletonStation {  // servers, mean and routes, and their state
     std::vector<int> busy_with, idle, ring;  // client per server, idle servers, FIFO queue
     size_t head = 0, size = 0;
-    int to[3];
-    double cumulative[3];
-    int routes = 0;
   };
-  std::vector<Station> st(kStations);
-  const std::vector<bench::SkeletonStation> spec = skeleton_stations();
-  for (int i = 0; i < kStations; ++i) {
-    Station& s = st[i];
-    s.servers = spec[i].servers;
-    s.mean = spec[i].mean;
+  std::vector<Station> st;
+  for (const bench::SkeletonStation& spec : stations) {
+    Station& s = st.emplace_back(Station{spec});
     s.busy_with.assign(s.servers, -1);
     for (int k = 0; k < s.servers; ++k) s.idle.push_back(k);
     s.ring.assign(1 << 16, 0);
-    s.routes = spec[i].routes;
-    for (int r = 0; r < 3; ++r) s.to[r] = spec[i].to[r], s.cumulative[r] = spec[i].cumulative[r];
   }
   EventSet events;
   Rng rng(1);
@@ -377,13 +367,13 @@ Timing time_skeleton(double weeks) {
   return {processed, seconds_since(began), "", cpu_seconds() - cpu};
 }
 
-// SimPy on the same network; with `statistics`, recording what sujuva reports (sim_simpy.py).
 // The run with the median CPU time (the upper middle of an even count).
 Timing median_cpu(std::vector<Timing> runs) {
   std::sort(runs.begin(), runs.end(), [](const Timing& a, const Timing& b) { return a.cpu < b.cpu; });
   return runs[runs.size() / 2];
 }
 
+// SimPy on the same network; with `statistics`, recording what sujuva reports (sim_simpy.py).
 Timing run_simpy(const Process& p, double weeks, bool statistics) {
   auto dir = std::filesystem::temp_directory_path() / ("sujuva-bench-sim-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
@@ -515,12 +505,12 @@ int main(int argc, char** argv) {
   }
   row("sujuva, 1 thread", compare_replications, ours1);
   row("sujuva, 2 threads", compare_replications, ours2);
-  Timing skeleton = time_skeleton(compare_weeks * compare_replications);
+  const std::vector<bench::SkeletonStation> stations = skeleton_stations();
+  Timing skeleton = time_skeleton(stations, compare_weeks * compare_replications);
   row("design floor: the same event set and loop, exponential efforts only, 1 class, no statistics", 1, skeleton);
   // The same skeleton as 8 replications in the lanes of AVX-512 registers (lanes_skeleton.h),
   // without and with the engine's statistics.
   const double lanes_weeks = compare_weeks * compare_replications / 8;
-  const std::vector<bench::SkeletonStation> stations = skeleton_stations();
   auto lanes = bench::time_lanes_skeleton<false>(stations, kArrivals, lanes_weeks);
   auto lanes_statistics = bench::time_lanes_skeleton<true>(stations, kArrivals, lanes_weeks);
   std::vector<bench::SkeletonStation> mixed = stations;
