@@ -13,6 +13,8 @@
 #include <cstdint>
 
 #include "model/distribution.h"
+#include "sim/draws.h"
+#include "sim/elementary.h"
 
 namespace sujuva {
 
@@ -31,10 +33,10 @@ struct NormalZiggurat {
   static constexpr double R = 3.6541528853610088, V = 0.00492867323399;
   double x[257], f[257];
   NormalZiggurat() {
-    auto pdf = [](double t) { return std::exp(-0.5 * t * t); };
+    auto pdf = [](double t) { return exp_bounded(-0.5 * t * t); };
     x[0] = V / pdf(R);
     x[1] = R;
-    for (int i = 1; i < 255; ++i) x[i + 1] = std::sqrt(-2 * std::log(V / x[i] + pdf(x[i])));
+    for (int i = 1; i < 255; ++i) x[i + 1] = std::sqrt(-2 * log_positive(V / x[i] + pdf(x[i])));
     x[256] = 0;
     for (int i = 0; i <= 256; ++i) f[i] = pdf(x[i]);
   }
@@ -78,7 +80,7 @@ class Rng {
   double uniform() { return double((*this)() >> 11) * 0x1.0p-53; }
   // Uniform on (0, 1]: safe to take the logarithm of.
   double uniform_open0() { return double(((*this)() >> 11) + 1) * 0x1.0p-53; }
-  double exponential(double mean) { return -mean * std::log(uniform_open0()); }
+  double exponential(double mean) { return -mean * log_positive(uniform_open0()); }
   // Standard normal by the ziggurat: 99 % of draws are one random word, a multiply and a
   // compare (the polar method needs a logarithm, a square root and a division per pair).
   double normal() {
@@ -91,7 +93,7 @@ class Rng {
       const double x = u * z.x[i];
       if (std::abs(x) < z.x[i + 1]) return x;
       if (i == 0) return normal_tail(u < 0);
-      if (z.f[i + 1] + (z.f[i] - z.f[i + 1]) * uniform() < std::exp(-0.5 * x * x)) return x;
+      if (z.f[i + 1] + (z.f[i] - z.f[i + 1]) * uniform() < exp_bounded(-0.5 * x * x)) return x;
     }
   }
 
@@ -101,8 +103,8 @@ class Rng {
   double normal_tail(bool negative) {
     double x, y;
     do {
-      x = -std::log(uniform_open0()) / NormalZiggurat::R;
-      y = -std::log(uniform_open0());
+      x = -log_positive(uniform_open0()) / NormalZiggurat::R;
+      y = -log_positive(uniform_open0());
     } while (2 * y < x * x);
     return negative ? -(NormalZiggurat::R + x) : NormalZiggurat::R + x;
   }
@@ -141,7 +143,8 @@ class Sampler {
   void fill(Rng& rng, double* out, int n) const {
     switch (d_.kind) {
       case DistributionKind::exponential:
-        for (int i = 0; i < n; ++i) out[i] = rng.exponential(d_.a);
+        for (int i = 0; i < n; ++i) out[i] = rng.uniform_open0();
+        detail::exponential_batch(out, n, d_.a);
         return;
       case DistributionKind::gamma:
         if (d_.b > 0) {
@@ -151,13 +154,15 @@ class Sampler {
         break;
       case DistributionKind::lognormal:
         if (d_.b > 0) {
-          for (int i = 0; i < n; ++i) out[i] = std::exp(mu_ + sigma_ * rng.normal());
+          for (int i = 0; i < n; ++i) out[i] = rng.normal();
+          detail::lognormal_batch(out, n, mu_, sigma_);
           return;
         }
         break;
       case DistributionKind::triangular:
         if (d_.c > d_.a) {
-          for (int i = 0; i < n; ++i) out[i] = triangular(rng.uniform());
+          for (int i = 0; i < n; ++i) out[i] = rng.uniform();
+          detail::triangular_batch(out, n, d_.a, d_.c, tri_split_, tri_left_, tri_right_);
           return;
         }
         break;
@@ -179,9 +184,9 @@ class Sampler {
       case DistributionKind::gamma:
         return d_.b > 0 ? gamma(rng) : d_.a;
       case DistributionKind::lognormal:
-        return d_.b > 0 ? std::exp(mu_ + sigma_ * rng.normal()) : d_.a;
+        return d_.b > 0 ? exp_bounded(mu_ + sigma_ * rng.normal()) : d_.a;
       case DistributionKind::triangular:
-        return d_.detail_triangular(rng.uniform());
+        return d_.c > d_.a ? triangular(rng.uniform()) : d_.a;
       case DistributionKind::uniform:
         return d_.a + (d_.b - d_.a) * rng.uniform();
     }
@@ -200,15 +205,15 @@ class Sampler {
       v = v * v * v;
       double u = rng.uniform_open0();
       if (u < 1 - 0.0331 * x * x * x * x) break;
-      if (std::log(u) < 0.5 * x * x + mt_d_ * (1 - v + std::log(v))) break;
+      if (log_positive(u) < 0.5 * x * x + mt_d_ * (1 - v + log_positive(v))) break;
     }
     double g = mt_d_ * v;
-    if (shape_ < 1) g *= std::pow(rng.uniform_open0(), 1 / shape_);
+    if (shape_ < 1) g *= exp_bounded(log_positive(rng.uniform_open0()) / shape_);  // u^(1/shape)
     return g * scale_;
   }
 
   // Distribution::detail_triangular with its constants prepared and without a branch on the
-  // side of the mode (a coin flip for the branch predictor).
+  // side of the mode (a coin flip for the branch predictor); triangular_batch does the same.
   double triangular(double u) const {
     const bool left = u < tri_split_;
     const double root = std::sqrt(left ? u * tri_left_ : (1 - u) * tri_right_);
