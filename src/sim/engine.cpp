@@ -134,9 +134,10 @@ struct Replication::State {
   std::vector<double> completed;        // in the window, per class
   std::vector<DeadlineState> deadlines;
   std::vector<DrawBuffer> efforts;  // per step; emptied when a timeline change takes effect
-  // Per start, times between arrivals at rate 1 (divided by the rate in force), drawn in
+  // Per start, times between arrivals at rate 1 (times the mean gap in force), drawn in
   // batches like the efforts: one vectorised logarithm per 64 arrivals.
   std::vector<DrawBuffer> interarrivals;
+  std::vector<double> mean_gap;  // per start, 1 / rate: a multiply per arrival instead of a divide
   const Sampler unit_exponential{Distribution{DistributionKind::exponential, 1}};
   std::vector<double> weekly;
   double week_arrivals = 0, week_completions = 0;
@@ -205,6 +206,7 @@ struct Replication::State {
     efforts.assign(model->steps.size(), DrawBuffer{});
     arrival_slot.assign(model->starts.size(), -1);
     interarrivals.assign(model->starts.size(), DrawBuffer{});
+    mean_gap.assign(model->starts.size(), 0);
     for (size_t i = 0; i < model->starts.size(); ++i)
       if (model->starts[i].second > 0) arrival_slot[i] = schedule_arrival(static_cast<int>(i), model->starts[i].second);
     for (size_t k = 1; k < phases.size(); ++k) events.schedule(phases[k].week, EventKind::change, static_cast<int>(k));
@@ -325,9 +327,9 @@ struct Replication::State {
   }
 
   void arrive(int start) {
-    auto [step, rate] = model->starts[start];
+    const int step = model->starts[start].first;
     if (in_system >= 4 * options.max_queue) return fire_guard("wip_limit", -1, step);
-    arrival_slot[start] = schedule_arrival(start, rate);
+    arrival_slot[start] = next_arrival(start);
     std::int32_t id = new_client();
     Client& c = clients[id];
     c = Client{};
@@ -339,7 +341,12 @@ struct Replication::State {
   }
 
   int schedule_arrival(int start, double rate) {
-    return events.schedule(now + interarrivals[start].take(unit_exponential, rng) / rate, EventKind::arrival, start);
+    mean_gap[start] = 1 / rate;
+    return next_arrival(start);
+  }
+  int next_arrival(int start) {
+    return events.schedule(now + interarrivals[start].take(unit_exponential, rng) * mean_gap[start], EventKind::arrival,
+                           start);
   }
 
   void change_class_count(int cls, int delta) {
