@@ -7,7 +7,12 @@
 
 namespace sujuva::detail {
 
+// Elsewhere than on x86-64 the compiler's one version of each loop runs (the same bits again).
+#if defined(__x86_64__)
 #define SUJUVA_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define SUJUVA_VECTOR_CLONES
+#endif
 
 SUJUVA_VECTOR_CLONES void exponential_batch(double* values, int n, double mean) {
   for (int i = 0; i < n; ++i) values[i] = -mean * log_positive(values[i]);

@@ -1,5 +1,4 @@
-// Batches of effort draws transformed in place, vectorised for the machine at hand and bit-identical to the scalar
-// samplers.
+// Batches of random draws transformed in place: vectorised for the machine, bit-identical to drawing one at a time.
 //
 //   double values[64];
 //   for (double& v : values) v = rng.uniform_open0();

@@ -1,5 +1,4 @@
-// Logarithm, exponential and square root for the simulator's random draws: the same bits on every machine, and
-// vectorisable.
+// Logarithm and exponential for the simulator's random draws: the same bits on every machine, and vectorisable.
 //
 //   double weeks = -mean * sujuva::log_positive(u);  // u a positive normal double
 //   double effort = sujuva::exp_bounded(mu + sigma * z);
