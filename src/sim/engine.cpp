@@ -116,7 +116,7 @@ struct Replication::State {
   bool office = false;
   double days_per_week = 5, hours_per_day = 7.65, window_start_cal = 0;
   int weeks = 0, series = 0;
-  Rng rng{0};
+  Rng rng{0};  // first its scalar stream, then its batch streams (Rng::batch_words)
   EventSet events;
   std::vector<int> arrival_slot;  // per start: its pending arrival in `events`, -1 if none
   double now = 0;

@@ -9,6 +9,8 @@
 // object on every call.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -55,6 +57,8 @@ class Rng {
 
   explicit Rng(std::uint64_t seed) {
     for (auto& word : s_) word = splitmix64(seed);
+    for (auto& words : lanes_)
+      for (auto& word : words) word = splitmix64(seed);
   }
   // The stream of one replication: the state is drawn by SplitMix64 from a mix of the user's
   // seed and the replication number. Two streams overlap within 10^12 draws with probability
@@ -88,17 +92,41 @@ class Rng {
     while (true) {
       const std::uint64_t bits = (*this)();
       const int i = int(bits & 0xff);
-      // Bits 11..63 give u uniform on (-1, 1), independent of the layer bits.
-      const double u = 2 * (double(bits >> 11) * 0x1.0p-53) - 1;
-      const double x = u * z.x[i];
+      const double x = ziggurat_u(bits) * z.x[i];
       if (std::abs(x) < z.x[i + 1]) return x;
-      if (i == 0) return normal_tail(u < 0);
-      if (z.f[i + 1] + (z.f[i] - z.f[i + 1]) * uniform() < exp_bounded(-0.5 * x * x)) return x;
+      if (double accepted; ziggurat_slow(bits, accepted)) return accepted;
     }
   }
+  // The normal of a word whose fast test failed in detail::normal_batch: the same steps as
+  // normal() after its fast test, on the same x.
+  double normal_after(std::uint64_t bits) {
+    double x;
+    return ziggurat_slow(bits, x) ? x : normal();
+  }
+  // Random words for batches (Sampler::fill), from 8 more xoshiro256++ streams side by side so
+  // that vector code makes 8 at a time; n a multiple of 8.
+  void batch_words(std::uint64_t* out, int n) { detail::lane_words(lanes_, out, n); }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  // u uniform on [-1, 1) from bits 12..63, independent of the layer bits 0..7: as
+  // detail::normal_batch computes it, exactly.
+  static double ziggurat_u(std::uint64_t bits) {
+    return 2 * std::bit_cast<double>(0x3ff0000000000000 | (bits >> 12)) - 3;
+  }
+  // The ziggurat after the fast test failed for `bits`: the tail beyond R from the base layer,
+  // else the wedge test on the same x; false if x is rejected (the caller starts again).
+  bool ziggurat_slow(std::uint64_t bits, double& x) {
+    const NormalZiggurat& z = NormalZiggurat::get();
+    const int i = int(bits & 0xff);
+    const double u = ziggurat_u(bits);
+    if (i == 0) {
+      x = normal_tail(u < 0);
+      return true;
+    }
+    x = u * z.x[i];
+    return z.f[i + 1] + (z.f[i] - z.f[i + 1]) * uniform() < exp_bounded(-0.5 * x * x);
+  }
   // Beyond R (Marsaglia 1964): x = -ln(u1) / R is accepted when -2 ln(u2) >= x^2.
   double normal_tail(bool negative) {
     double x, y;
@@ -109,6 +137,7 @@ class Rng {
     return negative ? -(NormalZiggurat::R + x) : NormalZiggurat::R + x;
   }
   std::uint64_t s_[4];
+  alignas(64) std::uint64_t lanes_[4][detail::kLanes];
 };
 
 // Draws from one Distribution with its parameters prepared once.
@@ -139,40 +168,11 @@ class Sampler {
   bool is_zero() const { return d_.kind == DistributionKind::constant && d_.a == 0; }
 
   // n draws at once: one dispatch on the kind for the whole batch instead of a hard-to-predict
-  // branch per draw (the engine cycles through steps of different kinds).
+  // branch per draw (the engine cycles through steps of different kinds), and the arithmetic
+  // done by vector code (src/sim/draws.h). The draws come from the batch streams of `rng`, so
+  // they are not the values operator() would give one at a time, but the same distribution.
   void fill(Rng& rng, double* out, int n) const {
-    switch (d_.kind) {
-      case DistributionKind::exponential:
-        for (int i = 0; i < n; ++i) out[i] = rng.uniform_open0();
-        detail::exponential_batch(out, n, d_.a);
-        return;
-      case DistributionKind::gamma:
-        if (d_.b > 0) {
-          for (int i = 0; i < n; ++i) out[i] = gamma(rng);
-          return;
-        }
-        break;
-      case DistributionKind::lognormal:
-        if (d_.b > 0) {
-          for (int i = 0; i < n; ++i) out[i] = rng.normal();
-          detail::lognormal_batch(out, n, mu_, sigma_);
-          return;
-        }
-        break;
-      case DistributionKind::triangular:
-        if (d_.c > d_.a) {
-          for (int i = 0; i < n; ++i) out[i] = rng.uniform();
-          detail::triangular_batch(out, n, d_.a, d_.c, tri_split_, tri_left_, tri_right_);
-          return;
-        }
-        break;
-      case DistributionKind::uniform:
-        for (int i = 0; i < n; ++i) out[i] = d_.a + (d_.b - d_.a) * rng.uniform();
-        return;
-      case DistributionKind::constant:
-        break;
-    }
-    for (int i = 0; i < n; ++i) out[i] = d_.a;
+    for (int done = 0; done < n; done += kBatch) fill_batch(rng, out + done, std::min(kBatch, n - done));
   }
 
   double operator()(Rng& rng) const {
@@ -218,6 +218,69 @@ class Sampler {
     const bool left = u < tri_split_;
     const double root = std::sqrt(left ? u * tri_left_ : (1 - u) * tri_right_);
     return left ? d_.a + root : d_.c - root;
+  }
+
+  static constexpr int kBatch = 64;
+
+  void fill_batch(Rng& rng, double* out, int n) const {
+    std::uint64_t words[kBatch];
+    rng.batch_words(words, (n + detail::kLanes - 1) / detail::kLanes * detail::kLanes);
+    switch (d_.kind) {
+      case DistributionKind::exponential:
+        detail::uniform_batch(words, out, n, true);
+        detail::exponential_batch(out, n, d_.a);
+        return;
+      case DistributionKind::gamma:
+        if (d_.b > 0) return fill_gamma(rng, words, out, n);
+        break;
+      case DistributionKind::lognormal:
+        if (d_.b > 0) {
+          normals(rng, words, out, n);
+          detail::lognormal_batch(out, n, mu_, sigma_);
+          return;
+        }
+        break;
+      case DistributionKind::triangular:
+        if (d_.c > d_.a) {
+          detail::uniform_batch(words, out, n, false);
+          detail::triangular_batch(out, n, d_.a, d_.c, tri_split_, tri_left_, tri_right_);
+          return;
+        }
+        break;
+      case DistributionKind::uniform:
+        detail::uniform_batch(words, out, n, false);
+        for (int i = 0; i < n; ++i) out[i] = d_.a + (d_.b - d_.a) * out[i];
+        return;
+      case DistributionKind::constant:
+        break;
+    }
+    for (int i = 0; i < n; ++i) out[i] = d_.a;
+  }
+
+  // Normals of the words; the 1 % that the ziggurat's fast test does not accept are finished
+  // on scalar code, on the same words.
+  static void normals(Rng& rng, const std::uint64_t* words, double* out, int n) {
+    detail::normal_batch(words, out, n, NormalZiggurat::get().x);
+    for (int i = 0; i < n; ++i)
+      if (std::isnan(out[i])) out[i] = rng.normal_after(words[i]);
+  }
+
+  // Marsaglia-Tsang in a batch; a rejected attempt (about 2 % at cv 0.5) is replaced by a
+  // fresh draw on scalar code, as the algorithm's loop would start again.
+  void fill_gamma(Rng& rng, const std::uint64_t* words, double* out, int n) const {
+    double x[kBatch], u[kBatch], boost[kBatch];
+    normals(rng, words, x, n);
+    std::uint64_t more[kBatch];
+    const int whole = (n + detail::kLanes - 1) / detail::kLanes * detail::kLanes;
+    rng.batch_words(more, whole);
+    detail::uniform_batch(more, u, n, true);
+    if (shape_ < 1) {
+      rng.batch_words(more, whole);
+      detail::uniform_batch(more, boost, n, true);
+    }
+    detail::gamma_batch(x, u, shape_ < 1 ? boost : nullptr, out, n, mt_d_, mt_c_, 1 / shape_, scale_);
+    for (int i = 0; i < n; ++i)
+      if (std::isnan(out[i])) out[i] = gamma(rng);
   }
 
   Distribution d_;
