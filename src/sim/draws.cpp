@@ -21,7 +21,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // [1, 2) from the top 52 bits of a word: every value a multiple of 2^-52, exactly.
 inline double one_to_two(std::uint64_t word) { return std::bit_cast<double>(0x3ff0000000000000 | (word >> 12)); }
-inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 }  // namespace
 
 SUJUVA_VECTOR_CLONES void lane_words(std::uint64_t (&state)[4][kLanes], std::uint64_t* out, int n) {

@@ -137,7 +137,7 @@ class Rng {
     return negative ? -(NormalZiggurat::R + x) : NormalZiggurat::R + x;
   }
   std::uint64_t s_[4];
-  alignas(64) std::uint64_t lanes_[4][detail::kLanes];
+  std::uint64_t lanes_[4][detail::kLanes];
 };
 
 // Draws from one Distribution with its parameters prepared once.
