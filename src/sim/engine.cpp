@@ -134,6 +134,7 @@ struct Replication::State {
   std::vector<double> completed;        // in the window, per class
   std::vector<DeadlineState> deadlines;
   std::vector<DrawBuffer> efforts;  // per step; emptied when a timeline change takes effect
+  std::vector<DrawBuffer> delays;   // per step, the same for delays
   // Per start, times between arrivals at rate 1 (times the mean gap in force), drawn in
   // batches like the efforts: one vectorised logarithm per 64 arrivals.
   std::vector<DrawBuffer> interarrivals;
@@ -204,6 +205,7 @@ struct Replication::State {
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
     efforts.assign(model->steps.size(), DrawBuffer{});
+    delays.assign(model->steps.size(), DrawBuffer{});
     arrival_slot.assign(model->starts.size(), -1);
     interarrivals.assign(model->starts.size(), DrawBuffer{});
     mean_gap.assign(model->starts.size(), 0);
@@ -255,6 +257,7 @@ struct Replication::State {
     }
     model = &phases[k].model;
     efforts.assign(model->steps.size(), DrawBuffer{});
+    delays.assign(model->steps.size(), DrawBuffer{});
     for (size_t i = 0; i < model->starts.size(); ++i) {
       double rate = model->starts[i].second;
       if (rate == before->starts[i].second) continue;
@@ -366,7 +369,7 @@ struct Replication::State {
       if (s.works) return enqueue(s.role, id);
       if (s.deadline >= 0) reach_deadline(c, s.deadline);
       if (s.has_delay) {
-        events.schedule(after_delay(s.delay(rng)), EventKind::delay_end, id);
+        events.schedule(after_delay(delays[step].take(s.delay, rng)), EventKind::delay_end, id);
         return;
       }
       step = next_step(c);
@@ -394,7 +397,7 @@ struct Replication::State {
   [[gnu::always_inline]] void after_work(std::int32_t id) {
     const CompiledStep& s = model->steps[clients[id].step];
     if (s.has_delay)
-      events.schedule(after_delay(s.delay(rng)), EventKind::delay_end, id);
+      events.schedule(after_delay(delays[clients[id].step].take(s.delay, rng)), EventKind::delay_end, id);
     else
       route(id);
   }
