@@ -79,7 +79,10 @@ void compile_steps(const Process& process, CompiledModel& model) {
       c.deadline = static_cast<int>(model.deadlines.size());
       model.deadlines.push_back({static_cast<int>(v), *s.deadline_weeks});
     }
-    if (s.kind == StepKind::start) model.starts.emplace_back(static_cast<int>(v), s.arrivals_per_week);
+    if (s.kind == StepKind::start) {
+      const double rate = s.arrivals_per_week;
+      model.starts.push_back({static_cast<int>(v), rate, rate > 0 ? 1 / rate : 0});
+    }
     model.step_ids.push_back(s.id);
     model.steps.push_back(c);
   }
@@ -130,8 +133,8 @@ void check_reachable_states(const Process& process, const CompiledModel& model, 
   const size_t states = model.steps.size() * classes;
   std::vector<char> reached(states, 0);
   std::deque<size_t> todo;
-  for (auto [step, rate] : model.starts) {  // with or without arrivals now: a timeline may start them
-    size_t s = size_t(step) * classes;
+  for (const CompiledStart& start : model.starts) {  // with or without arrivals now: a timeline may start them
+    size_t s = size_t(start.step) * classes;
     if (!reached[s]) reached[s] = 1, todo.push_back(s);
   }
   std::vector<std::vector<size_t>> predecessors(states);
@@ -215,7 +218,7 @@ std::vector<double> server_speeds(double servers) {
 
 double CompiledModel::arrivals_per_week() const {
   double total = 0;
-  for (auto [step, rate] : starts) total += rate;
+  for (const CompiledStart& start : starts) total += start.rate;
   return total;
 }
 

@@ -34,7 +34,9 @@ void gamma_batch(const double* x, const double* u, const double* boost, double* 
 void exponential_batch(double* values, int n, double mean);
 // values[i] = e^(mu + sigma * values[i]), values standard normal.
 void lognormal_batch(double* values, int n, double mu, double sigma);
-// values[i] = the triangular variate of the uniform values[i] (Sampler::triangular).
+// values[i] = the triangular variate of the uniform values[i]: Distribution::detail_triangular with
+// its constants prepared (split = (mode − low) / (high − low), left = (high − low)(mode − low),
+// right = (high − low)(high − mode)) and without a branch on the side of the mode.
 void triangular_batch(double* values, int n, double low, double high, double split, double left, double right);
 
 }  // namespace sujuva::detail

@@ -135,10 +135,9 @@ struct Replication::State {
   std::vector<DeadlineState> deadlines;
   std::vector<DrawBuffer> efforts;  // per step; emptied when a timeline change takes effect
   std::vector<DrawBuffer> delays;   // per step, the same for delays
-  // Per start, times between arrivals at rate 1 (times the mean gap in force), drawn in
-  // batches like the efforts: one vectorised logarithm per 64 arrivals.
+  // Per start, times between arrivals at rate 1 (times the start's mean gap in force), drawn
+  // in batches like the efforts: one vectorised logarithm per 64 arrivals.
   std::vector<DrawBuffer> interarrivals;
-  std::vector<double> mean_gap;  // per start, 1 / rate: a multiply per arrival instead of a divide
   const Sampler unit_exponential{Distribution{DistributionKind::exponential, 1}};
   std::vector<double> weekly;
   double week_arrivals = 0, week_completions = 0;
@@ -204,16 +203,20 @@ struct Replication::State {
     weekly.assign(size_t(weeks) * series, 0);
     week_arrivals = week_completions = 0;
     recorded_weeks = 0;
-    efforts.assign(model->steps.size(), DrawBuffer{});
-    delays.assign(model->steps.size(), DrawBuffer{});
+    discard_draws();
     arrival_slot.assign(model->starts.size(), -1);
     interarrivals.assign(model->starts.size(), DrawBuffer{});
-    mean_gap.assign(model->starts.size(), 0);
     for (size_t i = 0; i < model->starts.size(); ++i)
-      if (model->starts[i].second > 0) arrival_slot[i] = schedule_arrival(static_cast<int>(i), model->starts[i].second);
+      if (model->starts[i].rate > 0) arrival_slot[i] = next_arrival(static_cast<int>(i));
     for (size_t k = 1; k < phases.size(); ++k) events.schedule(phases[k].week, EventKind::change, static_cast<int>(k));
     if (weeks > 0) events.schedule(1, EventKind::week_end, 0);
     events.schedule(window_start, EventKind::window_start, 0);
+  }
+
+  // The drawn but unused efforts and delays of the model before (all of them at a reset).
+  void discard_draws() {
+    efforts.assign(model->steps.size(), DrawBuffer{});
+    delays.assign(model->steps.size(), DrawBuffer{});
   }
 
   void setup_role(int r) {
@@ -256,13 +259,12 @@ struct Replication::State {
       roles[r].load_area.advance(now, before->roles[r].load_hours, window_start);
     }
     model = &phases[k].model;
-    efforts.assign(model->steps.size(), DrawBuffer{});
-    delays.assign(model->steps.size(), DrawBuffer{});
+    discard_draws();
     for (size_t i = 0; i < model->starts.size(); ++i) {
-      double rate = model->starts[i].second;
-      if (rate == before->starts[i].second) continue;
+      double rate = model->starts[i].rate;
+      if (rate == before->starts[i].rate) continue;
       if (arrival_slot[i] >= 0) events.cancel(arrival_slot[i]);
-      arrival_slot[i] = rate > 0 ? schedule_arrival(static_cast<int>(i), rate) : -1;
+      arrival_slot[i] = rate > 0 ? next_arrival(static_cast<int>(i)) : -1;
     }
     for (size_t r = 0; r < roles.size(); ++r)
       if (model->roles[r].speeds != before->roles[r].speeds || model->roles[r].absence != before->roles[r].absence)
@@ -330,7 +332,7 @@ struct Replication::State {
   }
 
   void arrive(int start) {
-    const int step = model->starts[start].first;
+    const int step = model->starts[start].step;
     if (in_system >= 4 * options.max_queue) return fire_guard("wip_limit", -1, step);
     arrival_slot[start] = next_arrival(start);
     std::int32_t id = new_client();
@@ -343,13 +345,9 @@ struct Replication::State {
     advance(id, step);
   }
 
-  int schedule_arrival(int start, double rate) {
-    mean_gap[start] = 1 / rate;
-    return next_arrival(start);
-  }
   int next_arrival(int start) {
-    return events.schedule(now + interarrivals[start].take(unit_exponential, rng) * mean_gap[start], EventKind::arrival,
-                           start);
+    return events.schedule(now + interarrivals[start].take(unit_exponential, rng) * model->starts[start].mean_gap,
+                           EventKind::arrival, start);
   }
 
   void change_class_count(int cls, int delta) {
@@ -395,9 +393,10 @@ struct Replication::State {
   [[gnu::always_inline]] void route(std::int32_t id) { advance(id, next_step(clients[id])); }
 
   [[gnu::always_inline]] void after_work(std::int32_t id) {
-    const CompiledStep& s = model->steps[clients[id].step];
+    const int step = clients[id].step;
+    const CompiledStep& s = model->steps[step];
     if (s.has_delay)
-      events.schedule(after_delay(delays[clients[id].step].take(s.delay, rng)), EventKind::delay_end, id);
+      events.schedule(after_delay(delays[step].take(s.delay, rng)), EventKind::delay_end, id);
     else
       route(id);
   }

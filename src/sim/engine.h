@@ -54,6 +54,12 @@ struct CompiledRole {
   bool has_work = false;
 };
 
+struct CompiledStart {
+  int step = 0;
+  double rate = 0;      // clients per week (maybe 0: a timeline may start the arrivals)
+  double mean_gap = 0;  // 1 / rate: the engine multiplies by it per arrival instead of dividing
+};
+
 struct CompiledDeadline {
   int step = 0;
   double weeks = 0;
@@ -72,7 +78,7 @@ struct CompiledModel {
   std::vector<std::int32_t> route_to;
   std::vector<std::int32_t> route_class;
   std::vector<CompiledRole> roles;
-  std::vector<std::pair<int, double>> starts;  // every start step and its clients per week (maybe 0)
+  std::vector<CompiledStart> starts;  // every start step
   std::vector<CompiledDeadline> deadlines;
   double arrivals_per_week() const;
 };

@@ -2,7 +2,8 @@
 //
 //   Rng rng = Rng::stream(seed, replication);   // independent stream per replication
 //   Sampler effort(step.effort->scaled(1 / hours_per_fte));
-//   double weeks = effort(rng);
+//   double weeks[64];
+//   effort.fill(rng, weeks, 64);                 // draws in a batch
 //
 // The samplers draw from the same distributions as Distribution::sample but
 // precompute their parameters once, instead of building a std:: distribution
@@ -169,29 +170,10 @@ class Sampler {
 
   // n draws at once: one dispatch on the kind for the whole batch instead of a hard-to-predict
   // branch per draw (the engine cycles through steps of different kinds), and the arithmetic
-  // done by vector code (src/sim/draws.h). The draws come from the batch streams of `rng`, so
-  // they are not the values operator() would give one at a time, but the same distribution.
+  // done by vector code (src/sim/draws.h), with the random words from the batch streams of `rng`.
   void fill(Rng& rng, double* out, int n) const {
     for (int done = 0; done < n; done += detail::kBatchMax)
       fill_batch(rng, out + done, std::min(detail::kBatchMax, n - done));
-  }
-
-  double operator()(Rng& rng) const {
-    switch (d_.kind) {
-      case DistributionKind::constant:
-        return d_.a;
-      case DistributionKind::exponential:
-        return rng.exponential(d_.a);
-      case DistributionKind::gamma:
-        return d_.b > 0 ? gamma(rng) : d_.a;
-      case DistributionKind::lognormal:
-        return d_.b > 0 ? exp_bounded(mu_ + sigma_ * rng.normal()) : d_.a;
-      case DistributionKind::triangular:
-        return d_.c > d_.a ? triangular(rng.uniform()) : d_.a;
-      case DistributionKind::uniform:
-        return d_.a + (d_.b - d_.a) * rng.uniform();
-    }
-    return d_.a;
   }
 
  private:
@@ -211,14 +193,6 @@ class Sampler {
     double g = mt_d_ * v;
     if (shape_ < 1) g *= exp_bounded(log_positive(rng.uniform_open0()) / shape_);  // u^(1/shape)
     return g * scale_;
-  }
-
-  // Distribution::detail_triangular with its constants prepared and without a branch on the
-  // side of the mode (a coin flip for the branch predictor); triangular_batch does the same.
-  double triangular(double u) const {
-    const bool left = u < tri_split_;
-    const double root = std::sqrt(left ? u * tri_left_ : (1 - u) * tri_right_);
-    return left ? d_.a + root : d_.c - root;
   }
 
   // n <= kBatchMax draws: random words from the batch streams, transformed by vector code.
