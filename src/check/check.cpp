@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "check/check_context.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -82,23 +83,6 @@ std::vector<std::string> CheckContext::class_route_from_start(StepVertex v, Clas
 
 namespace {
 // DOT labels may hold line-break escapes (\n, \l, \r) and real newlines: one line in messages.
-std::string one_line(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool escape =
-        text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 'l' || text[i + 1] == 'r');
-    bool space = escape || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
-    if (escape) ++i;
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += text[i];
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::string with_label(const std::string& id, const Labels& label, Lang lang) {
   std::string text = one_line(label.in(lang));
   return "\"" + id + "\"" + (text.empty() || text == id ? "" : " (" + text + ")");

@@ -1,3 +1,4 @@
+#include "model/label_text.h"
 #include "compare/diff_diagram.h"
 
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ namespace {
 // real newlines, which escape_dot turns into DOT line breaks.
 std::string dot_label(const std::string& text, std::size_t width = 28) {
   std::string out;
-  for (const auto& line : detail::wrap_label(text, width)) out += (out.empty() ? "" : "\n") + line;
+  for (const auto& line : wrap_label(text, width)) out += (out.empty() ? "" : "\n") + line;
   return escape_dot(out);
 }
 

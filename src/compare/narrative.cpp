@@ -6,6 +6,7 @@
 
 #include "compare/table.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -29,13 +30,6 @@ struct Pair {
   std::string dec(std::optional<double> x, int decimals) const { return x ? format_decimal(*x, decimals, lang) : "-"; }
   const char* tr(const char* fi, const char* sv, const char* en) const { return pick(lang, fi, sv, en); }
 };
-
-std::string one_line(std::string text) {
-  for (auto at = text.find("\\n"); at != std::string::npos; at = text.find("\\n", at)) text.replace(at, 2, " ");
-  for (auto& ch : text)
-    if (ch == '\n') ch = ' ';
-  return text;
-}
 
 std::optional<double> utilisation(const Kpis& k, const std::string& role) {
   const auto* r = k.find_role(role);

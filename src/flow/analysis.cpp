@@ -605,14 +605,14 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
     auto& s = a.sensitivity[i];
     s.rank = static_cast<int>(i) + 1;
     auto role = process.find_role(s.role);
-    s.reason = detail::sensitivity_sentence(detail::one_line(process.roles[*role].label.in(options.lang, s.role)), s,
+    s.reason = detail::sensitivity_sentence(one_line(process.roles[*role].label.in(options.lang, s.role)), s,
                                             *a.find_role(s.role), base_lead, options.lang);
   }
 }
 
 std::string step_label(const Process& process, const std::string& id, Lang lang) {
   auto v = process.find_step(id);
-  return detail::one_line(v ? process.graph[*v].label.in(lang, id) : id);
+  return one_line(v ? process.graph[*v].label.in(lang, id) : id);
 }
 
 // " (role)" when another step has the same label, so that a sentence names one step: the adult
@@ -633,7 +633,7 @@ std::string step_qualifier(const Process& process, const std::string& id, Lang l
   if (!shared) return "";
   if (same_role || !step.role) return " (" + id + ")";
   const Role& role = process.roles[*step.role];
-  return " (" + detail::one_line(role.label.in(lang, role.id)) + ")";
+  return " (" + one_line(role.label.in(lang, role.id)) + ")";
 }
 
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
@@ -660,7 +660,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     if (i > 0 && (!notable || i >= 3)) break;
     auto role = process.find_role(r.id);
     list.push_back({"role", r.id, r.share_of_lead_time, r.utilisation,
-                    detail::role_sentence(r, detail::one_line(process.roles[*role].label.in(lang, r.id)), lang)});
+                    detail::role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), lang)});
   }
   // Steps that take the largest share of the lead time.
   std::vector<const StepResult*> steps;
@@ -730,8 +730,8 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     if (per_client < 0.2) break;
     list.push_back(
         {"handoff", from.id + "->" + to.id, std::nullopt, std::nullopt,
-         detail::handoff_sentence(detail::one_line(from.label.in(lang, from.id)),
-                                  detail::one_line(to.label.in(lang, to.id)), per_client, pairs[i].flow, lang)});
+         detail::handoff_sentence(one_line(from.label.in(lang, from.id)),
+                                  one_line(to.label.in(lang, to.id)), per_client, pairs[i].flow, lang)});
   }
   a.bottlenecks = std::move(list);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "model/label_text.h"
 #include "flow/analysis.h"
 #include "flow/queueing.h"
 
@@ -32,8 +33,6 @@ std::string loop_sentence(const std::string& entry_label, const std::string& qua
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
                                  std::optional<double> base_lead, Lang lang);
 std::string weeks_text(std::optional<double> weeks, Lang lang);
-// A label on one line: Graphviz line breaks (\n, \l, \r) become spaces.
-std::string one_line(const std::string& label);
 
 // The outcome share and its ±10-percentage-point cases of every checkpoint in `analysis`
 // (outcome_share.cpp): two more analyses of the whole model per checkpoint.

@@ -156,7 +156,7 @@ std::string_view label_line(const std::string& label, std::string& scratch) {
   bool plain = std::none_of(label.begin(), label.end(), [](char c) { return c == '\\' || c == '\n'; }) &&
                (label.empty() || label.back() != ' ');
   if (plain) return label;
-  scratch = detail::one_line(label);
+  scratch = one_line(label);
   return scratch;
 }
 
@@ -167,15 +167,15 @@ std::string pct(std::optional<double> x, Lang lang) { return x ? format_percent(
 
 std::string role_label(const Process& p, const std::string& id, Lang lang) {
   auto r = p.find_role(id);
-  return detail::one_line(r ? p.roles[*r].label.in(lang, id) : id);
+  return one_line(r ? p.roles[*r].label.in(lang, id) : id);
 }
 std::string step_label(const Process& p, const std::string& id, Lang lang) {
   auto v = p.find_step(id);
-  return detail::one_line(v ? p.graph[*v].label.in(lang, id) : id);
+  return one_line(v ? p.graph[*v].label.in(lang, id) : id);
 }
 
 void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
-  out << detail::one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
+  out << one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
   const auto& lead = a.lead_time_weeks.mean;
   out << fmt::format(fmt::runtime(pick(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
                                        "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",

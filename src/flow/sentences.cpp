@@ -3,6 +3,7 @@
 
 #include "flow/analysis_internal.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva::detail {
 
@@ -11,23 +12,6 @@ std::string percent(std::optional<double> share, Lang lang) { return share ? for
 std::string number(double x, int decimals, Lang lang) { return format_decimal(x, decimals, lang); }
 std::string fill(const char* pattern, fmt::format_args args) { return fmt::vformat(pattern, args); }
 }  // namespace
-
-std::string one_line(const std::string& label) {
-  std::string out;
-  for (size_t i = 0; i < label.size(); ++i) {
-    if (label[i] == '\\' && i + 1 < label.size() &&
-        (label[i + 1] == 'n' || label[i + 1] == 'l' || label[i + 1] == 'r')) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-      ++i;
-    } else if (label[i] == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += label[i];
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
 
 std::string weeks_text(std::optional<double> weeks, Lang lang) {
   if (!weeks) return pick(lang, "ei määriteltävissä", "inte definierad", "undefined");

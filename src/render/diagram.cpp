@@ -8,6 +8,7 @@
 
 #include "render/palette.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -45,46 +46,6 @@ std::vector<RoleIndex> lanes_in_flow_order(const Process& process) {
 }
 
 namespace detail {
-
-namespace {
-// Length in characters (code points) of UTF-8 text.
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::vector<std::string> split_escaped_lines(const std::string& text) {
-  std::vector<std::string> lines(1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // The model's labels keep Graphviz's "\n", "\l", "\r" escapes as two characters.
-    if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 'l' || text[i + 1] == 'r')) {
-      lines.emplace_back(), ++i;
-    } else if (text[i] == '\n') {
-      lines.emplace_back();
-    } else if (text[i] != '\r') {
-      lines.back() += text[i];
-    }
-  }
-  return lines;
-}
-}  // namespace
-
-std::vector<std::string> wrap_label(const std::string& text, std::size_t width) {
-  std::vector<std::string> out;
-  for (const auto& line : split_escaped_lines(text)) {
-    std::istringstream words(line);
-    std::string word, current;
-    while (words >> word) {
-      if (!current.empty() && utf8_length(current) + 1 + utf8_length(word) > width) {
-        out.push_back(current);
-        current.clear();
-      }
-      current += (current.empty() ? "" : " ") + word;
-    }
-    if (!current.empty()) out.push_back(current);
-  }
-  if (out.empty()) out.emplace_back();
-  return out;
-}
 
 std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang) {
   double days = weeks * calendar.working_days_per_week();
@@ -152,12 +113,6 @@ std::string html_lines(const std::vector<std::string>& lines) {
 }
 
 std::string quoted(const std::string& text) { return "\"" + escape_dot(text) + "\""; }
-
-std::string one_line(const std::string& text) {
-  std::string out;
-  for (const auto& line : detail::wrap_label(text, 100000)) out += (out.empty() ? "" : " ") + line;
-  return out;
-}
 
 class DotWriter {
  public:
@@ -284,7 +239,7 @@ class DotWriter {
     std::ostringstream t;
     t << "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">";
     t << "<TR><TD ALIGN=\"LEFT\"><B>"
-      << html_lines(detail::wrap_label(role.label.in(o_.lang, role.id), o_.poster ? 60 : 70)) << "</B></TD></TR>";
+      << html_lines(wrap_label(role.label.in(o_.lang, role.id), o_.poster ? 60 : 70)) << "</B></TD></TR>";
     std::vector<std::string> facts;
     facts.push_back(format_decimal(role.fte, std::fabs(role.fte - std::round(role.fte)) < 1e-9 ? 0 : 2, o_.lang) + " " +
                     w_.fte());
@@ -340,7 +295,7 @@ class DotWriter {
   void write_step(StepVertex v, const char* indent) {
     const Step& s = g_[v];
     std::size_t width = s.kind == StepKind::decision ? 18 : o_.poster ? 22 : 26;
-    std::string name = html_lines(detail::wrap_label(s.label.in(o_.lang, s.id), width));
+    std::string name = html_lines(wrap_label(s.label.in(o_.lang, s.id), width));
     std::string details = step_details(v);
     auto bin = role_bin(s.role);
     std::string fill = bin ? scale_.fill(*bin) : "#ffffff";
@@ -432,7 +387,7 @@ class DotWriter {
     std::vector<std::string> lines;
     std::string own = r.label.in(o_.lang);
     if (!own.empty())
-      for (auto& l : detail::wrap_label(own, 24)) lines.push_back(l);
+      for (auto& l : wrap_label(own, 24)) lines.push_back(l);
     if (!o_.poster) {
       std::vector<std::string> numbers;
       auto share = route_share(e);

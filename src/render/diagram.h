@@ -58,9 +58,6 @@ std::string diagram_dot(const Process& process, const DiagramOptions& options, c
                         const Diagnostics& findings = {});
 
 namespace detail {
-// A label split at the model's "\n" escapes and wrapped near `width` characters
-// (UTF-8 aware); returns the lines, not yet escaped.
-std::vector<std::string> wrap_label(const std::string& text, std::size_t width);
 // Deadline in words: "7 työpäivää", "13 viikkoa".
 std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang);
 }  // namespace detail

@@ -1,3 +1,4 @@
+#include "model/label_text.h"
 #include "report/chart.h"
 
 #include <algorithm>
@@ -197,7 +198,7 @@ std::string line_chart_svg(const LineChart& c) {
       << "\" stroke=\"" << series_colour(i) << "\" stroke-width=\"2\""
       << (*dashes[i % 4] ? std::string(" stroke-dasharray=\"") + dashes[i % 4] + "\"" : "") << "/>";
     // Names wrap onto two lines: role names often differ only at the end.
-    auto lines = detail::wrap_label(series.name, 28);
+    auto lines = wrap_label(series.name, 28);
     s << "<text x=\"" << plot_right + 40 << "\" y=\"" << ly + 4 << "\"><title>" << escape_html(series.name)
       << "</title>";
     for (std::size_t k = 0; k < lines.size() && k < 2; ++k)

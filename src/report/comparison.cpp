@@ -1,3 +1,4 @@
+#include "model/label_text.h"
 #include "report/comparison.h"
 
 #include "check/check.h"
@@ -52,7 +53,7 @@ ComparisonSection comparison_section(const Process& before, const Process& after
   s.html = section_body(comparison_html_section(c, lang));
   auto title = [&](const Process& p) {
     std::string t;
-    for (const auto& line : detail::wrap_label(p.title.in(lang, p.name), 100000)) t += (t.empty() ? "" : " ") + line;
+    for (const auto& line : wrap_label(p.title.in(lang, p.name), 100000)) t += (t.empty() ? "" : " ") + line;
     return t;
   };
   s.html +=

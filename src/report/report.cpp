@@ -11,6 +11,7 @@
 #include "report/chart.h"
 #include "report/document.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -102,12 +103,6 @@ using report::Section;
 using report::Table;
 
 // Label text on one line (the model's "\n" escapes become spaces).
-std::string one_line(const std::string& label) {
-  std::string out;
-  for (const auto& line : detail::wrap_label(label, 10000)) out += (out.empty() ? "" : " ") + line;
-  return out;
-}
-
 // A role's or step's label in `lang` on one line, or the id when there is no such role or step.
 std::string role_label(const Process& p, const std::string& id, Lang lang) {
   auto r = p.find_role(id);

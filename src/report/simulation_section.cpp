@@ -9,6 +9,7 @@
 #include "report/markdown.h"
 #include "sim/simulation.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -24,12 +25,6 @@ std::string estimate_text(const Estimate& e, Lang lang, int decimals, bool perce
 }
 
 report::Cell number(std::string text) { return {std::move(text), "", "", true}; }
-
-std::string one_line(const std::string& label) {
-  std::string out;
-  for (const auto& line : detail::wrap_label(label, 100000)) out += (out.empty() ? "" : " ") + line;
-  return out;
-}
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "io/atomic_file.h"
 #include "text/csv.h"
 #include "text/format.h"
+#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -48,22 +49,6 @@ struct Table {
 };
 
 // A label as one line: DOT's line breaks (\\n, \\l, \\r) become spaces.
-std::string one_line(const std::string& label) {
-  std::string out;
-  for (size_t i = 0; i < label.size(); ++i) {
-    if (label[i] == '\\' && i + 1 < label.size() &&
-        (label[i + 1] == 'n' || label[i + 1] == 'l' || label[i + 1] == 'r')) {
-      out += ' ';
-      ++i;
-    } else if (label[i] == '\n') {
-      out += ' ';
-    } else {
-      out += label[i];
-    }
-  }
-  return out;
-}
-
 std::string percent_estimate(const Estimate& e, Lang lang) {
   if (!e.has_value()) return "-";
   std::string text = format_percent(e.mean, lang);

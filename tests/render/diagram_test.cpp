@@ -225,16 +225,6 @@ TEST_CASE("User text cannot break out of the diagram", "[render]") {
   CHECK(d.edge("s", "odd \"id\"", "label") == "x\" -> y");
 }
 
-TEST_CASE("Labels wrap at word boundaries and at the model's \\n", "[render]") {
-  using detail::wrap_label;
-  CHECK(wrap_label("Palvelutarpeen arviointi (sosiaaliohjaaja)\\n(18–29)", 26) ==
-        std::vector<std::string>{"Palvelutarpeen arviointi", "(sosiaaliohjaaja)", "(18–29)"});
-  // "Överföring till" is 15 characters but 17 bytes: wrapping counts characters
-  CHECK(wrap_label("Överföring till socialarbetare", 15) ==
-        std::vector<std::string>{"Överföring till", "socialarbetare"});
-  CHECK(wrap_label("", 10) == std::vector<std::string>{""});
-}
-
 TEST_CASE("Deadlines are told in working days up to four weeks, then in weeks", "[render]") {
   using detail::describe_deadline;
   Calendar c;  // 5 working days a week
