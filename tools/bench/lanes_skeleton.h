@@ -1,10 +1,10 @@
-// A feasibility measurement for issue 5's open target: the skeleton network of bench_sim run as
-// 8 replications side by side in the 8 lanes of AVX-512 registers, one event per lane per step.
+// A design floor: the skeleton network of bench_sim run as 8 replications side by side in the
+// 8 lanes of AVX-512 registers, one event per lane per step.
 //
 //   std::optional<LanesTiming> t = time_lanes_skeleton(stations, arrivals_per_week, weeks_per_lane);
 //
-// The scalar engine handles one event at a time; four sessions of tuning (README, "A fifth
-// round") put its floor at the skeleton's ~37 M events per CPU second, because its time goes to
+// The scalar engine handles one event at a time; its floor is the skeleton's rate
+// (tools/bench/README.md, "Design floors"), because its time goes to
 // a long chain of dependent loads and to branches that the random state of the network decides
 // (is the queue empty, is a server idle, which route). Here those decisions are masks, the event
 // set is a flat array of one time per server and lane (the earliest found by a vector minimum
