@@ -2,10 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "present/analysis_json.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "flow/analysis.h"
-#include "flow/output.h"
+#include "present/analysis_text.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "model/timeline.h"

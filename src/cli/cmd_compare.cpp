@@ -4,16 +4,17 @@
 #include <ostream>
 #include <sstream>
 
+#include "present/comparison_json.h"
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "compare/comparison.h"
 #include "compare/diff_diagram.h"
-#include "compare/narrative.h"
+#include "present/narrative.h"
 #include "compare/simulated.h"
-#include "compare/table.h"
+#include "present/comparison_text.h"
 #include "flow/analysis.h"
-#include "io/atomic_file.h"
+#include "present/atomic_file.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "render/diagram.h"
@@ -93,26 +94,6 @@ int write_diagram(const std::string& path, const Process& before, const Process&
     return kUnusable;
   }
   return kOk;
-}
-
-// `before`, `after`, `delta` as in the analytic part; the third model on under `variants`.
-nlohmann::json simulation_json(const std::vector<SimulatedKpis>& figures, const SimulatedOptions& used) {
-  nlohmann::json doc = {{"options",
-                         {{"replications", used.replications},
-                          {"weeks", used.weeks},
-                          {"warmup_weeks", used.warmup_weeks.value_or(0)},
-                          {"seed", used.seed}}},
-                        {"before", to_json(figures[0])}};
-  nlohmann::json variants = nlohmann::json::array();
-  for (size_t i = 1; i < figures.size(); ++i) {
-    nlohmann::json part = {{"after", to_json(figures[i])}, {"delta", simulated_delta_json(figures, i)}};
-    if (i == 1)
-      doc.update(part);
-    else
-      variants.push_back(std::move(part));
-  }
-  if (!variants.empty()) doc["variants"] = variants;
-  return doc;
 }
 
 // Each model's own heat-map diagram (utilisation colours, check findings), as `sujuva render` draws it.

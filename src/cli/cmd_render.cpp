@@ -6,7 +6,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "flow/analysis.h"
-#include "io/atomic_file.h"
+#include "present/atomic_file.h"
 #include "io/dot_reader.h"
 #include "render/diagram.h"
 #include "render/figures.h"

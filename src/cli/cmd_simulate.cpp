@@ -7,12 +7,13 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "present/simulation_json.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
-#include "sim/output.h"
+#include "present/simulation_text.h"
 #include "sim/simulation.h"
 #include "text/format.h"
 

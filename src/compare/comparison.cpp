@@ -7,7 +7,7 @@
 #include <set>
 
 #include "check/check.h"
-#include "compare/narrative.h"
+#include "present/narrative.h"
 
 namespace sujuva {
 
@@ -17,7 +17,6 @@ const RoleKpi* Kpis::find_role(const std::string& id) const {
   return nullptr;
 }
 
-namespace detail {
 namespace {
 
 std::optional<double> weighted_reach(const Analysis& analysis) {
@@ -54,102 +53,7 @@ void fill_mandatory(const Process& process, const Diagnostics& findings, Kpis& k
     }
 }
 
-std::optional<double> finite(std::optional<double> x) {
-  if (x && !std::isfinite(*x)) return std::nullopt;
-  return x;
-}
-
-nlohmann::json number(std::optional<double> x) {
-  x = finite(x);
-  return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
-}
-
-template <class T>
-nlohmann::json maybe(const std::optional<T>& x) {
-  return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
-}
-
-// Arrays of objects with an "id" are matched by id (in the order of `after`,
-// then the ids only `before` has).
-template <class Combine>
-nlohmann::json combine_arrays(const nlohmann::json& before, const nlohmann::json& after, Combine combine) {
-  auto by_id = [](const nlohmann::json& list, const std::string& id) -> const nlohmann::json* {
-    for (const auto& item : list)
-      if (item.is_object() && item.value("id", "") == id) return &item;
-    return nullptr;
-  };
-  nlohmann::json out = nlohmann::json::array();
-  const nlohmann::json empty = nlohmann::json::object();
-  for (const auto& a : after) {
-    std::string id = a.value("id", "");
-    const auto* b = by_id(before, id);
-    nlohmann::json item = combine(b ? *b : empty, a);
-    item["id"] = id;
-    out.push_back(std::move(item));
-  }
-  for (const auto& b : before) {
-    std::string id = b.value("id", "");
-    if (by_id(after, id)) continue;
-    nlohmann::json item = combine(b, empty);
-    item["id"] = id;
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-bool is_id_array(const nlohmann::json& j) {
-  return j.is_array() && !j.empty() && j.front().is_object() && j.front().contains("id");
-}
-
-template <class Leaf>
-nlohmann::json walk(const nlohmann::json& before, const nlohmann::json& after, Leaf leaf) {
-  const bool objects = (before.is_object() || before.is_null()) && (after.is_object() || after.is_null()) &&
-                       (before.is_object() || after.is_object());
-  if (objects) {
-    nlohmann::json out = nlohmann::json::object();
-    const nlohmann::json empty = nlohmann::json::object();
-    const auto& b = before.is_object() ? before : empty;
-    const auto& a = after.is_object() ? after : empty;
-    std::set<std::string> keys;
-    for (auto it = b.begin(); it != b.end(); ++it) keys.insert(it.key());
-    for (auto it = a.begin(); it != a.end(); ++it) keys.insert(it.key());
-    for (const auto& key : keys) {
-      auto value = walk(b.value(key, nlohmann::json()), a.value(key, nlohmann::json()), leaf);
-      if (!value.is_discarded()) out[key] = std::move(value);
-    }
-    return out;
-  }
-  if (is_id_array(before) || is_id_array(after))
-    return combine_arrays(before.is_array() ? before : nlohmann::json::array(),
-                          after.is_array() ? after : nlohmann::json::array(),
-                          [&](const auto& b, const auto& a) { return walk(b, a, leaf); });
-  return leaf(before, after);
-}
-
 }  // namespace
-
-nlohmann::json json_delta(const nlohmann::json& before, const nlohmann::json& after) {
-  return walk(before, after, [](const nlohmann::json& b, const nlohmann::json& a) -> nlohmann::json {
-    bool numbers = (b.is_number() || b.is_null()) && (a.is_number() || a.is_null()) && !(a.is_null() && b.is_null());
-    if (numbers && !b.is_boolean() && !a.is_boolean()) {
-      if (b.is_null() || a.is_null()) return nullptr;
-      return number(a.get<double>() - b.get<double>());
-    }
-    if (a.is_null() && b.is_null()) return nullptr;
-    return {{"before", b}, {"after", a}};
-  });
-}
-
-nlohmann::json json_relative(const nlohmann::json& before, const nlohmann::json& after) {
-  return walk(before, after, [](const nlohmann::json& b, const nlohmann::json& a) -> nlohmann::json {
-    bool numbers = (b.is_number() || b.is_null()) && (a.is_number() || a.is_null());
-    if (!numbers) return nlohmann::json(nlohmann::json::value_t::discarded);
-    if (b.is_null() || a.is_null() || b.get<double>() == 0) return nullptr;
-    return number((a.get<double>() - b.get<double>()) / std::fabs(b.get<double>()));
-  });
-}
-
-}  // namespace detail
 
 Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnostics& findings) {
   Kpis k;
@@ -167,8 +71,8 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
   }
   k.handoffs_per_client = analysis.handoffs_per_client;
   k.rework_visits_per_client = analysis.rework_visits_per_client;
-  k.special_support_reach = detail::weighted_reach(analysis);
-  detail::fill_mandatory(process, findings, k);
+  k.special_support_reach = weighted_reach(analysis);
+  fill_mandatory(process, findings, k);
   for (const auto& d : findings) k.check_errors += d.severity == Severity::error;
   for (const auto& b : analysis.bottlenecks)
     if (b.kind == "role") {
@@ -247,69 +151,6 @@ Comparison compare_processes(const std::vector<const Process*>& processes, const
     if (i > 0) c.diffs.push_back(diff_structure(*processes[0], p));
   }
   return c;
-}
-
-nlohmann::json to_json(const Kpis& k) {
-  using detail::maybe;
-  using detail::number;
-  nlohmann::json roles = nlohmann::json::array();
-  for (const auto& r : k.roles)
-    roles.push_back({{"id", r.id},
-                     {"fte", r.fte},
-                     {"capacity_hours_per_week", r.capacity_hours_per_week},
-                     {"demand_hours_per_week", r.demand_hours_per_week},
-                     {"utilisation", number(r.utilisation)},
-                     {"wait_weeks", number(r.wait_weeks)},
-                     {"stable", r.stable},
-                     {"backlog_growth_clients_per_week", r.backlog_growth_clients_per_week}});
-  nlohmann::json by_class = nlohmann::json::object();
-  for (const auto& [name, value] : k.lead_time_weeks.by_class) by_class[name] = number(value);
-  return {{"model", k.name},
-          {"file", k.file},
-          {"hours_per_fte", k.hours_per_fte},
-          {"arrivals_per_week", k.arrivals_per_week},
-          {"saturation",
-           {{"arrivals_per_week", number(k.saturation.arrivals_per_week)},
-            {"scale", number(k.saturation.scale)},
-            {"role", maybe(k.saturation.role)}}},
-          {"lead_time_weeks", {{"mean", number(k.lead_time_weeks.mean)}, {"by_class", by_class}}},
-          {"roles", roles},
-          {"handoffs_per_client", k.handoffs_per_client},
-          {"rework_visits_per_client", k.rework_visits_per_client},
-          {"special_support_reach", number(k.special_support_reach)},
-          {"mandatory_checkpoints",
-           {{"count", k.mandatory_checkpoints},
-            {"on_every_route", maybe(k.mandatory_on_every_route)},
-            {"skipping_route", k.route_skipping_mandatory}}},
-          {"check_errors", k.check_errors},
-          {"top_bottleneck", maybe(k.top_bottleneck)}};
-}
-
-nlohmann::json to_json(const Comparison& c, Lang lang) {
-  nlohmann::json names = nlohmann::json::array();
-  for (const auto& m : c.models) names.push_back(m.name);
-  nlohmann::json doc = {{"models", names}};
-  if (c.models.empty()) return doc;
-  nlohmann::json before = to_json(c.models[0]);
-  doc["before"] = before;
-  nlohmann::json variants = nlohmann::json::array();
-  for (size_t i = 1; i < c.models.size(); ++i) {
-    nlohmann::json after = to_json(c.models[i]);
-    nlohmann::json part = {{"model", c.models[i].name},
-                           {"after", after},
-                           {"delta", detail::json_delta(before, after)},
-                           {"relative", detail::json_relative(before, after)},
-                           {"structure", to_json(c.diffs[i - 1])},
-                           {"narrative", narrative(c, i, lang)}};
-    if (i == 1) {
-      for (auto it = part.begin(); it != part.end(); ++it)
-        if (it.key() != "model") doc[it.key()] = it.value();
-    } else {
-      variants.push_back(std::move(part));
-    }
-  }
-  if (!variants.empty()) doc["variants"] = variants;
-  return doc;
 }
 
 }  // namespace sujuva

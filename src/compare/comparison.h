@@ -4,7 +4,6 @@
 // the report's before/after section all read.
 //
 //   Comparison c = compare_processes({&before, &after});   // throws CompareError
-//   std::cout << to_json(c, Lang::fi).dump(2);             // before, after, delta, relative
 //   for (auto& sentence : narrative(c, 1, Lang::fi)) std::cout << sentence << "\n";
 //
 // Units as in the analysis: clients per week, staff hours per week, calendar weeks.
@@ -83,20 +82,5 @@ Diagnostics comparability(const Process& before, const Process& after, Lang lang
 // CompareError.
 Comparison compare_processes(const std::vector<const Process*>& processes, const std::vector<std::string>& names = {},
                              Lang lang = Lang::fi);
-
-// The key figures with the names `analyze --json` uses.
-nlohmann::json to_json(const Kpis& kpis);
-// `{models, before, after, delta, relative, structure, narrative}` for the first
-// two models, and `variants: [{model, after, delta, relative, structure,
-// narrative}]` for the third model on.
-nlohmann::json to_json(const Comparison& comparison, Lang lang);
-
-namespace detail {
-// After minus before for every number in two documents of one shape (arrays of
-// objects matched by "id"); other values differing become {before, after}.
-nlohmann::json json_delta(const nlohmann::json& before, const nlohmann::json& after);
-// (after − before) / |before| for every number; null where before is 0 or null.
-nlohmann::json json_relative(const nlohmann::json& before, const nlohmann::json& after);
-}  // namespace detail
 
 }  // namespace sujuva

@@ -1,4 +1,3 @@
-#include "model/label_text.h"
 #include "compare/diff_diagram.h"
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include <vector>
 
 #include "compare/structure.h"
+#include "model/label_text.h"
 #include "render/diagram.h"
 #include "text/format.h"
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "compare/narrative.h"
-#include "compare/table.h"
+#include "present/comparison_text.h"
+#include "present/narrative.h"
 #include "text/format.h"
 
 namespace sujuva {

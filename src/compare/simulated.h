@@ -76,14 +76,4 @@ double comparison_warmup_weeks(const std::vector<const Process*>& processes, con
 // either is undefined).
 bool significant(const Interval& a, const Interval& b);
 
-// {"lead_time_weeks": {"mean": {mean, low, high}, "p50"..., "p95"...}, "deadlines": [...], "unstable"}.
-nlohmann::json to_json(const SimulatedKpis& kpis);
-// Differences of model `index` against model 0: per figure {"delta", "significant"}.
-nlohmann::json simulated_delta_json(const std::vector<SimulatedKpis>& figures, size_t index);
-
-// A heading with the settings `used` (warm-up resolved), then rows "figure: value [low, high]" per
-// model and a "*" where the change is significant.
-std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
-                             const SimulatedOptions& used, Lang lang);
-
 }  // namespace sujuva

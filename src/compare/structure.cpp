@@ -212,19 +212,6 @@ void diff_checkpoints(const Process& before, const Process& after, const StepMat
   }
 }
 
-nlohmann::json to_json(const FieldChange& c) {
-  nlohmann::json j = {{"field", c.field}, {"before", c.before}, {"after", c.after}};
-  if (c.before_value) j["before_value"] = *c.before_value;
-  if (c.after_value) j["after_value"] = *c.after_value;
-  return j;
-}
-
-nlohmann::json to_json(const std::vector<FieldChange>& fields) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& f : fields) list.push_back(to_json(f));
-  return list;
-}
-
 }  // namespace
 }  // namespace detail
 
@@ -266,37 +253,6 @@ StructuralDiff diff_structure(const Process& before, const Process& after) {
   detail::diff_roles(before, after, diff);
   detail::diff_checkpoints(before, after, m, diff);
   return diff;
-}
-
-nlohmann::json to_json(const StructuralDiff& diff) {
-  using detail::to_json;
-  nlohmann::json steps = nlohmann::json::array(), routes = nlohmann::json::array(), roles = nlohmann::json::array();
-  for (const auto& s : diff.steps) {
-    nlohmann::json j = {{"change", to_string(s.change)}, {"id", s.id}, {"label", s.label.fi}};
-    if (s.change == ChangeKind::changed) {
-      j["before_id"] = s.before_id;
-      j["matched_by_label"] = s.matched_by_label;
-      j["fields"] = to_json(s.fields);
-    }
-    steps.push_back(std::move(j));
-  }
-  for (const auto& r : diff.routes) {
-    nlohmann::json j = {{"change", to_string(r.change)}, {"from", r.from}, {"to", r.to}, {"when", r.when}};
-    if (r.change == ChangeKind::changed) j["fields"] = to_json(r.fields);
-    routes.push_back(std::move(j));
-  }
-  for (const auto& r : diff.roles) {
-    nlohmann::json j = {{"change", to_string(r.change)}, {"id", r.id}, {"label", r.label.fi}};
-    if (r.change == ChangeKind::changed) j["fields"] = to_json(r.fields);
-    roles.push_back(std::move(j));
-  }
-  return {{"common_steps", diff.common_steps},
-          {"steps", steps},
-          {"routes", routes},
-          {"roles", roles},
-          {"checkpoints_added", diff.checkpoints_added},
-          {"checkpoints_made_mandatory", diff.checkpoints_made_mandatory},
-          {"checkpoints_no_longer_mandatory", diff.checkpoints_no_longer_mandatory}};
 }
 
 }  // namespace sujuva

@@ -5,7 +5,6 @@
 //
 //   StructuralDiff d = diff_structure(before, after);
 //   for (const auto& s : d.steps) std::cout << to_string(s.change) << " " << s.id << "\n";
-//   std::cout << to_json(d).dump(2);
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -76,8 +75,6 @@ struct StepMatching {
 StepMatching match_steps(const Process& before, const Process& after);
 
 StructuralDiff diff_structure(const Process& before, const Process& after);
-
-nlohmann::json to_json(const StructuralDiff& diff);
 
 namespace detail {
 // The probability that a client takes `route` at its source: for its `when`

@@ -6,7 +6,6 @@
 //   AnalysisOptions options;  options.lang = Lang::sv;  options.projection_weeks = 26;
 //   Analysis a = analyze(process, options);        // throws AnalysisError on unusable input
 //   for (const auto& r : a.roles) if (!r.stable) std::cout << r.id << " is unstable\n";
-//   std::cout << to_json(a).dump(2);
 //
 // Units: arrivals and flows in clients per calendar week, workload and capacity in
 // staff hours per week, waits and lead times in calendar weeks. A value that is
@@ -16,9 +15,7 @@
 
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
-#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -192,13 +189,5 @@ struct Analysis {
 // Throws AnalysisError for input it cannot analyse (nothing arrives, a loop
 // that clients can never leave, probabilities summing over 1, ...).
 Analysis analyze(const Process& process, const AnalysisOptions& options = {});
-
-// The JSON document of `analyze --json` (names are a public contract), written
-// as it goes (a million steps without building a JSON value of them) in the
-// layout of nlohmann's dump(2).
-void write_json(const Analysis& analysis, std::ostream& out);
-
-// The same document as an nlohmann value (write_json's text, parsed).
-nlohmann::json to_json(const Analysis& analysis);
 
 }  // namespace sujuva

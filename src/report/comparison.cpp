@@ -5,7 +5,7 @@
 #include "compare/comparison.h"
 #include "compare/diff_diagram.h"
 #include "compare/html_section.h"
-#include "compare/narrative.h"
+#include "present/narrative.h"
 #include "flow/analysis.h"
 #include "render/diagram.h"
 #include "render/figures.h"

@@ -1,10 +1,11 @@
+#include "present/analysis_json.h"
 #include "report/write.h"
 
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
-#include "io/atomic_file.h"
+#include "present/atomic_file.h"
 #include "render/diagram.h"
 #include "render/figures.h"
 #include "render/graphviz.h"

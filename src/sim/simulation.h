@@ -3,7 +3,6 @@
 //   SimulationOptions options;  options.weeks = 52;  options.replications = 20;
 //   Simulation sim = simulate(process, options);   // throws SimulationError on unusable input
 //   for (const auto& role : sim.roles) std::cout << role.id << " " << role.utilisation.mean << "\n";
-//   std::cout << to_json(sim).dump(2);
 //
 // Every figure is an `Estimate`: the mean over replications and a Student-t 95%
 // confidence interval (`low`, `high`; NaN when fewer than two replications gave
@@ -13,7 +12,6 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -166,6 +164,5 @@ Simulation simulate(const Process& process, const SimulationOptions& options);
 // slowest (step, class)), at least 4 and at most 1040 weeks, in whole weeks. Models with months-long follow-ups need
 // years to reach steady state; a short warm-up then understates queues and lead times. Throws SimulationError.
 double suggested_warmup_weeks(const Process& process, Lang lang = Lang::en);
-nlohmann::json to_json(const Simulation& simulation);
 
 }  // namespace sujuva

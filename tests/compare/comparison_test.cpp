@@ -1,3 +1,4 @@
+#include "present/comparison_json.h"
 #include "compare/comparison.h"
 
 #include <catch2/catch.hpp>
@@ -5,8 +6,8 @@
 #include <string>
 
 #include "check/check.h"
-#include "compare/narrative.h"
-#include "compare/table.h"
+#include "present/narrative.h"
+#include "present/comparison_text.h"
 #include "io/dot_reader.h"
 #include "support.h"
 

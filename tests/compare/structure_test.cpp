@@ -1,3 +1,4 @@
+#include "present/comparison_json.h"
 #include "compare/structure.h"
 
 #include <catch2/catch.hpp>

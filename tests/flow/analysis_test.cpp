@@ -1,3 +1,4 @@
+#include "present/analysis_json.h"
 #include "flow/analysis.h"
 
 #include <catch2/catch.hpp>

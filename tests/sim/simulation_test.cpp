@@ -1,5 +1,6 @@
 // The simulator against queueing theory: M/M/1, M/M/c, M/D/1, priorities, deadlines, Little's law,
 // CI coverage, reproducibility across thread counts.
+#include "present/simulation_json.h"
 #include "sim/simulation.h"
 
 #include <catch2/catch.hpp>

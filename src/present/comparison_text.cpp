@@ -1,4 +1,4 @@
-#include "compare/table.h"
+#include "present/comparison_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -230,6 +230,103 @@ std::string format_table(const Comparison& c, Lang lang) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out += text + "\n";
   }
+  return out;
+}
+
+namespace {
+
+std::string show(const Interval& i, int decimals, bool percent, Lang lang) {
+  auto f = [&](double x) { return percent ? format_percent(x, lang) : format_decimal(x, decimals, lang); };
+  if (!i.mean) return "-";
+  if (!i.low || !i.high) return f(*i.mean);
+  return f(*i.mean) + " [" + f(*i.low) + "; " + f(*i.high) + "]";
+}
+
+const SimulatedDeadline* find_deadline(const SimulatedKpis& k, const std::string& step) {
+  for (const auto& d : k.deadlines)
+    if (d.step == step) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
+                             const SimulatedOptions& used, Lang lang) {
+  std::string out =
+      std::string(pick(lang, "Simuloitu (", "Simulerat (", "Simulated (")) + std::to_string(used.replications) +
+      pick(lang, " toistoa × ", " upprepningar × ", " replications × ") + format_decimal(used.weeks, 0, lang) +
+      pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
+      format_decimal(used.warmup_weeks.value_or(0), 0, lang) + pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
+      std::to_string(used.seed) +
+      pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä, toistot pareittain)\n",
+           "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant, upprepningarna parvis)\n",
+           "; 95% confidence interval; * = difference from the first is significant, replications paired)\n");
+  struct Row {
+    std::string label;
+    std::function<const Interval*(const SimulatedKpis&)> get;
+    bool percent;
+  };
+  std::vector<Row> rows{
+      {pick(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_mean; }, false},
+      {pick(lang, "Läpimenoaika, mediaani (vk)", "Genomloppstid, median (v)", "Lead time, p50 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p50; }, false},
+      {pick(lang, "Läpimenoaika, 90 % (vk)", "Genomloppstid, 90 % (v)", "Lead time, p90 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p90; }, false},
+      {pick(lang, "Läpimenoaika, 95 % (vk)", "Genomloppstid, 95 % (v)", "Lead time, p95 (weeks)"),
+       [](const SimulatedKpis& k) { return &k.lead_p95; }, false}};
+  std::vector<std::string> steps;
+  for (const auto& k : figures)
+    for (const auto& d : k.deadlines)
+      if (std::find(steps.begin(), steps.end(), d.step) == steps.end()) steps.push_back(d.step);
+  for (const auto& step : steps)
+    rows.push_back({std::string(pick(lang, "Määräajassa: ", "Inom tidsfristen: ", "Within deadline: ")) + step,
+                    [step](const SimulatedKpis& k) -> const Interval* {
+                      const auto* d = find_deadline(k, step);
+                      return d ? &d->share_within : nullptr;
+                    },
+                    true});
+  for (const auto& row : rows) {
+    out += "  " + row.label + ":";
+    const Interval* first = row.get(figures[0]);
+    for (size_t i = 0; i < figures.size(); ++i) {
+      const Interval* value = row.get(figures[i]);
+      out += (i ? "  |  " : " ") + (i < names.size() ? names[i] + " " : "") +
+             (value ? show(*value, 1, row.percent, lang) : "-");
+      if (i > 0 && value && first && significant(*first, *value)) out += " *";
+    }
+    out += "\n";
+  }
+  // In words: each model's significant differences from the first, with the paired interval.
+  auto signed_text = [&](double x, bool percent) {
+    std::string text = percent ? format_decimal(100 * x, 0, lang) : format_decimal(x, 1, lang);
+    if (x > 0) text = "+" + text;
+    return text;
+  };
+  for (size_t i = 1; i < figures.size(); ++i) {
+    std::string found;
+    for (const auto& row : rows) {
+      const Interval* a = row.get(figures[0]);
+      const Interval* b = row.get(figures[i]);
+      auto paired = a && b ? paired_difference(*a, *b) : std::nullopt;
+      if (!paired || !paired->excludes_zero()) continue;
+      const char* unit = row.percent ? pick(lang, " %-yks.", " %-enh.", " pp") : "";
+      found += (found.empty() ? "" : "; ") + row.label + " " + signed_text(paired->mean, row.percent) + unit + " [" +
+               signed_text(paired->low, row.percent) + "; " + signed_text(paired->high, row.percent) + "]";
+    }
+    out += "  " + (i < names.size() ? names[i] : "") +
+           (found.empty()
+                ? pick(lang, ": ei merkitseviä eroja ensimmäiseen\n", ": inga signifikanta skillnader mot den första\n",
+                       ": no significant difference from the first\n")
+                : pick(lang, ": merkitsevät erot ensimmäiseen: ", ": signifikanta skillnader mot den första: ",
+                       ": significant differences from the first: ") +
+                      found + "\n");
+  }
+  for (size_t i = 0; i < figures.size(); ++i)
+    if (figures[i].unstable)
+      out += "  " + (i < names.size() ? names[i] : "") +
+             pick(lang, ": jono kasvoi rajatta simuloinnissa\n", ": kön växte utan gräns i simuleringen\n",
+                  ": a queue grew without bound in the simulation\n");
   return out;
 }
 

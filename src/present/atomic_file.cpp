@@ -1,4 +1,4 @@
-#include "io/atomic_file.h"
+#include "present/atomic_file.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "flow/output.h"
+#include "present/analysis_text.h"
 
 #include <fmt/format.h>
 
@@ -9,8 +9,8 @@
 #include <string_view>
 
 #include "flow/analysis_internal.h"
-#include "io/atomic_file.h"
-#include "text/csv.h"
+#include "present/atomic_file.h"
+#include "present/csv.h"
 #include "text/format.h"
 
 namespace sujuva {

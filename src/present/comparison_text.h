@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compare/comparison.h"
+#include "compare/simulated.h"
 
 namespace sujuva {
 
@@ -40,5 +41,10 @@ std::string class_name(const std::string& name, Lang lang);
 
 // A role's label in `lang`, its id when it has none.
 std::string role_name(const Comparison& comparison, const std::string& role_id, Lang lang);
+
+// A heading with the settings `used` (warm-up resolved), then rows "figure: value [low, high]" per
+// model and a "*" where the change is significant.
+std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
+                             const SimulatedOptions& used, Lang lang);
 
 }  // namespace sujuva

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "present/analysis_json.h"
 #include "flow/analysis.h"
 #include "io/dot_reader.h"
 #include "support.h"

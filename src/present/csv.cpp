@@ -1,4 +1,4 @@
-#include "text/csv.h"
+#include "present/csv.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,5 +1,5 @@
-// `analyze --json`: the Analysis as one JSON document (names are a public contract),
-// streamed, or read back as an nlohmann value.
+#include "present/analysis_json.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,8 +8,6 @@
 #include <ostream>
 #include <sstream>
 #include <string_view>
-
-#include "flow/analysis.h"
 
 namespace sujuva {
 

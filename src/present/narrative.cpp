@@ -1,12 +1,12 @@
-#include "compare/narrative.h"
+#include "present/narrative.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-#include "compare/table.h"
-#include "text/format.h"
 #include "model/label_text.h"
+#include "present/comparison_text.h"
+#include "text/format.h"
 
 namespace sujuva {
 

@@ -1,14 +1,14 @@
-#include "sim/output.h"
+#include "present/simulation_text.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <sstream>
 
-#include "io/atomic_file.h"
-#include "text/csv.h"
-#include "text/format.h"
 #include "model/label_text.h"
+#include "present/atomic_file.h"
+#include "present/csv.h"
+#include "text/format.h"
 
 namespace sujuva {
 
