@@ -16,23 +16,30 @@ const char* kOneStation =
     "  subgraph cluster_team { role=team; fte=1; work [effort=\"1h\"]; }\n"
     "  out [kind=end];\n  in -> work -> out; }";
 
-std::vector<sim::Phase> phases_of(const Process& process, const SimulationOptions& options) {
-  return {{0, sim::compile(process, options)}};
+SimulationOptions for_weeks(double weeks, double warmup_weeks) {
+  SimulationOptions options;
+  options.weeks = weeks;
+  options.warmup_weeks = warmup_weeks;
+  return options;
 }
+
+// A model compiled for the engine, with the options and phases its replications refer to.
+struct Engine {
+  SimulationOptions options;
+  std::vector<sim::Phase> phases;
+  sim::Replication replication;
+  Engine(const Process& process, SimulationOptions o)
+      : options(std::move(o)), phases{{0, sim::compile(process, options)}}, replication(phases, options) {}
+};
 
 }  // namespace
 
 TEST_CASE("A replication is determined by its seed and number, and keeps no state from the run before",
           "[sim][engine]") {
-  const Process process = test::load_model(kOneStation);
-  SimulationOptions options;
-  options.weeks = 50;
-  options.warmup_weeks = 5;
-  const auto phases = phases_of(process, options);
-  sim::Replication replication(phases, options);
-  sim::ReplicationResult first = replication.run(0);
-  sim::ReplicationResult other = replication.run(1);
-  sim::ReplicationResult again = replication.run(0);
+  Engine engine(test::load_model(kOneStation), for_weeks(50, 5));
+  sim::ReplicationResult first = engine.replication.run(0);
+  sim::ReplicationResult other = engine.replication.run(1);
+  sim::ReplicationResult again = engine.replication.run(0);
   CHECK(first.events > 0);
   CHECK(again.events == first.events);
   CHECK(again.roles[0].utilisation == first.roles[0].utilisation);
@@ -42,13 +49,8 @@ TEST_CASE("A replication is determined by its seed and number, and keeps no stat
 }
 
 TEST_CASE("A replication's figures follow the model: utilisation near demand over capacity", "[sim][engine]") {
-  const Process process = test::load_model(kOneStation);
-  SimulationOptions options;
-  options.weeks = 400;
-  options.warmup_weeks = 10;
-  const auto phases = phases_of(process, options);
-  sim::Replication replication(phases, options);
-  sim::ReplicationResult r = replication.run(0);
+  Engine engine(test::load_model(kOneStation), for_weeks(400, 10));
+  sim::ReplicationResult r = engine.replication.run(0);
   // About 20 × 400 arrivals, each an arrival, an end of service and nothing else.
   CHECK(r.events == Approx(2 * 20 * 410).epsilon(0.05));
   CHECK(r.roles[0].utilisation == Approx(0.5).epsilon(0.05));
@@ -60,13 +62,11 @@ TEST_CASE("A replication's figures follow the model: utilisation near demand ove
 
 TEST_CASE("A replication stops at the first guard and says which", "[sim][engine]") {
   Process process = test::load_model(kOneStation);
-  SimulationOptions options;
-  options.weeks = 100;
-  options.max_queue = 10;
   process.roles[0].fte = 0.4;  // 16 hours a week for 20 hours of work
-  const auto phases = phases_of(process, options);
-  sim::Replication replication(phases, options);
-  sim::ReplicationResult r = replication.run(0);
+  SimulationOptions options = for_weeks(100, 0);
+  options.max_queue = 10;
+  Engine engine(process, options);
+  sim::ReplicationResult r = engine.replication.run(0);
   REQUIRE(r.guard);
   CHECK(r.guard->kind == "unstable");
   CHECK(r.guard->role == "team");

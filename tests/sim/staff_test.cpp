@@ -45,6 +45,7 @@ TEST_CASE("Idle servers are taken fastest first: full-speed ones, then the part-
   }
   SECTION("retired servers are never taken, and new ones join after them") {
     staff.retire_servers();
+    for (const auto& server : staff.servers) CHECK(server.retired);
     CHECK(staff.take_idle_server() == -1);
     staff.add_servers(role_with({1}), 0, options, 0, rng, events);
     CHECK(staff.take_idle_server() == 3);
