@@ -75,7 +75,8 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   r.mean_service_hours = load.service_hours.mean();
   r.service_scv = load.service_hours.scv();
   // Activity load takes whole servers away from the client flow.
-  r.servers = std::max(0.0, (r.capacity_hours_per_week - r.activity_hours_per_week) / hpf);
+  const double flow_capacity = role.flow_capacity_hours(calendar, load.activity_hours);
+  r.servers = flow_capacity / hpf;
   if (r.capacity_hours_per_week > 0)
     r.utilisation = r.demand_hours_per_week / r.capacity_hours_per_week;
   else
@@ -86,7 +87,6 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   r.backlog_growth_clients_per_week = r.backlog_growth_hours_per_week = 0;
   if (!r.stable) {
     r.backlog_growth_hours_per_week = r.demand_hours_per_week - r.capacity_hours_per_week;
-    double flow_capacity = std::max(0.0, r.capacity_hours_per_week - r.activity_hours_per_week);
     if (r.mean_service_hours > 0)
       r.backlog_growth_clients_per_week = std::max(0.0, r.visits_per_week - flow_capacity / r.mean_service_hours);
     return;
@@ -310,9 +310,9 @@ void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& op
     loads[*step.role].service_hours.add(f.visits[u], step.effort->mean(), step.effort->scv());
     loads[*step.role].by_priority[step.priority].add(f.visits[u], step.effort->mean(), step.effort->scv());
   }
-  for (auto v : boost::make_iterator_range(boost::vertices(g)))
-    if (g[v].kind == StepKind::activity && g[v].role) loads[*g[v].role].activity_hours += g[v].load_hours_per_week;
+  const std::vector<double> activity = activity_hours(process);
   for (size_t r = 0; r < process.roles.size(); ++r) {
+    loads[r].activity_hours = activity[r];
     RoleResult result;
     result.id = process.roles[r].id;
     detail::fill_role_queue(result, process.roles[r], process.calendar, loads[r], options.arrival_variability);
@@ -553,7 +553,7 @@ Saturation saturation(const Analysis& a) {
   Saturation result;
   for (const auto& r : a.roles) {
     if (r.flow_hours_per_week <= 0) continue;
-    double scale = std::max(0.0, r.capacity_hours_per_week - r.activity_hours_per_week) / r.flow_hours_per_week;
+    double scale = flow_capacity(r.capacity_hours_per_week, r.activity_hours_per_week) / r.flow_hours_per_week;
     if (!result.scale || scale < *result.scale) {
       result.scale = scale;
       result.role = r.id;

@@ -48,12 +48,7 @@ FluidModel build_model(const Process& process) {
       m.effort[u] = step.mean_effort_hours();
     }
   }
-  m.flow_capacity.assign(process.roles.size(), 0.0);
-  for (size_t r = 0; r < process.roles.size(); ++r)
-    m.flow_capacity[r] = process.roles[r].capacity_hours(process.calendar);
-  for (auto v : boost::make_iterator_range(boost::vertices(g)))
-    if (g[v].kind == StepKind::activity && g[v].role) m.flow_capacity[*g[v].role] -= g[v].load_hours_per_week;
-  for (double& c : m.flow_capacity) c = std::max(0.0, c);
+  m.flow_capacity = flow_capacity_hours(process);
   return m;
 }
 

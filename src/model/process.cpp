@@ -92,4 +92,19 @@ std::vector<Branch> branches(const Process& process, StepVertex step, ClassIndex
   return result;
 }
 
+std::vector<double> activity_hours(const Process& process) {
+  std::vector<double> hours(process.roles.size(), 0.0);
+  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
+    const Step& step = process.graph[v];
+    if (step.kind == StepKind::activity && step.role) hours[*step.role] += step.load_hours_per_week;
+  }
+  return hours;
+}
+
+std::vector<double> flow_capacity_hours(const Process& process) {
+  std::vector<double> hours = activity_hours(process);
+  for (size_t r = 0; r < hours.size(); ++r) hours[r] = process.roles[r].flow_capacity_hours(process.calendar, hours[r]);
+  return hours;
+}
+
 }  // namespace sujuva

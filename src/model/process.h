@@ -8,6 +8,7 @@
 //     if (p.graph[v].role) std::cout << p.roles[*p.graph[v].role].id;
 #pragma once
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <map>
 #include <memory>
@@ -68,7 +69,18 @@ struct Role {
   double capacity_hours(const Calendar& calendar) const {
     return fte * calendar.hours_per_fte * (1 - absence) * (1 - reserved);
   }
+  // Hours per week left to the client flow once `activity_hours` of activity load are taken out.
+  double flow_capacity_hours(const Calendar& calendar, double activity_hours) const;
 };
+
+// Capacity less activity load, never below 0: the hours per week a role gives the client flow.
+inline double flow_capacity(double capacity_hours, double activity_hours) {
+  return std::max(0.0, capacity_hours - activity_hours);
+}
+
+inline double Role::flow_capacity_hours(const Calendar& calendar, double activity_hours) const {
+  return flow_capacity(capacity_hours(calendar), activity_hours);
+}
 
 enum class StepKind { start, task, checkpoint, decision, activity, end };
 
@@ -146,5 +158,10 @@ struct Branch {
 // sets the class to its `outcome`, or back to "standard" without one; other
 // steps keep the class unless the route names an `outcome`.
 std::vector<Branch> branches(const Process& process, StepVertex step, ClassIndex client_class);
+
+// Per role, the `load` hours per week of its activity steps.
+std::vector<double> activity_hours(const Process& process);
+// Per role, the hours per week it gives the client flow: Role::flow_capacity_hours with its activity load.
+std::vector<double> flow_capacity_hours(const Process& process);
 
 }  // namespace sujuva

@@ -8,8 +8,11 @@
 //   auto d = parse_duration("1.5wd");           // {1.5, TimeUnit::working_day}
 //   c.to_hours(*d.value) == 11.475;             // effort in staff hours
 //   c.to_weeks(*d.value) == 0.3;                // elapsed time in weeks
+//   OfficeWeek office(c);                       // open Monday to Friday from 08:00, 7.65 h a day
+//   office.calendar_weeks(0.1);                 // 11.825 / 168: Monday, half a working day after 08:00
 #pragma once
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +38,47 @@ struct Calendar {
   double to_hours(const Duration& d) const;
   // Elapsed calendar weeks of a duration.
   double to_weeks(const Duration& d) const;
+};
+
+// The office week of a calendar: open on working_days_per_week() days from Monday, from
+// 08:00 for hours_per_day hours. Working time counts one working week per calendar week,
+// evenly over the opening hours; calendar time counts 168 hours a week from Monday 00:00.
+// Inline: the simulation converts its clock on every event.
+class OfficeWeek {
+ public:
+  static constexpr double kOpensAtHour = 8;
+
+  explicit OfficeWeek(const Calendar& calendar)
+      : days_per_week_(calendar.working_days_per_week()), hours_per_day_(calendar.hours_per_day) {}
+
+  // Whether the opening hours fit in a week: at most 7 days of at most 16 hours from 08:00.
+  static bool fits(const Calendar& calendar) {
+    return calendar.hours_per_day > 0 && calendar.hours_per_day <= 16 && calendar.working_days_per_week() <= 7;
+  }
+
+  // The calendar instant (weeks) of a working-time instant (working weeks).
+  double calendar_weeks(double working_weeks) const {
+    double week = std::floor(working_weeks);
+    double day_share = (working_weeks - week) * days_per_week_;
+    double day = std::floor(day_share);
+    double hour = day * 24 + kOpensAtHour + (day_share - day) * hours_per_day_;
+    return week + hour / 168;
+  }
+
+  // The working-time instant at a calendar instant, or at the next opening if the office is closed.
+  double working_weeks(double calendar_weeks) const {
+    double week = std::floor(calendar_weeks);
+    double hours = (calendar_weeks - week) * 168;
+    double day = std::floor(hours / 24);
+    if (day >= days_per_week_) return week + 1;
+    double into = hours - day * 24 - kOpensAtHour;
+    if (into <= 0) return week + day / days_per_week_;
+    if (into >= hours_per_day_) return day + 1 >= days_per_week_ ? week + 1 : week + (day + 1) / days_per_week_;
+    return week + (day + into / hours_per_day_) / days_per_week_;
+  }
+
+ private:
+  double days_per_week_, hours_per_day_;
 };
 
 // Result of parsing user text: a value, or an error message saying what is wrong (in the

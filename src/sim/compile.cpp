@@ -6,9 +6,9 @@
 #include <cmath>
 #include <deque>
 
-#include "sim/engine.h"
+#include "sim/compiled_model.h"
 
-namespace sujuva::detail {
+namespace sujuva::sim {
 
 namespace {
 
@@ -25,20 +25,15 @@ std::string step_name(const Process& process, StepVertex v, Lang lang) {
 
 void compile_roles(const Process& process, const SimulationOptions& options, CompiledModel& model) {
   const double hours = process.calendar.hours_per_fte;
-  for (const Role& role : process.roles) {
-    CompiledRole r;
+  const std::vector<double> activity = activity_hours(process);
+  for (size_t i = 0; i < process.roles.size(); ++i) {
+    const Role& role = process.roles[i];
+    CompiledRole& r = model.roles.emplace_back();
     r.id = role.id;
     r.capacity_hours = role.capacity_hours(process.calendar);
+    r.load_hours = activity[i];
     r.absence = role.absence;
-    model.roles.push_back(r);
-  }
-  for (auto v : boost::make_iterator_range(boost::vertices(process.graph))) {
-    const Step& s = process.graph[v];
-    if (s.kind == StepKind::activity && s.role) model.roles[*s.role].load_hours += s.load_hours_per_week;
-  }
-  for (size_t i = 0; i < model.roles.size(); ++i) {
-    CompiledRole& r = model.roles[i];
-    r.servers = std::max(0.0, (r.capacity_hours - r.load_hours) / hours);
+    r.servers = role.flow_capacity_hours(process.calendar, r.load_hours) / hours;
     if (r.servers > kMaxServersPerRole)
       refuse(process, process.roles[i].line,
              fmt::format(fmt::runtime(say(options.lang,
@@ -225,10 +220,8 @@ double CompiledModel::arrivals_per_week() const {
 CompiledModel compile(const Process& process, const SimulationOptions& options, bool staffed_now) {
   CompiledModel model;
   model.classes = static_cast<int>(std::max<size_t>(1, process.classes.size()));
-  model.hours_per_fte = process.calendar.hours_per_fte;
-  model.hours_per_day = process.calendar.hours_per_day;
-  if (options.calendar == CalendarModel::office &&
-      !(model.hours_per_day > 0 && model.hours_per_day <= 16 && model.hours_per_fte / model.hours_per_day <= 7))
+  model.calendar = process.calendar;
+  if (options.calendar == CalendarModel::office && !OfficeWeek::fits(model.calendar))
     refuse(process, 0,
            fmt::format(fmt::runtime(say(options.lang,
                                         "--calendar office edellyttää enintään 16 tunnin työpäiviä (alkaen klo 8) ja "
@@ -237,9 +230,9 @@ CompiledModel compile(const Process& process, const SimulationOptions& options, 
                                         "högst 7 arbetsdagar i veckan (hours_per_fte {:g}, hours_per_day {:g})",
                                         "--calendar office needs working days of at most 16 hours (from 08:00) and at "
                                         "most 7 working days a week (hours_per_fte {:g}, hours_per_day {:g})")),
-                       model.hours_per_fte, model.hours_per_day),
+                       model.calendar.hours_per_fte, model.calendar.hours_per_day),
            options.lang);
-  if (!(model.hours_per_fte > 0))
+  if (!(model.calendar.hours_per_fte > 0))
     refuse(process, 0, "hours_per_fte must be positive to simulate", options.lang);  // the reader refuses it first
   compile_roles(process, options, model);
   compile_steps(process, model);
@@ -261,4 +254,4 @@ CompiledModel compile(const Process& process, const SimulationOptions& options, 
   return model;
 }
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::sim

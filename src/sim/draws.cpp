@@ -8,7 +8,7 @@
 
 #include "sim/elementary.h"
 
-namespace sujuva::detail {
+namespace sujuva::sim::detail {
 
 // Elsewhere than on x86-64 the compiler's one version of each loop runs (the same bits again).
 #if defined(__x86_64__)
@@ -102,4 +102,4 @@ SUJUVA_VECTOR_CLONES void triangular_batch(double* values, int n, double low, do
   }
 }
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::sim::detail

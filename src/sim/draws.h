@@ -1,10 +1,10 @@
 // Batches of random draws made by vector code: the same bits on every x86-64, whatever vector unit it has.
 //
 //   std::uint64_t words[64];
-//   detail::lane_words(state, words, 64);               // 8 xoshiro256++ streams side by side
+//   sim::detail::lane_words(state, words, 64);               // 8 xoshiro256++ streams side by side
 //   double values[64];
-//   detail::uniform_batch(words, values, 64, true);     // uniforms on (0, 1]
-//   detail::exponential_batch(values, 64, mean);        // -mean · log u
+//   sim::detail::uniform_batch(words, values, 64, true);     // uniforms on (0, 1]
+//   sim::detail::exponential_batch(values, 64, mean);        // -mean · log u
 //
 // Each function is compiled for AVX-512, AVX2 and plain x86-64 (GCC's target_clones, picked
 // once when the program loads); the three give the same bits because they do the same IEEE
@@ -14,7 +14,7 @@
 
 #include <cstdint>
 
-namespace sujuva::detail {
+namespace sujuva::sim::detail {
 
 constexpr int kLanes = 8;
 constexpr int kBatchMax = 64;  // the most draws one call makes
@@ -39,4 +39,4 @@ void lognormal_batch(double* values, int n, double mu, double sigma);
 // right = (high − low)(high − mode)) and without a branch on the side of the mode.
 void triangular_batch(double* values, int n, double low, double high, double split, double left, double right);
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::sim::detail

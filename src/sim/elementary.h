@@ -17,18 +17,18 @@
 
 namespace sujuva {
 
-namespace detail {
+namespace sim::detail {
 constexpr double kLn2High = 6.93147180369123816490e-01, kLn2Low = 1.90821492927058770002e-10;
 // An exact double from an integer below 2^52: its bits under 2^52's exponent, minus 2^52.
 inline double small_integer(std::uint64_t n) {
   return std::bit_cast<double>(std::uint64_t(0x4330000000000000) | n) - 0x1.0p52;
 }
-}  // namespace detail
+}  // namespace sim::detail
 
 // The natural logarithm of a positive normal double (fdlibm's e_log.c). Zero, negative,
 // subnormal, infinite and NaN arguments are outside its domain (the draws never make them).
 inline double log_positive(double x) {
-  using namespace detail;
+  using namespace sim::detail;
   const std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
   const std::uint64_t mantissa = bits & 0x000fffffffffffff;
   // Scale the mantissa into [sqrt(2)/2, sqrt(2)): a mantissa from 0x6a09c... up is halved.
@@ -48,7 +48,7 @@ inline double log_positive(double x) {
 // e^x (fdlibm's e_exp.c) for x clamped to [-708, 709], where the result is a normal double:
 // an effort of e^-708 weeks is zero and e^709 is beyond any horizon.
 inline double exp_bounded(double x) {
-  using namespace detail;
+  using namespace sim::detail;
   x = x < -708.0 ? -708.0 : x;
   x = x > 709.0 ? 709.0 : x;
   // k = x / ln 2 rounded to the nearest integer, read off the low bits of a shifted sum.

@@ -98,7 +98,7 @@ class Rng {
       if (double accepted; ziggurat_slow(bits, accepted)) return accepted;
     }
   }
-  // The normal of a word whose fast test failed in detail::normal_batch: the same steps as
+  // The normal of a word whose fast test failed in sim::detail::normal_batch: the same steps as
   // normal() after its fast test, on the same x.
   double normal_after(std::uint64_t bits) {
     double x;
@@ -106,12 +106,12 @@ class Rng {
   }
   // Random words for batches (Sampler::fill), from 8 more xoshiro256++ streams side by side so
   // that vector code makes 8 at a time; n a multiple of 8.
-  void batch_words(std::uint64_t* out, int n) { detail::lane_words(lanes_, out, n); }
+  void batch_words(std::uint64_t* out, int n) { sim::detail::lane_words(lanes_, out, n); }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   // u uniform on [-1, 1) from bits 12..63, independent of the layer bits 0..7: as
-  // detail::normal_batch computes it, exactly.
+  // sim::detail::normal_batch computes it, exactly.
   static double ziggurat_u(std::uint64_t bits) {
     return 2 * std::bit_cast<double>(0x3ff0000000000000 | (bits >> 12)) - 3;
   }
@@ -138,7 +138,7 @@ class Rng {
     return negative ? -(NormalZiggurat::R + x) : NormalZiggurat::R + x;
   }
   std::uint64_t s_[4];
-  std::uint64_t lanes_[4][detail::kLanes];
+  std::uint64_t lanes_[4][sim::detail::kLanes];
 };
 
 // Draws from one Distribution with its parameters prepared once.
@@ -172,8 +172,8 @@ class Sampler {
   // branch per draw (the engine cycles through steps of different kinds), and the arithmetic
   // done by vector code (src/sim/draws.h), with the random words from the batch streams of `rng`.
   void fill(Rng& rng, double* out, int n) const {
-    for (int done = 0; done < n; done += detail::kBatchMax)
-      fill_batch(rng, out + done, std::min(detail::kBatchMax, n - done));
+    for (int done = 0; done < n; done += sim::detail::kBatchMax)
+      fill_batch(rng, out + done, std::min(sim::detail::kBatchMax, n - done));
   }
 
  private:
@@ -200,7 +200,7 @@ class Sampler {
     switch (d_.kind) {
       case DistributionKind::exponential:
         uniforms(rng, out, n, true);
-        detail::exponential_batch(out, n, d_.a);
+        sim::detail::exponential_batch(out, n, d_.a);
         return;
       case DistributionKind::gamma:
         if (d_.b > 0) return fill_gamma(rng, out, n);
@@ -208,14 +208,14 @@ class Sampler {
       case DistributionKind::lognormal:
         if (d_.b > 0) {
           normals(rng, out, n);
-          detail::lognormal_batch(out, n, mu_, sigma_);
+          sim::detail::lognormal_batch(out, n, mu_, sigma_);
           return;
         }
         break;
       case DistributionKind::triangular:
         if (d_.c > d_.a) {
           uniforms(rng, out, n, false);
-          detail::triangular_batch(out, n, d_.a, d_.c, tri_split_, tri_left_, tri_right_);
+          sim::detail::triangular_batch(out, n, d_.a, d_.c, tri_split_, tri_left_, tri_right_);
           return;
         }
         break;
@@ -231,18 +231,18 @@ class Sampler {
 
   // Whole rounds of the 8 streams: a batch of 60 takes 64 words and leaves 4 unused.
   static void words(Rng& rng, std::uint64_t* out, int n) {
-    rng.batch_words(out, (n + detail::kLanes - 1) / detail::kLanes * detail::kLanes);
+    rng.batch_words(out, (n + sim::detail::kLanes - 1) / sim::detail::kLanes * sim::detail::kLanes);
   }
   static void uniforms(Rng& rng, double* out, int n, bool open_zero) {
-    std::uint64_t w[detail::kBatchMax];
+    std::uint64_t w[sim::detail::kBatchMax];
     words(rng, w, n);
-    detail::uniform_batch(w, out, n, open_zero);
+    sim::detail::uniform_batch(w, out, n, open_zero);
   }
   // The 1 % of words that the ziggurat's fast test does not accept are finished on scalar code.
   static void normals(Rng& rng, double* out, int n) {
-    std::uint64_t w[detail::kBatchMax];
+    std::uint64_t w[sim::detail::kBatchMax];
     words(rng, w, n);
-    detail::normal_batch(w, out, n, NormalZiggurat::get().x);
+    sim::detail::normal_batch(w, out, n, NormalZiggurat::get().x);
     for (int i = 0; i < n; ++i)
       if (std::isnan(out[i])) out[i] = rng.normal_after(w[i]);
   }
@@ -251,11 +251,11 @@ class Sampler {
   // in a simulation of the algorithm) is replaced by a fresh draw on scalar code, as the
   // algorithm's loop would start again.
   void fill_gamma(Rng& rng, double* out, int n) const {
-    double x[detail::kBatchMax], u[detail::kBatchMax], boost[detail::kBatchMax];
+    double x[sim::detail::kBatchMax], u[sim::detail::kBatchMax], boost[sim::detail::kBatchMax];
     normals(rng, x, n);
     uniforms(rng, u, n, true);
     if (shape_ < 1) uniforms(rng, boost, n, true);
-    detail::gamma_batch(x, u, shape_ < 1 ? boost : nullptr, out, n, mt_d_, mt_c_, 1 / shape_, scale_);
+    sim::detail::gamma_batch(x, u, shape_ < 1 ? boost : nullptr, out, n, mt_d_, mt_c_, 1 / shape_, scale_);
     for (int i = 0; i < n; ++i)
       if (std::isnan(out[i])) out[i] = gamma(rng);
   }

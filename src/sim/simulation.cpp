@@ -18,7 +18,7 @@ bool Simulation::unstable() const {
   return std::any_of(roles.begin(), roles.end(), [](const SimulatedRole& r) { return r.unstable; });
 }
 
-namespace detail {
+namespace sim {
 namespace {
 
 constexpr double kMaxWeeks = 100'000;  // about 1 900 years
@@ -319,10 +319,10 @@ void check_volume(const Process& process, const std::vector<Phase>& phases, cons
 }
 
 }  // namespace
-}  // namespace detail
+}  // namespace sim
 
 Simulation simulate(const Process& process, const SimulationOptions& options) {
-  using namespace detail;
+  using namespace sim;
   validate(options);
   std::vector<Phase> phases = phases_of(process, options);
   check_volume(process, phases, options);
@@ -366,7 +366,7 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
 }
 
 double suggested_warmup_weeks(const Process& process, Lang lang) {
-  using namespace detail;
+  using namespace sim;
   SimulationOptions options;
   options.lang = lang;  // of a refusal: this is where an unusable model is met first
   CompiledModel model = compile(process, options);

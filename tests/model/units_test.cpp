@@ -45,3 +45,32 @@ TEST_CASE("Activity load is read as staff hours per week", "[model][units]") {
   CHECK(*parse_load_hours_per_week("1wd/week", calendar).value == Approx(7.65));
   CHECK(*parse_load_hours_per_week("30min/wd", calendar).value == Approx(2.5));
 }
+
+TEST_CASE("The office week maps working time onto Monday to Friday from 08:00", "[model][units]") {
+  const Calendar calendar;  // 5 working days of 7.65 hours
+  const OfficeWeek office(calendar);
+  SECTION("working time to the calendar") {
+    CHECK(office.calendar_weeks(0) == Approx(8.0 / 168));  // Monday 08:00
+    // 0.1 working weeks = half a working day: Monday 08:00 + 3.825 h = 11.825 h.
+    CHECK(office.calendar_weeks(0.1) == Approx(11.825 / 168));
+    // 2.5 working days: Wednesday (48 h) 08:00 + 3.825 h.
+    CHECK(office.calendar_weeks(0.5) == Approx((48 + 8 + 3.825) / 168));
+    CHECK(office.calendar_weeks(3.1) == Approx(3 + 11.825 / 168));
+  }
+  SECTION("the calendar to working time, closed hours to the next opening") {
+    CHECK(office.working_weeks(12.0 / 168) == Approx(4 / 7.65 / 5));  // Monday noon: 4 h into the day
+    CHECK(office.working_weeks(7.0 / 168) == 0);                      // Monday 07:00: the opening at 08:00
+    CHECK(office.working_weeks(44.0 / 168) == Approx(0.4));           // Tuesday 20:00: Wednesday 08:00
+    CHECK(office.working_weeks(5.5 * 24 / 168) == 1);                 // Saturday noon: next Monday
+    CHECK(office.working_weeks(2 + 114.0 / 168) == 3);                // Friday 18:00, after closing: next week
+  }
+  SECTION("a working instant goes to the calendar and back") {
+    for (double t : {0.05, 0.33, 1.71, 4.99}) CHECK(office.working_weeks(office.calendar_weeks(t)) == Approx(t));
+  }
+  SECTION("the opening hours fit in a week only with days of at most 16 hours, at most 7 a week") {
+    CHECK(OfficeWeek::fits(calendar));
+    CHECK_FALSE(OfficeWeek::fits(Calendar{38.25, 17}));
+    CHECK_FALSE(OfficeWeek::fits(Calendar{60, 7.65}));  // 7.8 days
+    CHECK_FALSE(OfficeWeek::fits(Calendar{38.25, 0}));
+  }
+}

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
-#include "sim/engine.h"
+#include "sim/compiled_model.h"
 
 using namespace sujuva;
 
 TEST_CASE("Fractional staff is a part-speed server, unless the part is tiny", "[sim]") {
-  using detail::server_speeds;
+  using sim::server_speeds;
   using V = std::vector<double>;
   SECTION("whole servers") { CHECK(server_speeds(3) == V{1, 1, 1}); }
   SECTION("2.5: two full-speed servers and one at half speed") { CHECK(server_speeds(2.5) == V{1, 1, 0.5}); }
