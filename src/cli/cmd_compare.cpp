@@ -1,6 +1,5 @@
 // `sujuva compare BEFORE AFTER [MORE...]`: key figures side by side, structural diff, narrative, diff diagram.
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -24,32 +23,6 @@
 namespace sujuva::cli {
 
 namespace {
-
-// The line of `attribute=` in a DOT file outside comments, 0 when not written
-// (messages about the working-time units point at it).
-int attribute_line(const std::string& file, const std::string& attribute) {
-  std::ifstream in(file);
-  std::string line;
-  bool in_comment = false;
-  for (int number = 1; std::getline(in, line); ++number) {
-    std::string code;
-    for (size_t i = 0; i < line.size(); ++i) {
-      if (in_comment) {
-        if (line.compare(i, 2, "*/") == 0) in_comment = false, ++i;
-      } else if (line.compare(i, 2, "/*") == 0) {
-        in_comment = true, ++i;
-      } else if (line.compare(i, 2, "//") == 0 ||
-                 (line[i] == '#' && code.find_first_not_of(" \t") == std::string::npos)) {
-        break;
-      } else {
-        code += line[i];
-      }
-    }
-    auto at = code.find(attribute);
-    if (at != std::string::npos && code.find('=', at) != std::string::npos) return number;
-  }
-  return 0;
-}
 
 void print(const Diagnostics& diagnostics, Lang lang, std::ostream& err) {
   for (const auto& d : diagnostics) err << d.format(lang) << "\n";
@@ -233,7 +206,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     Diagnostics diagnostics = e.diagnostics;
     for (auto& d : diagnostics)
       for (const char* attribute : {"hours_per_fte", "hours_per_day"})
-        if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = attribute_line(d.file, attribute);
+        if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = dot_attribute_line(d.file, attribute);
     print(diagnostics, *lang, err);
     return kUnusable;
   }
