@@ -1,13 +1,21 @@
-// Helpers shared by the tests: inline models and in-process runs of the command line.
+// Helpers shared by the tests: inline models, in-process runs of the command line, check findings.
 #pragma once
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "check/check.h"
 #include "cli/commands.h"
 #include "io/dot_reader.h"
 #include "sim/simulation.h"
@@ -49,6 +57,42 @@ inline CommandRun run_command(const std::vector<std::string>& args) {
   return {code, out.str(), err.str()};
 }
 
+// A directory for this test run's files, removed when the tests end.
+inline std::filesystem::path scratch_dir() {
+  struct Directory {
+    std::filesystem::path path = std::filesystem::temp_directory_path() / ("sujuva-test-" + std::to_string(::getpid()));
+    Directory() { std::filesystem::create_directories(path); }
+    ~Directory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static Directory directory;
+  return directory.path;
+}
+
+// Writes `text` to `name` in the scratch directory; returns the path.
+inline std::string write_scratch(const std::string& name, const std::string& text) {
+  auto path = scratch_dir() / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+struct BinaryRun {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+// `sujuva ARGUMENTS` as a child process (a shell command line), for what only a real process shows.
+inline BinaryRun run_binary(const std::string& arguments) {
+  auto out = scratch_dir() / "out.txt";
+  int status = std::system((std::string(SUJUVA_BINARY) + " " + arguments + " >" + out.string() + " 2>&1").c_str());
+  std::ifstream in(out);
+  std::stringstream text;
+  text << in.rdbuf();
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+}
+
 // A role label and a step label that would break HTML, SVG and DOT if not escaped.
 inline const std::string kHostileLabels = R"dot(digraph h { hours_per_fte=40;
   subgraph cluster_x { role=x; label="<script>alert(1)</script>"; fte=2; tyo [label="Työ \"A\" & <b>", effort="exp(10h)"]; }
@@ -61,5 +105,103 @@ inline size_t count_occurrences(const std::string& text, const std::string& what
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
 }
+
+// --- check findings -------------------------------------------------------------------------
+
+// The findings of `check_process` on an inline model, in English.
+inline Diagnostics check_model(const std::string& text) { return check_process(load_model(text)); }
+
+// "line: [warning: ]message" of every finding, to compare whole lists at once.
+inline std::vector<std::string> lines_of(const Diagnostics& findings) {
+  std::vector<std::string> out;
+  for (const auto& d : findings)
+    out.push_back(std::to_string(d.line) + ": " + (d.severity == Severity::warning ? "warning: " : "") + d.message);
+  return out;
+}
+
+// A route as a list of step ids, to compare with a finding's route.
+inline std::vector<std::string> route(std::initializer_list<const char*> ids) { return {ids.begin(), ids.end()}; }
+
+// The one finding whose message contains `part`.
+inline const Diagnostic& finding(const Diagnostics& findings, const std::string& part) {
+  auto matches = std::count_if(findings.begin(), findings.end(),
+                               [&](const Diagnostic& d) { return d.message.find(part) != std::string::npos; });
+  INFO("looking for \"" << part << "\" in:\n"
+                        << [&] {
+                             std::string all;
+                             for (const auto& d : findings) all += d.format() + "\n";
+                             return all;
+                           }());
+  REQUIRE(matches == 1);
+  return *std::find_if(findings.begin(), findings.end(),
+                       [&](const Diagnostic& d) { return d.message.find(part) != std::string::npos; });
+}
+
+// A clean model: special clients found at "arvio" all go to the social worker.
+inline const char* const kClean = R"(digraph {
+  subgraph cluster_so { role=so; label="Sosiaaliohjaaja"; fte=2; qualification="social-counsellor";
+    arvio [label="Palvelutarpeen\narviointi", kind=checkpoint, assesses=special, requires=sw, effort="1h"];
+    ohjaus [effort="1h"];
+  }
+  subgraph cluster_sw { role=sw; label="Sosiaalityöntekijä"; fte=1; qualification="social-worker";
+    tyo [effort="2h"];
+  }
+  in [kind=start, arrivals="10/week"];
+  out [kind=end];
+  in -> arvio;
+  arvio -> tyo [p=0.2, outcome=special];
+  arvio -> ohjaus;
+  tyo -> out;
+  ohjaus -> out;
+})";
+
+// A deadline no client can meet: at least 2 weeks of waiting for documents (a constant delay)
+// and 1 h of effort (1/40 week at 40 h a week) before the assessment, whose deadline is 7
+// working days = 7 / 5 weeks = 1.4 weeks. The quickest route takes 2.025 weeks.
+inline const char* const kLateDeadline = R"dot(digraph dl { hours_per_fte=40; hours_per_day=8;
+  subgraph cluster_r { role=r; fte=2;
+    liitteet [effort="1h", delay="2w"];
+    arvio [kind=checkpoint, deadline="7wd", effort="tri(1h, 2h, 4h)"];
+    nopea [effort="exp(1h)", delay="uniform(1d, 3d)"];
+  }
+  in [kind=start, arrivals="5/week"]; out [kind=end];
+  in -> liitteet; liitteet -> arvio; arvio -> nopea; nopea -> out; })dot";
+
+// A dead end at "a" (line 3), the only finding.
+inline const char* const kBroken = R"(digraph {
+  subgraph cluster_so { role=so; fte=1;
+    a [effort="1h"];
+  }
+  in [kind=start, arrivals="1/week"];
+  out [kind=end];
+  in -> a;
+  in -> out [p=0.5];
+})";
+
+// Two rules broken at the mandatory assessment "arvio" (line 3): "neuvonta" leads past it to
+// the end, and clients assessed "special" can go on through "siirto -> ohjaus" to the end
+// without the social worker's step "tyo" (Social Welfare Act s. 42).
+inline const char* const kBilingual = R"(digraph {
+  subgraph cluster_so { role=so; label="Sosiaaliohjaaja"; label_sv="Socialhandledare"; fte=2; qualification="social-counsellor";
+    arvio [label="Palvelutarpeen arviointi", label_sv="Bedömning av servicebehov", kind=checkpoint, assesses=special, requires=sw, mandatory=true, effort="1h"];
+    ohjaus [label="Ohjaus", label_sv="Handledning", effort="1h"];
+    neuvonta [effort="30min"];
+  }
+  subgraph cluster_sw { role=sw; label="Sosiaalityöntekijä"; label_sv="Socialarbetare"; fte=1; qualification="social-worker";
+    tyo [effort="2h"];
+  }
+  in [kind=start, arrivals="10/week"];
+  siirto [kind=decision];
+  out [kind=end];
+  in -> arvio [p=0.7];
+  in -> neuvonta;
+  neuvonta -> out;
+  arvio -> siirto [p=0.2, outcome=special];
+  arvio -> ohjaus;
+  siirto -> tyo;
+  siirto -> ohjaus;
+  tyo -> out;
+  ohjaus -> out;
+})";
 
 }  // namespace sujuva::test

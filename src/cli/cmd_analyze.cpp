@@ -23,7 +23,7 @@ struct Options {
   int weeks = -1;
   std::vector<std::string> backlogs;
   std::string timeline_file;
-  std::string lang = "fi";
+  Lang lang = Lang::fi;
   bool json = false;
   std::string csv_dir;
 };
@@ -97,11 +97,11 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(0, 100000));  // NonNegativeNumber printed its upper end, DBL_MAX, in full
   app.add_option("--backlog", o.backlogs, "clients already queued at a role at week 0, e.g. sw=40 (repeatable)");
   app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value, e.g. 10,sw.fte,2.5");
-  app.add_option("--lang", o.lang, "language of the text: fi, sv or en")->check(CLI::IsMember({"fi", "sv", "en"}));
+  add_lang_option(app, o.lang, "language of the text: fi, sv or en", LangHelp::choices);
   app.add_flag("--json", o.json, "print the analysis as one JSON document");
   app.add_option("--csv", o.csv_dir, "also write roles.csv, steps.csv and projection.csv into this directory");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
-  Lang lang = *parse_lang(o.lang);
+  const Lang lang = o.lang;
 
   ReadResult read = read_process_file(o.file, lang);
   for (const auto& d : read.diagnostics)

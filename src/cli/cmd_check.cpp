@@ -36,14 +36,12 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
       "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
       "sujuva check"};
   std::vector<std::string> files;
-  std::string lang_code = "en";
+  Lang lang = Lang::en;
   bool json = false;
   app.add_option("MODEL", files, "DOT process model files")->required();
   app.add_flag("--json", json, "print findings as JSON");
-  app.add_option("--lang", lang_code, "language of the findings: fi, sv or en (default en)")
-      ->check(CLI::IsMember({"fi", "sv", "en"}));
+  add_lang_option(app, lang, "language of the findings: fi, sv or en (default en)", LangHelp::choices);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
-  const Lang lang = *parse_lang(lang_code);
 
   int exit_code = kOk;
   nlohmann::json report = nlohmann::json::array();

@@ -1,6 +1,5 @@
 // `sujuva compare BEFORE AFTER [MORE...]`: key figures side by side, structural diff, narrative, diff diagram.
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -25,32 +24,6 @@
 namespace sujuva::cli {
 
 namespace {
-
-// The line of `attribute=` in a DOT file outside comments, 0 when not written
-// (messages about the working-time units point at it).
-int attribute_line(const std::string& file, const std::string& attribute) {
-  std::ifstream in(file);
-  std::string line;
-  bool in_comment = false;
-  for (int number = 1; std::getline(in, line); ++number) {
-    std::string code;
-    for (size_t i = 0; i < line.size(); ++i) {
-      if (in_comment) {
-        if (line.compare(i, 2, "*/") == 0) in_comment = false, ++i;
-      } else if (line.compare(i, 2, "/*") == 0) {
-        in_comment = true, ++i;
-      } else if (line.compare(i, 2, "//") == 0 ||
-                 (line[i] == '#' && code.find_first_not_of(" \t") == std::string::npos)) {
-        break;
-      } else {
-        code += line[i];
-      }
-    }
-    auto at = code.find(attribute);
-    if (at != std::string::npos && code.find('=', at) != std::string::npos) return number;
-  }
-  return 0;
-}
 
 void print(const Diagnostics& diagnostics, Lang lang, std::ostream& err) {
   for (const auto& d : diagnostics) err << d.format(lang) << "\n";
@@ -145,14 +118,15 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       "Exit codes: 0 compared, 2 unreadable or incomparable input, or usage.",
       "sujuva compare"};
   std::vector<std::string> files, scenarios, heatmaps;
-  std::string lang_text = "fi", diagram;
+  std::string diagram;
+  Lang lang = Lang::fi;
   bool json = false, simulate = false;
   SimulatedOptions sim_options;
   app.add_option("MODEL", files, "DOT process models: the first is the baseline (before)")->required();
   app.add_option("--scenario", scenarios,
                  "a variation of the first model, e.g. \"sw.fte=+1\", \"absence=0.2\", \"a->b.p=0.4\"; several "
                  "changes in one scenario separated by ';'; repeat for more columns");
-  app.add_option("--lang", lang_text, "language of the narrative and table: fi, sv or en (default fi)");
+  add_lang_option(app, lang, "language of the narrative and table: fi, sv or en (default fi)");
   app.add_option("--diagram", diagram, "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)");
   app.add_option("--heatmap", heatmaps,
                  "write a model's own diagram coloured by utilisation (.svg, .png, .pdf, .dot); repeat: the first "
@@ -170,18 +144,13 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--seed", sim_options.seed, "random seed of the simulation (default 1)");
   app.add_flag("--json", json, "print the comparison as JSON (before, after, delta, relative, structure, narrative)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
-  auto lang = parse_lang(lang_text);
-  if (!lang) {
-    err << "sujuva compare: --lang \"" << lang_text << "\": use fi, sv or en\n";
-    return kUnusable;
-  }
 
   std::vector<Process> processes;
   std::vector<std::string> names;
   bool unusable = false;
   for (const auto& file : files) {
-    ReadResult result = read_process_file(file, *lang);
-    print(result.diagnostics, *lang, err);
+    ReadResult result = read_process_file(file, lang);
+    print(result.diagnostics, lang, err);
     if (!result.usable()) {
       err << file << ": cannot be used\n";
       unusable = true;
@@ -193,7 +162,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (unusable) return kUnusable;
   for (const auto& scenario : scenarios) {
     Process variant = processes.front();
-    if (auto problem = apply_scenario(variant, scenario, *lang)) {
+    if (auto problem = apply_scenario(variant, scenario, lang)) {
       err << "sujuva compare: " << *problem << "\n";
       return kUnusable;
     }
@@ -209,22 +178,22 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& p : processes) pointers.push_back(&p);
   Comparison comparison;
   try {
-    comparison = compare_processes(pointers, names, *lang);
+    comparison = compare_processes(pointers, names, lang);
   } catch (const CompareError& e) {
     Diagnostics diagnostics = e.diagnostics;
     for (auto& d : diagnostics)
       for (const char* attribute : {"hours_per_fte", "hours_per_day"})
-        if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = attribute_line(d.file, attribute);
-    print(diagnostics, *lang, err);
+        if (d.line == 0 && d.message.rfind(attribute, 0) == 0) d.line = dot_attribute_line(d.file, attribute);
+    print(diagnostics, lang, err);
     return kUnusable;
   }
   if (!diagram.empty())
-    if (int code = write_diagram(diagram, processes[0], processes[1], *lang, err)) return code;
-  if (int code = write_heatmaps(heatmaps, processes, *lang, err)) return code;
+    if (int code = write_diagram(diagram, processes[0], processes[1], lang, err)) return code;
+  if (int code = write_heatmaps(heatmaps, processes, lang, err)) return code;
   std::vector<SimulatedKpis> simulated;
   if (simulate) {
     try {
-      sim_options.lang = *lang;
+      sim_options.lang = lang;
       sim_options.warmup_weeks = comparison_warmup_weeks(pointers, sim_options);
       simulated = simulate_for_comparison(pointers, sim_options);
     } catch (const std::exception& e) {
@@ -233,12 +202,12 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   if (json) {
-    nlohmann::json doc = to_json(comparison, *lang);
+    nlohmann::json doc = to_json(comparison, lang);
     if (simulate) doc["simulation"] = simulation_json(simulated, sim_options);
     out << doc.dump(2) << "\n";
   } else {
-    print_text(comparison, *lang, out);
-    if (simulate) out << "\n" << format_simulated(simulated, names, sim_options, *lang);
+    print_text(comparison, lang, out);
+    if (simulate) out << "\n" << format_simulated(simulated, names, sim_options, lang);
   }
   return kOk;
 }

@@ -21,27 +21,26 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
       "waiting, the check's findings.\nThe format follows the output file's extension: .svg, .png, .pdf, "
       ".dot (annotated DOT).\nExit codes: 0 written, 2 unusable input, usage or unwritable output.",
       "sujuva render"};
-  std::string file, output, lang_code = "fi", color = "utilisation";
+  std::string file, output, color = "utilisation";
+  Lang lang = Lang::fi;
   bool poster = false;
   app.add_option("MODEL", file, "DOT process model file")->required();
   app.add_option("-o,--output", output, "output file: .svg, .png, .pdf or .dot")->required();
-  app.add_option("--lang", lang_code, "language of labels and fixed words: fi, sv, en")->capture_default_str();
+  add_lang_option(app, lang, "language of labels and fixed words: fi, sv, en", LangHelp::default_value);
   app.add_option("--color", color, "heat map: utilisation, wait or none")->capture_default_str();
   app.add_flag("--poster", poster, "large fonts, fewer numbers, scaled to A3 landscape");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   DiagramOptions options;
-  auto lang = parse_lang(lang_code);
   auto color_by = parse_color_by(color);
   auto format = format_from_path(output);
-  if (!lang) return err << "sujuva render: --lang must be fi, sv or en, not \"" << lang_code << "\"\n", kUnusable;
   if (!color_by)
     return err << "sujuva render: --color must be utilisation, wait or none, not \"" << color << "\"\n", kUnusable;
   if (!format)
     return err << "sujuva render: " << output
                << ": unknown format; use a file name ending in .svg, .png, .pdf or .dot\n",
            kUnusable;
-  options.lang = *lang;
+  options.lang = lang;
   options.color = *color_by;
   options.poster = poster;
 

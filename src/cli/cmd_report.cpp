@@ -24,7 +24,8 @@ namespace sujuva::cli {
 namespace {
 
 struct Options {
-  std::string file, dir, lang = "fi", timeline_file, compare;
+  std::string file, dir, timeline_file, compare;
+  Lang lang = Lang::fi;
   std::vector<std::string> sets;
   int weeks = 26;
   bool simulate = false;
@@ -72,7 +73,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   Options o;
   app.add_option("MODEL", o.file, "DOT process model file")->required();
   app.add_option("-o,--output", o.dir, "output folder (default reports/<model name>)");
-  app.add_option("--lang", o.lang, "language of the report: fi, sv or en")->check(CLI::IsMember({"fi", "sv", "en"}));
+  add_lang_option(app, o.lang, "language of the report: fi, sv or en", LangHelp::choices);
   app.add_option("--weeks", o.weeks, "weeks of backlog projection in the chart (default 26)")
       ->check(CLI::Range(1, 520));
   app.add_option("--set", o.sets, "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)");
@@ -84,7 +85,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--seed", o.seed, "simulation seed (default 1)");
   app.add_option("--compare", o.compare, "a BEFORE model: adds a before/after section (this MODEL is after)");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
-  Lang lang = *parse_lang(o.lang);
+  const Lang lang = o.lang;
   // -o names a folder for six files; `-o raportti.html` would otherwise make a folder of that name.
   static const std::set<std::string> kFileExtensions{".html", ".htm", ".md", ".json", ".svg", ".png", ".pdf"};
   if (const std::filesystem::path output(o.dir); kFileExtensions.count(output.extension().string())) {

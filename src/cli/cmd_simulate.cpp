@@ -52,10 +52,10 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
       "confidence intervals over replications.\nExit codes: 0 ok, 1 the model is unstable or a guard "
       "stopped a replication (a queue without bound, a client looping), 2 unusable input or usage.",
       "sujuva simulate"};
-  std::string file, timeline_file, seed_text = "1", absence_model = "capacity", calendar = "continuous",
-                                   lang_text = "fi", csv_dir;
+  std::string file, timeline_file, seed_text = "1", absence_model = "capacity", calendar = "continuous", csv_dir;
   std::vector<std::string> sets;
   SimulationOptions options;
+  Lang lang = Lang::fi;
   double scale = 1;
   bool json = false;
   app.add_option("MODEL", file, "DOT process model file")->required();
@@ -81,14 +81,9 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--max-visits", options.max_visits, "stop when a client makes more visits (default 100000)");
   app.add_flag("--json", json, "print the result as JSON");
   app.add_option("--csv", csv_dir, "also write roles.csv, classes.csv, deadlines.csv, weekly.csv into DIR");
-  app.add_option("--lang", lang_text, "language of text and CSV: fi (default), sv, en");
+  add_lang_option(app, lang, "language of text and CSV: fi (default), sv, en");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
-  auto lang = parse_lang(lang_text);
-  if (!lang) {
-    err << "sujuva simulate: --lang must be fi, sv or en (got \"" << lang_text << "\")\n";
-    return kUnusable;
-  }
   auto seed = parse_number(seed_text);
   if (!seed || *seed.value < 0 || *seed.value != std::floor(*seed.value) || *seed.value > 1.8446744073709552e19) {
     err << "sujuva simulate: --seed must be a whole number from 0 to 18446744073709551615 (got \"" << seed_text
@@ -97,7 +92,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   }
   options.seed = seed_text.find_first_not_of("0123456789") == std::string::npos ? std::stoull(seed_text)
                                                                                 : std::uint64_t(*seed.value);
-  options.lang = *lang;
+  options.lang = lang;
   if (absence_model == "random")
     options.absence_model = AbsenceModel::random;
   else if (absence_model != "capacity") {
@@ -111,13 +106,13 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     return kUnusable;
   }
 
-  ReadResult read = read_process_file(file, *lang);
-  for (const auto& d : read.diagnostics) err << d.format(*lang) << "\n";
+  ReadResult read = read_process_file(file, lang);
+  for (const auto& d : read.diagnostics) err << d.format(lang) << "\n";
   if (!read.usable()) return kUnusable;
   Process process = *read.process;
   for (const auto& text : sets) {
-    auto change = parse_override(text, *lang);
-    std::string problem = change ? apply_override(process, *change.value, *lang) : change.error;
+    auto change = parse_override(text, lang);
+    std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
     if (!problem.empty()) {
       err << "sujuva simulate: --set " << text << ": " << problem << "\n";
       return kUnusable;
@@ -130,14 +125,14 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (scale != 1) scale_arrivals(process, scale);
 
   if (!timeline_file.empty()) {
-    TimelineRead timeline = read_timeline_file(timeline_file, *lang);
+    TimelineRead timeline = read_timeline_file(timeline_file, lang);
     Diagnostics problems = timeline.diagnostics;
     if (timeline.timeline && problems.empty()) {
       if (timeline.timeline->empty())
         problems.push_back({Severity::error, timeline_file, 0, "the timeline has no changes", {}});
-      for (auto& d : validate_timeline(*timeline.timeline, process, *lang)) problems.push_back(d);
+      for (auto& d : validate_timeline(*timeline.timeline, process, lang)) problems.push_back(d);
     }
-    for (const auto& d : problems) err << d.format(*lang) << "\n";
+    for (const auto& d : problems) err << d.format(lang) << "\n";
     if (!timeline.timeline || has_errors(problems)) return kUnusable;
     options.timeline = *timeline.timeline;
   }
@@ -146,7 +141,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   options.progress = [&bar](int done, int total) { bar(done, total); };
   Simulation sim;
   try {
-    if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process, *lang);
+    if (warmup->count() == 0) options.warmup_weeks = suggested_warmup_weeks(process, lang);
     sim = simulate(process, options);
   } catch (const SimulationError& e) {
     err << (e.usage ? "sujuva simulate: " : "") << e.what() << "\n";
@@ -155,7 +150,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   sim.options.progress = nullptr;
   if (!csv_dir.empty()) {
     try {
-      write_simulation_csv(sim, csv_dir, *lang);
+      write_simulation_csv(sim, csv_dir, lang);
     } catch (const std::exception& e) {
       err << "sujuva simulate: " << e.what() << "\n";
       return kUnusable;
@@ -164,7 +159,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (json)
     out << to_json(sim).dump(2) << "\n";
   else
-    out << simulation_text(sim, *lang);
+    out << simulation_text(sim, lang);
   bool trouble = sim.unstable() || !sim.guards.empty();
   if (trouble && json)
     for (const auto& g : sim.guards) err << file << ": " << g.message << "\n";

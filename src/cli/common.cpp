@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/format.h"
+
 namespace sujuva::cli {
 
 std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream& out, std::ostream& err) {
@@ -18,6 +20,17 @@ std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream
     return kUnusable;
   }
   return std::nullopt;
+}
+
+CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& description, LangHelp help) {
+  CLI::Validator known(
+      [](std::string& code) { return parse_lang(code) ? std::string() : "must be fi, sv or en, not \"" + code + "\""; },
+      help == LangHelp::choices ? "{fi,sv,en}" : "");
+  CLI::Option* option = app.add_option_function<std::string>(
+                               "--lang", [&lang](const std::string& code) { lang = *parse_lang(code); }, description)
+                            ->check(known);
+  if (help == LangHelp::default_value) option->default_str(lang_code(lang));
+  return option;
 }
 
 }  // namespace sujuva::cli

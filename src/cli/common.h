@@ -6,11 +6,21 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "model/lang.h"
 
 namespace sujuva::cli {
 
 // Parses `args` into `app`. Returns an exit code when the command should stop
 // (help printed: 0; usage error: 2), nullopt to go on.
 std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream& out, std::ostream& err);
+
+// What `--help` shows after `--lang TEXT`: nothing, the choices (`:{fi,sv,en}`) or the default
+// (`=fi`), as each command has always shown it.
+enum class LangHelp { plain, choices, default_value };
+
+// Adds `--lang fi|sv|en`, which sets `lang` (it holds the command's default). Another value is
+// a usage error like any other (exit code 2): `--lang: must be fi, sv or en, not "xx"`.
+CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& description,
+                             LangHelp help = LangHelp::plain);
 
 }  // namespace sujuva::cli

@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace sujuva::detail {
+namespace sujuva::io::detail {
 
 namespace {
 
@@ -217,4 +217,4 @@ Agdisc_t reading_discipline(Memory memory) {
 
 size_t arena_bytes_in_use() { return bytes_in_use; }
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::io::detail

@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace sujuva::detail {
+namespace sujuva::io::detail {
 
 // What cgraph's scanner reads: the text, handed over a line at a time as
 // agmemread does. The text need not end in '\0' and is never copied.
@@ -40,4 +40,4 @@ Agdisc_t reading_discipline(Memory memory);
 // Bytes the arenas currently hold from the system (for tests and benchmarks).
 size_t arena_bytes_in_use();
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::io::detail

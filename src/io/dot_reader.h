@@ -26,4 +26,8 @@ ReadResult read_process_file(const std::string& path, Lang lang = Lang::en);
 // `file_name` names the input in messages; the process name is its stem.
 ReadResult read_process_text(std::string_view text, const std::string& file_name, Lang lang = Lang::en);
 
+// The line of the first `name =` in a DOT file (outside comments and strings), 0 when the
+// file does not set it or cannot be read: to point messages about a setting at its line.
+int dot_attribute_line(const std::string& path, std::string_view name);
+
 }  // namespace sujuva

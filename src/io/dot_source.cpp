@@ -6,7 +6,7 @@
 #include <array>
 #include <cctype>
 
-namespace sujuva::detail {
+namespace sujuva::io::detail {
 
 int SourceLines::edge_line(int tail, int head, size_t occurrence) const {
   if (tail < 0 || head < 0 || size_t(tail) + 1 >= first_target.size()) return 0;
@@ -207,4 +207,4 @@ SourceLines index_source_lines(std::string_view text) {
   return lines;
 }
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::io::detail

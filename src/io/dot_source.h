@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace sujuva::detail {
+namespace sujuva::io::detail {
 
 // Keys are views into the indexed text (or into `owned` for unescaped strings):
 // the text must outlive the index.
@@ -95,4 +95,4 @@ class SourceLines {
 // positions.
 SourceLines index_source_lines(std::string_view text);
 
-}  // namespace sujuva::detail
+}  // namespace sujuva::io::detail

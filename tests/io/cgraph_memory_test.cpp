@@ -13,8 +13,8 @@ using namespace sujuva;
 namespace {
 
 Agraph_t* read_graph(std::string_view text) {
-  detail::TextChannel channel{text};
-  Agdisc_t discipline = detail::reading_discipline(detail::Memory::arena);
+  io::detail::TextChannel channel{text};
+  Agdisc_t discipline = io::detail::reading_discipline(io::detail::Memory::arena);
   Agraph_t* g = agread(&channel, &discipline);
   aglexbad();
   return g;
@@ -23,7 +23,7 @@ Agraph_t* read_graph(std::string_view text) {
 }  // namespace
 
 TEST_CASE("A graph read into the arena has every node, edge and attribute, and closing returns the memory", "[io]") {
-  size_t before = detail::arena_bytes_in_use();
+  size_t before = io::detail::arena_bytes_in_use();
   // No trailing newline and no '\0': the channel reads the view's bytes only.
   std::string text = "digraph g {\n a [effort=\"2h\"];\n a -> b [p=0.25];\n a -> b [p=0.75];\n b -> c }";
   Agraph_t* g = read_graph(std::string_view(text));
@@ -36,9 +36,9 @@ TEST_CASE("A graph read into the arena has every node, edge and attribute, and c
   Agedge_t* first = agfstout(g, a);
   CHECK(std::string(agget(first, const_cast<char*>("p"))) == "0.25");
   CHECK(std::string(agget(agnxtout(g, first), const_cast<char*>("p"))) == "0.75");
-  CHECK(detail::arena_bytes_in_use() > before);
+  CHECK(io::detail::arena_bytes_in_use() > before);
   agclose(g);
-  CHECK(detail::arena_bytes_in_use() == before);
+  CHECK(io::detail::arena_bytes_in_use() == before);
 }
 
 TEST_CASE("Many objects and long attribute values survive the arena's recycling and resizing", "[io]") {
@@ -62,7 +62,7 @@ TEST_CASE("Many objects and long attribute values survive the arena's recycling 
 
 TEST_CASE("The source index finds the line of each route by its end points, repeats included", "[io]") {
   std::string text = "digraph g {\n a -> b\n b -> c\n a -> b\n \"q r\" -> a\n}\n";
-  auto lines = detail::index_source_lines(text);
+  auto lines = io::detail::index_source_lines(text);
   int a = lines.node_ordinal("a"), b = lines.node_ordinal("b"), c = lines.node_ordinal("c");
   CHECK(a == 0);
   CHECK(b == 1);

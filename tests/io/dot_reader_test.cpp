@@ -1,5 +1,7 @@
 #include "io/dot_reader.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -326,4 +328,22 @@ TEST_CASE("Every diagnostic of the reader names its rule", "[io]") {
   REQUIRE(missing.diagnostics.size() == 1);
   CHECK(missing.diagnostics[0].rule == "file");
   CHECK(read_process_file("/nonexistent/m.dot", Lang::fi).diagnostics[0].message == "tiedostoa ei ole");
+}
+
+TEST_CASE("The line of a setting in a DOT file skips comments and strings", "[io]") {
+  auto path = std::filesystem::temp_directory_path() / ("sujuva-attribute-line-" + std::to_string(::getpid()) + ".dot");
+  std::ofstream(path) << "digraph m {\n"
+                         "  // hours_per_fte=10 in a comment\n"
+                         "  /* hours_per_day=4\n"
+                         "     still a comment */\n"
+                         "  label=\"hours_per_day=6 in a string\";\n"
+                         "  hours_per_fte_note=1;\n"
+                         "  hours_per_fte =\n"
+                         "    40; hours_per_day=8;\n"
+                         "}\n";
+  CHECK(dot_attribute_line(path.string(), "hours_per_fte") == 7);
+  CHECK(dot_attribute_line(path.string(), "hours_per_day") == 8);
+  CHECK(dot_attribute_line(path.string(), "absence") == 0);
+  CHECK(dot_attribute_line((path.string() + ".missing"), "hours_per_fte") == 0);
+  std::filesystem::remove(path);
 }

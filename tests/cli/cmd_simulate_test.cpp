@@ -10,7 +10,6 @@
 
 #include "cli/commands.h"
 #include "io/dot_reader.h"
-#include "sim/statistics.h"
 #include "support.h"
 
 using namespace sujuva;

@@ -1,0 +1,62 @@
+// The helpers the commands share (cli/common.cpp): argument parsing and --lang.
+#include "cli/common.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace sujuva;
+using namespace sujuva::cli;
+
+namespace {
+
+struct Parsed {
+  std::optional<int> code;
+  std::string out, err;
+};
+
+Parsed parse(CLI::App& app, const Args& args) {
+  std::ostringstream out, err;
+  auto code = parse_arguments(app, args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+}  // namespace
+
+TEST_CASE("A command's --lang sets the language and leaves the command's default when not given", "[cli]") {
+  for (auto [code, expected] : {std::pair("fi", Lang::fi), std::pair("sv", Lang::sv), std::pair("en", Lang::en)}) {
+    CLI::App app{"test", "sujuva test"};
+    Lang lang = expected == Lang::en ? Lang::fi : Lang::en;
+    add_lang_option(app, lang, "language");
+    CHECK_FALSE(parse(app, {"--lang", code}).code);
+    CHECK(lang == expected);
+  }
+  CLI::App app{"test", "sujuva test"};
+  Lang lang = Lang::sv;
+  add_lang_option(app, lang, "language");
+  CHECK_FALSE(parse(app, {}).code);
+  CHECK(lang == Lang::sv);
+}
+
+TEST_CASE("Another --lang is a usage error with one message in every command", "[cli]") {
+  CLI::App app{"test", "sujuva test"};
+  Lang lang = Lang::fi;
+  add_lang_option(app, lang, "language");
+  auto run = parse(app, {"--lang", "de"});
+  CHECK(run.code == kUnusable);
+  CHECK(run.err == "sujuva test: --lang: must be fi, sv or en, not \"de\"\nsee 'sujuva test --help'\n");
+  CHECK(lang == Lang::fi);
+}
+
+TEST_CASE("A command's --help shows --lang with its description and the choices or default asked for", "[cli]") {
+  auto help_line = [](LangHelp shown, Lang lang) {
+    CLI::App app{"test", "sujuva test"};
+    add_lang_option(app, lang, "language of the text", shown);
+    std::string help = app.help();
+    auto at = help.find("--lang");
+    REQUIRE(at != std::string::npos);
+    return help.substr(at, help.find('\n', at) - at);
+  };
+  CHECK(help_line(LangHelp::plain, Lang::fi) == "--lang TEXT                 language of the text");
+  CHECK(help_line(LangHelp::choices, Lang::en) == "--lang TEXT:{fi,sv,en}      language of the text");
+  CHECK(help_line(LangHelp::default_value, Lang::sv) == "--lang TEXT=sv              language of the text");
+}
