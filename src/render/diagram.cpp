@@ -122,7 +122,7 @@ class DotWriter {
     scale_ = options.color == ColorBy::wait ? wait_scale(options.lang) : utilisation_scale(options.lang);
     mark_findings(findings);
     if (f_)
-      for (const auto& [key, flow] : f_->route_flow) max_flow_ = std::max(max_flow_, flow);
+      for (const auto& [key, flow] : f_->route_flow) max_flow_ = std::max(max_flow_, flow.clients_per_week);
   }
 
   std::string write() {
@@ -363,20 +363,12 @@ class DotWriter {
     out_ << "label=<" << label.str() << ">];\n";
   }
 
-  // Share of the clients leaving `from` who take this route: from the flows
-  // when the analysis is there, else the model's explicit probability.
+  // Share of the clients leaving `from` who take this route: the analysis' when
+  // it has flows, else the model's explicit probability.
   std::optional<double> route_share(RouteEdge e) const {
-    auto from = boost::source(e, g_), to = boost::target(e, g_);
     if (f_ && !f_->route_flow.empty()) {
-      double out_flow = 0;
-      for (auto e2 : boost::make_iterator_range(boost::out_edges(from, g_))) {
-        auto it = f_->route_flow.find({from, boost::target(e2, g_)});
-        if (it != f_->route_flow.end() && boost::target(e2, g_) != to) out_flow += it->second;
-      }
-      auto it = f_->route_flow.find({from, to});
-      if (it == f_->route_flow.end()) return std::nullopt;
-      out_flow += it->second;
-      return out_flow > 0 ? std::optional<double>(it->second / out_flow) : std::nullopt;
+      auto it = f_->route_flow.find({boost::source(e, g_), boost::target(e, g_)});
+      return it == f_->route_flow.end() ? std::nullopt : it->second.share;
     }
     return g_[e].p;
   }
@@ -394,7 +386,8 @@ class DotWriter {
       if (share && *share < 1 - 1e-9) numbers.push_back(format_percent(*share, o_.lang));
       if (f_) {
         auto it = f_->route_flow.find({from, to});
-        if (it != f_->route_flow.end()) numbers.push_back(format_rate(it->second, o_.lang) + w_.per_week());
+        if (it != f_->route_flow.end())
+          numbers.push_back(format_rate(it->second.clients_per_week, o_.lang) + w_.per_week());
       }
       if (!numbers.empty()) lines.push_back(join(numbers));
     }
@@ -403,7 +396,7 @@ class DotWriter {
     double width = 1.2;
     if (f_ && max_flow_ > 0) {
       auto it = f_->route_flow.find({from, to});
-      double flow = it == f_->route_flow.end() ? 0 : it->second;
+      double flow = it == f_->route_flow.end() ? 0 : it->second.clients_per_week;
       width = 1 + 7 * flow / max_flow_;
     }
     bool finding = finding_routes_.count({from, to}) > 0;

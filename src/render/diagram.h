@@ -41,11 +41,17 @@ struct RoleFigures {
   bool unstable = false;             // utilisation >= 1: the queue grows
 };
 
+// The flow along the routes from one step to another (Analysis::routes).
+struct RouteFigures {
+  double clients_per_week = 0;
+  std::optional<double> share;  // of the clients leaving `from`
+};
+
 struct DiagramFigures {
-  std::vector<RoleFigures> roles;                                    // by RoleIndex
-  std::vector<std::optional<double>> step_arrivals;                  // clients/week, by vertex
-  std::map<std::pair<std::size_t, std::size_t>, double> route_flow;  // (from, to) -> clients/week
-  std::optional<RoleIndex> bottleneck;                               // the role marked as the top bottleneck
+  std::vector<RoleFigures> roles;                                          // by RoleIndex
+  std::vector<std::optional<double>> step_arrivals;                        // clients/week, by vertex
+  std::map<std::pair<std::size_t, std::size_t>, RouteFigures> route_flow;  // (from, to) vertices
+  std::optional<RoleIndex> bottleneck;                                     // the role marked as the top bottleneck
 };
 
 // Roles in the order clients first meet them (breadth-first from the starts);

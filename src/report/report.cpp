@@ -282,9 +282,8 @@ class ReportBuilder {
       std::string assessed = "-", reaching = "-";
       if (a_) {
         const StepResult* sr = a_->find_step(st.id);
-        auto share = assessed_share(v, sr);
-        if (share)
-          assessed = format_percent(share->second, lang_) + " (" + num(share->first, 1) +
+        if (sr && sr->assessed_per_week && sr->assessed_share)
+          assessed = format_percent(*sr->assessed_share, lang_) + " (" + num(*sr->assessed_per_week, 1) +
                      pick(lang_, " as./vk)", " kl./v)", " clients/wk)");
         for (const auto& c : a_->checkpoints)
           if (c.step == st.id && c.share_reaching_required_role)
@@ -346,18 +345,6 @@ class ReportBuilder {
              "There is no published figure for the share of clients in need of special support, so the model's share "
              "is an assumption. If the checkpoint assessed 10 percentage points fewer or more clients as in need:")));
     s.blocks.push_back(b);
-  }
-
-  // Clients a week that the checkpoint assesses into its class, and their share
-  // of its visits: the flow on its routes that set the class.
-  std::optional<std::pair<double, double>> assessed_share(StepVertex v, const StepResult* sr) const {
-    auto assessed_class = p_.find_class(p_.graph[v].assesses);
-    if (!sr || !assessed_class || sr->arrivals_per_week <= 0) return std::nullopt;
-    double assessed = 0;
-    for (ClassIndex c = 0; c < static_cast<ClassIndex>(sr->arrivals_per_week_by_class.size()); ++c)
-      for (const Branch& b : branches(p_, v, c))
-        if (b.next_class == *assessed_class) assessed += sr->arrivals_per_week_by_class[c] * b.probability;
-    return std::make_pair(assessed, assessed / sr->arrivals_per_week);
   }
 
   std::string required(const std::string& role_or_qualification) const {

@@ -121,11 +121,11 @@ TEST_CASE("Analysis figures colour the lanes and steps and size the routes", "[r
   f.roles[sw].unstable = true;  // overloaded: darkest bin, #b10026
   f.bottleneck = sw;
   auto v = [&](const char* id) { return *p.find_step(id); };
-  f.route_flow[{v("tulo"), v("arvio")}] = 10;
-  f.route_flow[{v("arvio"), v("valinta")}] = 3;
-  f.route_flow[{v("arvio"), v("loppu")}] = 7;
-  f.route_flow[{v("valinta"), v("tyo")}] = 3;
-  f.route_flow[{v("tyo"), v("loppu")}] = 3;
+  f.route_flow[{v("tulo"), v("arvio")}] = {10, 1.0};
+  f.route_flow[{v("arvio"), v("valinta")}] = {3, 0.3};
+  f.route_flow[{v("arvio"), v("loppu")}] = {7, 0.7};
+  f.route_flow[{v("valinta"), v("tyo")}] = {3, 1.0};
+  f.route_flow[{v("tyo"), v("loppu")}] = {3, 1.0};
   f.step_arrivals.assign(boost::num_vertices(p.graph), std::nullopt);
   f.step_arrivals[v("arvio")] = 10;
 
