@@ -63,9 +63,4 @@ std::vector<RoleIndex> lanes_in_flow_order(const Process& process);
 std::string diagram_dot(const Process& process, const DiagramOptions& options, const DiagramFigures* figures = nullptr,
                         const Diagnostics& findings = {});
 
-namespace detail {
-// Deadline in words: "7 työpäivää", "13 viikkoa".
-std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang);
-}  // namespace detail
-
 }  // namespace sujuva

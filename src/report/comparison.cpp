@@ -3,13 +3,13 @@
 
 #include "check/check.h"
 #include "compare/comparison.h"
-#include "compare/diff_diagram.h"
-#include "compare/html_section.h"
 #include "compare/narrative.h"
 #include "flow/analysis.h"
 #include "render/diagram.h"
+#include "render/diff_diagram.h"
 #include "render/figures.h"
 #include "render/graphviz.h"
+#include "report/comparison_html.h"
 #include "report/report.h"
 #include "text/format.h"
 
@@ -62,7 +62,7 @@ ComparisonSection comparison_section(const Process& before, const Process& after
       figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after), diagram_svg(after, lang)) +
       "</div>\n";
   s.html += "<figure><div class=\"diagram\">" +
-            detail::inline_svg(render_dot(diff_dot(before, after, lang), OutputFormat::svg)) + "</div><figcaption>" +
+            detail::inline_svg(render_dot(diff_dot(before, after, c.diffs[0], lang), OutputFormat::svg)) + "</div><figcaption>" +
             escape_html(pick(lang,
                              "Muutos yhdessä kaaviossa: vihreä = uusi vaihe tai reitti, harmaa katkoviiva = poistunut, "
                              "oranssi = muuttunut.",

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "render/diagram.h"
+#include "render/durations.h"
 #include "render/palette.h"
 #include "report/chart.h"
 #include "report/document.h"
@@ -295,7 +296,7 @@ class ReportBuilder {
            {class_name(st.assesses)},
            {assessed, "", "", true},
            {reaching, "", "", !a_},
-           {st.deadline_weeks ? detail::describe_deadline(*st.deadline_weeks, p_.calendar, lang_) : "-"},
+           {st.deadline_weeks ? describe_deadline(*st.deadline_weeks, p_.calendar, lang_) : "-"},
            {st.mandatory ? pick(lang_, "kyllä", "ja", "yes") : pick(lang_, "ei", "nej", "no")}});
     }
     if (b.table.rows.empty())
