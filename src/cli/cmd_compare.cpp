@@ -8,8 +8,8 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "compare/comparison.h"
-#include "compare/diff_diagram.h"
 #include "present/narrative.h"
+#include "render/diff_diagram.h"
 #include "compare/simulated.h"
 #include "present/comparison_text.h"
 #include "flow/analysis.h"
@@ -17,6 +17,7 @@
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "render/diagram.h"
+#include "render/diff_diagram.h"
 #include "render/figures.h"
 #include "render/graphviz.h"
 #include "text/format.h"
@@ -54,14 +55,15 @@ std::optional<std::string> apply_scenario(Process& process, const std::string& s
   return std::nullopt;
 }
 
-int write_diagram(const std::string& path, const Process& before, const Process& after, Lang lang, std::ostream& err) {
+int write_diagram(const std::string& path, const Process& before, const Process& after, const StructuralDiff& diff,
+                  Lang lang, std::ostream& err) {
   auto format = format_from_path(path);
   if (!format) {
     err << path << ": unknown diagram format; use .svg, .png, .pdf or .dot\n";
     return kUnusable;
   }
   try {
-    write_file_atomically(path, render_dot(diff_dot(before, after, lang), *format));
+    write_file_atomically(path, render_dot(diff_dot(before, after, diff, lang), *format));
   } catch (const std::exception& e) {
     err << path << ": " << e.what() << "\n";
     return kUnusable;
@@ -188,7 +190,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     return kUnusable;
   }
   if (!diagram.empty())
-    if (int code = write_diagram(diagram, processes[0], processes[1], lang, err)) return code;
+    if (int code = write_diagram(diagram, processes[0], processes[1], comparison.diffs[0], lang, err)) return code;
   if (int code = write_heatmaps(heatmaps, processes, lang, err)) return code;
   std::vector<SimulatedKpis> simulated;
   if (simulate) {

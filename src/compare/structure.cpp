@@ -252,6 +252,7 @@ StructuralDiff diff_structure(const Process& before, const Process& after) {
   detail::diff_routes(before, after, m, diff);
   detail::diff_roles(before, after, diff);
   detail::diff_checkpoints(before, after, m, diff);
+  diff.matching = std::move(m);
   return diff;
 }
 

@@ -51,6 +51,13 @@ struct RoleChange {
   std::vector<FieldChange> fields;  // fte, absence, reserved, qualification, label
 };
 
+// Which step of one model is which step of the other.
+struct StepMatching {
+  std::vector<std::optional<StepVertex>> after_of_before;  // by before vertex
+  std::vector<std::optional<StepVertex>> before_of_after;  // by after vertex
+  std::vector<bool> by_label;                              // by after vertex: matched by label, not id
+};
+
 struct StructuralDiff {
   std::vector<StepChange> steps;
   std::vector<RouteChange> routes;
@@ -58,18 +65,12 @@ struct StructuralDiff {
   std::vector<std::string> checkpoints_added;           // after-model step ids
   std::vector<std::string> checkpoints_made_mandatory;  // after-model step ids
   std::vector<std::string> checkpoints_no_longer_mandatory;
-  int common_steps = 0;  // steps matched between the models
+  int common_steps = 0;   // steps matched between the models
+  StepMatching matching;  // the steps of the two models that are one step
 
   bool empty() const { return steps.empty() && routes.empty() && roles.empty(); }
   int count_steps(ChangeKind change) const;
   int count_routes(ChangeKind change) const;
-};
-
-// Which step of one model is which step of the other.
-struct StepMatching {
-  std::vector<std::optional<StepVertex>> after_of_before;  // by before vertex
-  std::vector<std::optional<StepVertex>> before_of_after;  // by after vertex
-  std::vector<bool> by_label;                              // by after vertex: matched by label, not id
 };
 
 StepMatching match_steps(const Process& before, const Process& after);

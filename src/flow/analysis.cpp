@@ -751,6 +751,7 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   solve_traffic(process, f, options.lang);
   a.arrivals_per_week = f.total_arrivals;
   fill_steps(process, f, a);
+  detail::fill_route_flows(process, a);
   fill_reach(f, a);
   std::vector<detail::RoleLoad> loads;
   fill_roles(process, f, options, a, loads);

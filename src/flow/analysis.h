@@ -56,6 +56,25 @@ struct StepResult {
   std::optional<double> wait_weeks;                // queue wait per visit at the role (null: unstable role)
   std::optional<double> sojourn_weeks;             // wait + effort in calendar time + delay
   std::optional<double> share_of_lead_time;        // of the overall mean lead time
+  // A checkpoint's clients per week that it assesses into its `assesses` class (its visits'
+  // flow on the routes that set that class) and their share of its visits; empty for other
+  // steps, an unknown class or a checkpoint without visits.
+  std::optional<double> assessed_per_week;
+  std::optional<double> assessed_share;
+};
+
+// The clients per week along the routes from one step to another, all classes together: each
+// class's visit rate at `from` times its branch probability, summed over the routes between
+// the two steps. There is one for each pair of steps that a class with visits at `from` may
+// take (a route with p = 0 gives 0), none for the routes no such class takes.
+struct RouteFlow {
+  std::size_t from = 0;  // index into Analysis::steps (the model's step order)
+  std::size_t to = 0;
+  double clients_per_week = 0;
+  // Of the clients leaving `from`, the share who go to `to`: the flows to the other steps are
+  // counted once per route to them (two routes to one step count its flow twice). Empty when
+  // nothing leaves `from`.
+  std::optional<double> share;
 };
 
 struct RoleResult {
@@ -166,6 +185,7 @@ struct Analysis {
   std::vector<std::string> classes;
   std::vector<StepResult> steps;  // in the model's step order
   std::vector<RoleResult> roles;  // in the model's role order
+  std::vector<RouteFlow> routes;  // by `from`, then `to`
   LeadTime lead_time_weeks;
   double handoffs_per_client = 0;
   double rework_visits_per_client = 0;  // visits beyond the first to the same step, summed
@@ -183,6 +203,7 @@ struct Analysis {
   }
   const RoleResult* find_role(const std::string& id) const;
   const StepResult* find_step(const std::string& id) const;
+  const RouteFlow* find_route(std::size_t from, std::size_t to) const;  // nullptr: no flow computed there
   const RoleResult* busiest_role() const;  // the highest utilisation (nullptr when none is defined)
 };
 

@@ -34,6 +34,10 @@ std::string sensitivity_sentence(const std::string& label, const Sensitivity& s,
                                  std::optional<double> base_lead, Lang lang);
 std::string weeks_text(std::optional<double> weeks, Lang lang);
 
+// The route flows of `analysis.routes` and each checkpoint's assessed share (route_flows.cpp),
+// from the visit rates in `analysis.steps` (one per vertex of `process`).
+void fill_route_flows(const Process& process, Analysis& analysis);
+
 // The outcome share and its ±10-percentage-point cases of every checkpoint in `analysis`
 // (outcome_share.cpp): two more analyses of the whole model per checkpoint.
 void fill_outcome_shares(const Process& process, const AnalysisOptions& options, Analysis& analysis);

@@ -41,11 +41,17 @@ struct RoleFigures {
   bool unstable = false;             // utilisation >= 1: the queue grows
 };
 
+// The flow along the routes from one step to another (Analysis::routes).
+struct RouteFigures {
+  double clients_per_week = 0;
+  std::optional<double> share;  // of the clients leaving `from`
+};
+
 struct DiagramFigures {
-  std::vector<RoleFigures> roles;                                    // by RoleIndex
-  std::vector<std::optional<double>> step_arrivals;                  // clients/week, by vertex
-  std::map<std::pair<std::size_t, std::size_t>, double> route_flow;  // (from, to) -> clients/week
-  std::optional<RoleIndex> bottleneck;                               // the role marked as the top bottleneck
+  std::vector<RoleFigures> roles;                                          // by RoleIndex
+  std::vector<std::optional<double>> step_arrivals;                        // clients/week, by vertex
+  std::map<std::pair<std::size_t, std::size_t>, RouteFigures> route_flow;  // (from, to) vertices
+  std::optional<RoleIndex> bottleneck;                                     // the role marked as the top bottleneck
 };
 
 // Roles in the order clients first meet them (breadth-first from the starts);
@@ -56,10 +62,5 @@ std::vector<RoleIndex> lanes_in_flow_order(const Process& process);
 // paths; a mandatory checkpoint that a finding shows can be skipped is marked.
 std::string diagram_dot(const Process& process, const DiagramOptions& options, const DiagramFigures* figures = nullptr,
                         const Diagnostics& findings = {});
-
-namespace detail {
-// Deadline in words: "7 työpäivää", "13 viikkoa".
-std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang);
-}  // namespace detail
 
 }  // namespace sujuva

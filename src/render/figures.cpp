@@ -14,16 +14,13 @@ DiagramFigures figures_from(const Process& process, const Analysis& analysis) {
   }
   const auto& g = process.graph;
   f.step_arrivals.resize(boost::num_vertices(g));
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    const StepResult* step = analysis.find_step(g[v].id);
-    if (!step) continue;
-    f.step_arrivals[v] = step->arrivals_per_week;
-    for (ClassIndex c = 0; c < static_cast<ClassIndex>(step->arrivals_per_week_by_class.size()); ++c) {
-      double rate = step->arrivals_per_week_by_class[c];
-      if (rate <= 0) continue;
-      for (const Branch& b : branches(process, v, c)) f.route_flow[{v, b.to}] += rate * b.probability;
-    }
-  }
+  for (auto v : boost::make_iterator_range(boost::vertices(g)))
+    if (const StepResult* step = analysis.find_step(g[v].id)) f.step_arrivals[v] = step->arrivals_per_week;
+  // The analysis' step indices as vertices of `process`.
+  std::vector<std::optional<StepVertex>> vertex(analysis.steps.size());
+  for (std::size_t i = 0; i < analysis.steps.size(); ++i) vertex[i] = process.find_step(analysis.steps[i].id);
+  for (const RouteFlow& r : analysis.routes)
+    if (vertex[r.from] && vertex[r.to]) f.route_flow[{*vertex[r.from], *vertex[r.to]}] = {r.clients_per_week, r.share};
   for (const Bottleneck& b : analysis.bottlenecks) {
     if (b.kind != "role") continue;
     f.bottleneck = process.find_role(b.id);

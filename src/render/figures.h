@@ -10,8 +10,7 @@
 
 namespace sujuva {
 
-// Route flows are the visit rates per class at the route's start times the
-// class's branch probability (the same routing the analysis solved).
+// Every figure is the analysis' own (route flows from Analysis::routes): nothing is recomputed.
 DiagramFigures figures_from(const Process& process, const Analysis& analysis);
 
 }  // namespace sujuva

@@ -1,16 +1,14 @@
-#include "model/label_text.h"
 #include "report/chart.h"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
+#include "model/label_text.h"
 #include "render/diagram.h"
 #include "text/format.h"
 
 namespace sujuva {
-
-namespace detail {
 
 std::vector<double> nice_ticks(double low, double high, int target) {
   if (!std::isfinite(low) || !std::isfinite(high)) low = 0, high = 1;
@@ -34,8 +32,6 @@ std::vector<double> nice_ticks(double low, double high, int target) {
   }
   return ticks;
 }
-
-}  // namespace detail
 
 namespace {
 
@@ -95,7 +91,7 @@ std::string bar_chart_svg(const BarChart& c) {
   for (const auto& b : c.bars)
     if (b.value && std::isfinite(*b.value)) high = std::max(high, *b.value);
   // Headroom beyond the longest bar (or the reference line) for its value text.
-  auto ticks = detail::nice_ticks(0, high > 0 ? high * 1.08 : 1, 6);
+  auto ticks = nice_ticks(0, high > 0 ? high * 1.08 : 1, 6);
   double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1, top_value = ticks.back();
   auto x_of = [&](double v) {
     return plot_left + (plot_right - plot_left) * std::clamp(v, 0.0, top_value) / top_value;
@@ -153,8 +149,8 @@ std::string line_chart_svg(const LineChart& c) {
   for (const auto& s : c.series)
     for (double v : s.values)
       if (std::isfinite(v)) y_high = std::max(y_high, v);
-  auto x_ticks = detail::nice_ticks(x_low, x_high, 8);
-  auto y_ticks = detail::nice_ticks(0, y_high > 0 ? y_high : 1, 5);
+  auto x_ticks = nice_ticks(x_low, x_high, 8);
+  auto y_ticks = nice_ticks(0, y_high > 0 ? y_high : 1, 5);
   // The x axis ends where the data ends (week 26 is not rounded up to 30).
   while (x_ticks.size() > 2 && x_ticks.back() > x_high + 1e-9) x_ticks.pop_back();
   double x_top = std::max(x_ticks.back(), x_high), x_bottom = x_ticks.front(), y_top = y_ticks.back();

@@ -50,10 +50,8 @@ std::string line_chart_svg(const LineChart& chart);
 // Okabe–Ito colours, distinguishable with every common colour-vision deficiency.
 const std::string& series_colour(std::size_t index);
 
-namespace detail {
 // Round axis ticks ("nice numbers": steps of 1, 2 or 5 times a power of ten)
 // from 0 (or below, if `low` is negative) up to at least `high`, about `target` of them.
 std::vector<double> nice_ticks(double low, double high, int target);
-}  // namespace detail
 
 }  // namespace sujuva

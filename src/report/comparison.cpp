@@ -1,15 +1,17 @@
-#include "model/label_text.h"
 #include "report/comparison.h"
 
 #include "check/check.h"
 #include "compare/comparison.h"
-#include "compare/diff_diagram.h"
-#include "compare/html_section.h"
 #include "present/narrative.h"
 #include "flow/analysis.h"
+#include "model/label_text.h"
 #include "render/diagram.h"
+#include "render/diff_diagram.h"
 #include "render/figures.h"
 #include "render/graphviz.h"
+#include "report/comparison_html.h"
+#include "report/document.h"
+#include "report/markdown.h"
 #include "report/report.h"
 #include "text/format.h"
 
@@ -37,7 +39,7 @@ std::string diagram_svg(const Process& process, Lang lang) {
   } catch (const AnalysisError&) {
   }
   std::string dot = diagram_dot(process, {.lang = lang}, figures ? &*figures : nullptr, check_process(process, lang));
-  return detail::inline_svg(render_dot(dot, OutputFormat::svg));
+  return report::inline_svg(render_dot(dot, OutputFormat::svg));
 }
 
 std::string figure(const std::string& caption, const std::string& svg) {
@@ -62,7 +64,8 @@ ComparisonSection comparison_section(const Process& before, const Process& after
       figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after), diagram_svg(after, lang)) +
       "</div>\n";
   s.html += "<figure><div class=\"diagram\">" +
-            detail::inline_svg(render_dot(diff_dot(before, after, lang), OutputFormat::svg)) + "</div><figcaption>" +
+            report::inline_svg(render_dot(diff_dot(before, after, c.diffs[0], lang), OutputFormat::svg)) +
+            "</div><figcaption>" +
             escape_html(pick(lang,
                              "Muutos yhdessä kaaviossa: vihreä = uusi vaihe tai reitti, harmaa katkoviiva = poistunut, "
                              "oranssi = muuttunut.",
@@ -71,7 +74,7 @@ ComparisonSection comparison_section(const Process& before, const Process& after
                              "The change in one diagram: green = new step or route, grey dashed = removed, orange = "
                              "changed.")) +
             "</figcaption></figure>\n";
-  for (const auto& sentence : narrative(c, 1, lang)) s.markdown += "- " + detail::escape_markdown(sentence) + "\n";
+  for (const auto& sentence : narrative(c, 1, lang)) s.markdown += "- " + report::escape_markdown(sentence) + "\n";
   return s;
 }
 

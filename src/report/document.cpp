@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "report/markdown.h"
 #include "report/report.h"
 #include "text/format.h"
 
@@ -112,7 +113,6 @@ void html_block(std::ostringstream& out, const Block& b) {
 }
 
 void markdown_block(std::ostringstream& out, const Block& b) {
-  using sujuva::detail::escape_markdown;
   switch (b.kind) {
     case Block::Kind::paragraph:
       out << escape_markdown(b.text) << "\n\n";
@@ -199,7 +199,6 @@ std::string to_html(const Document& d) {
 }
 
 std::string to_markdown(const Document& d) {
-  using sujuva::detail::escape_markdown;
   std::ostringstream out;
   out << "# " << escape_markdown(d.title) << "\n\n";
   if (!d.subtitle.empty()) out << escape_markdown(d.subtitle) << "\n\n";
@@ -209,6 +208,43 @@ std::string to_markdown(const Document& d) {
   }
   out << "---\n\n" << escape_markdown(d.footer) << "\n";
   return out.str();
+}
+
+std::string inline_svg(std::string_view svg) {
+  auto start = svg.find("<svg");
+  if (start == std::string_view::npos) return {};
+  std::string out(svg.substr(start));
+  // Graphviz sets width/height in points; the stylesheet sizes the diagram.
+  auto tag_end = out.find('>');
+  for (const char* attr : {" width=\"", " height=\""}) {
+    auto at = out.find(attr);
+    if (at == std::string::npos || at > tag_end) continue;
+    auto close = out.find('"', at + std::char_traits<char>::length(attr));
+    out.erase(at, close + 1 - at);
+    tag_end = out.find('>');
+  }
+  return out;
+}
+
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`') {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace sujuva::report

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sujuva::report {
@@ -57,5 +58,9 @@ std::string to_markdown(const Document& document);
 // One table, for sections built outside the Document (e.g. the simulation).
 std::string to_html(const Table& table);
 std::string to_markdown(const Table& table);
+
+// The SVG element of Graphviz output for a figure, without the XML prolog, DOCTYPE and
+// comments before it, and with width/height left to the stylesheet.
+std::string inline_svg(std::string_view svg);
 
 }  // namespace sujuva::report

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace sujuva::detail {
+namespace sujuva::report {
 // User text for Markdown: < > & as entities, `|` \ * _ [ ] ` escaped, one line.
 std::string escape_markdown(std::string_view text);
-}  // namespace sujuva::detail
+}  // namespace sujuva::report

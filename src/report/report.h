@@ -16,7 +16,6 @@
 #include "flow/analysis.h"
 #include "model/diagnostic.h"
 #include "model/process.h"
-#include "report/markdown.h"
 
 namespace sujuva {
 
@@ -42,11 +41,5 @@ std::string model_header_comment(std::string_view source);
 
 // 3–5 sentences on where the process's smoothness breaks, in `lang`.
 std::vector<std::string> summary_sentences(const ReportInputs& inputs, Lang lang);
-
-namespace detail {
-// The SVG element of Graphviz output, without the XML prolog, DOCTYPE and
-// comments before it, and with width/height left to the stylesheet.
-std::string inline_svg(std::string_view svg);
-}  // namespace detail
 
 }  // namespace sujuva

@@ -3,13 +3,13 @@
 
 #include <cmath>
 
+#include "model/label_text.h"
 #include "render/diagram.h"
 #include "report/chart.h"
 #include "report/document.h"
 #include "report/markdown.h"
 #include "sim/simulation.h"
 #include "text/format.h"
-#include "model/label_text.h"
 
 namespace sujuva {
 
@@ -62,10 +62,10 @@ SimulationSection simulation_section(const Process& process, int replications, d
                             "fills the queues first, so the figures describe the same steady state as the flow "
                             "model.");
   s.html += "<p>" + escape_html(caveat) + "</p>\n";
-  s.markdown += detail::escape_markdown(intro) + "\n\n" + detail::escape_markdown(caveat) + "\n\n";
+  s.markdown += report::escape_markdown(intro) + "\n\n" + report::escape_markdown(caveat) + "\n\n";
   for (const auto& g : sim.guards) {
     s.html += "<p><b>" + escape_html(g.message) + "</b></p>\n";
-    s.markdown += "**" + detail::escape_markdown(g.message) + "**\n\n";
+    s.markdown += "**" + report::escape_markdown(g.message) + "**\n\n";
   }
 
   report::Table lead;
@@ -123,7 +123,7 @@ SimulationSection simulation_section(const Process& process, int replications, d
       chart.series.push_back(series);
     }
     s.html += "<figure>" + line_chart_svg(chart) + "</figure>\n";
-    s.markdown += "*" + detail::escape_markdown(chart.title) + ": " +
+    s.markdown += "*" + report::escape_markdown(chart.title) + ": " +
                   pick(lang, "ks. index.html", "se index.html", "see index.html") + "*\n";
   }
   return s;

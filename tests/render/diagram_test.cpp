@@ -121,11 +121,11 @@ TEST_CASE("Analysis figures colour the lanes and steps and size the routes", "[r
   f.roles[sw].unstable = true;  // overloaded: darkest bin, #b10026
   f.bottleneck = sw;
   auto v = [&](const char* id) { return *p.find_step(id); };
-  f.route_flow[{v("tulo"), v("arvio")}] = 10;
-  f.route_flow[{v("arvio"), v("valinta")}] = 3;
-  f.route_flow[{v("arvio"), v("loppu")}] = 7;
-  f.route_flow[{v("valinta"), v("tyo")}] = 3;
-  f.route_flow[{v("tyo"), v("loppu")}] = 3;
+  f.route_flow[{v("tulo"), v("arvio")}] = {10, 1.0};
+  f.route_flow[{v("arvio"), v("valinta")}] = {3, 0.3};
+  f.route_flow[{v("arvio"), v("loppu")}] = {7, 0.7};
+  f.route_flow[{v("valinta"), v("tyo")}] = {3, 1.0};
+  f.route_flow[{v("tyo"), v("loppu")}] = {3, 1.0};
   f.step_arrivals.assign(boost::num_vertices(p.graph), std::nullopt);
   f.step_arrivals[v("arvio")] = 10;
 
@@ -223,13 +223,4 @@ TEST_CASE("User text cannot break out of the diagram", "[render]") {
   CHECK(d.nodes() == 3);
   CHECK_THAT(d.node("odd \"id\"", "label"), Catch::Contains("&lt;b&gt;bold?&lt;/b&gt;"));
   CHECK(d.edge("s", "odd \"id\"", "label") == "x\" -> y");
-}
-
-TEST_CASE("Deadlines are told in working days up to four weeks, then in weeks", "[render]") {
-  using detail::describe_deadline;
-  Calendar c;  // 5 working days a week
-  CHECK(describe_deadline(7.0 / 5, c, Lang::fi) == "7 työpäivää");
-  CHECK(describe_deadline(0.2, c, Lang::sv) == "1 arbetsdag");
-  CHECK(describe_deadline(13, c, Lang::en) == "13 weeks");
-  CHECK(describe_deadline(0.3, c, Lang::fi) == "1,5 työpäivää");
 }

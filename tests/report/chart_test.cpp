@@ -27,7 +27,6 @@ bool well_formed(const std::string& svg) {
 }  // namespace
 
 TEST_CASE("Axis ticks are round numbers covering the data", "[report]") {
-  using detail::nice_ticks;
   // (0.97 - 0) / 5 = 0.194 -> the next of 1, 2, 5 x 0.1 is 0.2
   CHECK(nice_ticks(0, 0.97, 5) == std::vector<double>{0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0});
   // 37 / 5 = 7.4 -> 10

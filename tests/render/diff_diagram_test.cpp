@@ -1,4 +1,4 @@
-#include "compare/diff_diagram.h"
+#include "render/diff_diagram.h"
 
 #include <graphviz/cgraph.h>
 
@@ -15,7 +15,7 @@ namespace {
 const std::string& kBefore = test::kHostileLabels;
 }  // namespace
 
-TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[compare]") {
+TEST_CASE("The diff diagram parses back with cgraph and colours each kind of change", "[render]") {
   Process before = test::load_model(kBefore, "a.dot");
   std::string text = kBefore;
   text.replace(text.find("in -> tyo -> out;"), 17,
@@ -23,7 +23,8 @@ TEST_CASE("The diff diagram parses back with cgraph and colours each kind of cha
                "vanha -> out;");
   text.replace(text.find("exp(10h)"), 8, "exp(12h)");
   Process after = test::load_model(text, "b.dot");
-  std::string dot = diff_dot(after, before, Lang::en);  // after → before: uusi and vanha are removed
+  std::string dot =
+      diff_dot(after, before, diff_structure(after, before), Lang::en);  // after → before: uusi and vanha are removed
 
   Agraph_t* graph = agmemread(dot.c_str());
   REQUIRE(graph != nullptr);

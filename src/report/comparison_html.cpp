@@ -1,4 +1,4 @@
-#include "compare/html_section.h"
+#include "report/comparison_html.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +11,6 @@
 
 namespace sujuva {
 
-namespace detail {
 namespace {
 
 // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -48,10 +47,8 @@ std::string kpi_table(const Comparison& c, Lang lang) {
 }
 
 }  // namespace
-}  // namespace detail
 
 std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
-  using namespace detail;
   const auto ids = role_ids(c);
   const double label_width = 300, plot_width = 380, bar = 14, gap = 12, top = 40;
   const size_t n = c.models.size();
@@ -118,7 +115,7 @@ std::string comparison_html_section(const Comparison& c, Lang lang) {
     for (const auto& sentence : narrative(c, i, lang)) out += "<li>" + escape_html(sentence) + "</li>\n";
     out += "</ul>\n";
   }
-  out += detail::kpi_table(c, lang);
+  out += kpi_table(c, lang);
   out += "<figure class=\"chart\">\n" + utilisation_chart_svg(c, lang) + "<figcaption>";
   out += pick(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
               "Utilisation by role; dashed line = 100%");

@@ -1,4 +1,4 @@
-#include "compare/html_section.h"
+#include "report/comparison_html.h"
 
 #include <unistd.h>
 
@@ -18,7 +18,7 @@ namespace {
 const std::string& kBefore = test::kHostileLabels;
 }  // namespace
 
-TEST_CASE("The report's before/after section escapes user text and holds the table and the chart", "[compare]") {
+TEST_CASE("The report's before/after section escapes user text and holds the table and the chart", "[report]") {
   Process before = test::load_model(kBefore, "a.dot");
   std::string text = kBefore;
   text.replace(text.find("fte=2"), 5, "fte=3");

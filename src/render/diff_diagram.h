@@ -1,11 +1,14 @@
-// The before/after diff as one Graphviz graph: added steps and routes green, removed grey dashed, changed amber.
+// A comparison's structural diff as one Graphviz graph: added steps and routes green, removed grey dashed, changed
+// amber.
 //
-//   std::string dot = diff_dot(before, after, Lang::fi);
-//   write_file_atomically("muutos.svg", render_dot(dot, OutputFormat::svg));
+//   Comparison c = compare_processes({&before, &after});
+//   std::string dot = diff_dot(before, after, c.diffs[0], Lang::fi);
+//   std::string svg = render_dot(dot, OutputFormat::svg);
 #pragma once
 
 #include <string>
 
+#include "compare/structure.h"
 #include "model/process.h"
 
 namespace sujuva {
@@ -19,6 +22,7 @@ inline constexpr const char* kChangedFill = "#fee0b6";
 
 // DOT text of the union of both models: steps in swimlanes by role (the after
 // model's role; the before model's for removed steps), every user text escaped.
-std::string diff_dot(const Process& before, const Process& after, Lang lang);
+// `diff` is diff_structure(before, after).
+std::string diff_dot(const Process& before, const Process& after, const StructuralDiff& diff, Lang lang);
 
 }  // namespace sujuva

@@ -1,0 +1,67 @@
+// The pieces of the annotated diagram shared by its writer, its steps and its legend (internal to render).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "render/diagram.h"
+#include "render/dot_writer.h"
+#include "render/palette.h"
+#include "text/format.h"
+
+namespace sujuva::diagram {
+
+inline constexpr const char* kFont = "DejaVu Sans";
+inline constexpr const char* kCheckpointBlue = "#08519c";
+inline constexpr const char* kCheckpointPale = "#deebf7";
+inline constexpr const char* kFindingRed = "#d62728";
+inline constexpr const char* kBottleneckRed = "#b10026";
+inline constexpr const char* kLaneGrey = "#f4f4f4";
+
+// The words of the diagram in the three languages.
+struct Words {
+  Lang lang;
+  const char* per_week() const { return pick(lang, "/vk", "/v", "/wk"); }
+  const char* fte() const { return pick(lang, "htv", "årsv.", "FTE"); }
+  const char* utilisation() const { return pick(lang, "käyttöaste", "beläggning", "utilisation"); }
+  const char* wait() const { return pick(lang, "odotus", "väntan", "wait"); }
+  const char* weeks_short() const { return pick(lang, "vk", "v", "wk"); }
+  const char* overloaded() const { return pick(lang, "jono kasvaa", "kön växer", "queue grows"); }
+  const char* bottleneck() const { return pick(lang, "PULLONKAULA", "FLASKHALS", "BOTTLENECK"); }
+  const char* delay() const { return pick(lang, "viive", "fördröjning", "delay"); }
+  const char* deadline() const { return pick(lang, "määräaika", "tidsfrist", "deadline"); }
+  const char* mandatory() const { return pick(lang, "pakollinen", "obligatorisk", "mandatory"); }
+  const char* skippable() const { return pick(lang, "voidaan ohittaa", "kan förbigås", "can be skipped"); }
+  const char* outside_flow() const {
+    return pick(lang, "asiakasvirran ulkopuolella", "utanför klientflödet", "outside the client flow");
+  }
+  std::string badge(const std::string& assesses) const;
+};
+
+// What every part of one drawing reads.
+struct Context {
+  const Process& process;
+  const DiagramOptions& options;
+  const DiagramFigures* figures;  // null: drawn without analysis
+  Words words;
+  HeatScale scale;
+  std::set<StepVertex> skippable;  // mandatory checkpoints that a finding's route avoids
+
+  int font_size() const { return options.poster ? 20 : 11; }
+  int small_size() const { return options.poster ? 16 : 9; }
+  std::optional<int> role_bin(std::optional<RoleIndex> role) const;  // heat-map bin, if coloured
+};
+
+std::string legend(const Context& c);                                    // the graph label: title and key (legend.cpp)
+std::string lane_title(const Context& c, RoleIndex r, bool bottleneck);  // steps.cpp
+DotAttributes step_attributes(const Context& c, StepVertex v);           // shape, colours and label (steps.cpp)
+
+// Numbers in the diagram's words (durations.cpp).
+std::string format_hours(double hours, Lang lang);                         // "45 min", "2,5 h"
+std::string format_rate(double per_week, Lang lang);                       // one decimal below 10
+std::string wait_text(double weeks, const Calendar& calendar, Lang lang);  // "0,8 tp", "1,2 vk"
+std::string join(const std::vector<std::string>& parts);                   // with " · "
+
+}  // namespace sujuva::diagram

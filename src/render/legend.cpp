@@ -1,0 +1,62 @@
+// The diagram's title and key, drawn as the graph's HTML-like label.
+#include <sstream>
+
+#include "model/label_text.h"
+#include "render/diagram_internal.h"
+
+namespace sujuva::diagram {
+
+namespace {
+
+constexpr const char* kRow =
+    "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\"><TR>";
+constexpr const char* kEndRow = "</TR></TABLE></TD></TR>";
+
+// The colour bins of the heat map, labelled.
+void heat_row(const Context& c, std::ostringstream& t) {
+  t << kRow << "<TD ALIGN=\"RIGHT\"><B>" << escape_html(c.scale.title) << ":</B></TD>";
+  for (int b = 0; b < c.scale.size(); ++b)
+    t << "<TD BGCOLOR=\"" << c.scale.fill(b) << "\" BORDER=\"1\" COLOR=\"#969696\"><FONT COLOR=\"" << c.scale.ink(b)
+      << "\">" << escape_html(c.scale.labels[b]) << "</FONT></TD>";
+  t << kEndRow;
+}
+
+// What the badges, dashes, diamonds and line widths mean.
+void key_row(const Context& c, std::ostringstream& t) {
+  const Lang lang = c.options.lang;
+  t << kRow << "<TD ALIGN=\"RIGHT\"><B>" << pick(lang, "Merkit", "Tecken", "Key") << ":</B></TD>";
+  t << "<TD BGCOLOR=\"" << kCheckpointBlue << "\"><FONT COLOR=\"#ffffff\">" << escape_html(c.words.badge("special"))
+    << "</FONT></TD>";
+  t << "<TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#737373\">"
+    << pick(lang, "muu työ (ei asiakasvirtaa)", "annat arbete (ej klientflöde)", "other work (no client flow)")
+    << "</TD>";
+  t << "<TD>◇ " << pick(lang, "ohjautuminen", "vägval", "routing") << "</TD>";
+  t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
+    << pick(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
+  if (c.figures && !c.figures->route_flow.empty())
+    t << "<TD>"
+      << pick(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",
+              "line width = clients per week")
+      << "</TD>";
+  if (c.figures && c.figures->bottleneck)
+    t << "<TD BORDER=\"2\" COLOR=\"" << kBottleneckRed << "\"><FONT COLOR=\"" << kBottleneckRed << "\"><B>"
+      << c.words.bottleneck() << "</B></FONT></TD>";
+  t << kEndRow;
+}
+
+}  // namespace
+
+// Each legend row is its own table so that the colour bins and the key do not share column widths.
+std::string legend(const Context& c) {
+  std::ostringstream t;
+  const Process& p = c.process;
+  t << "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">";
+  t << "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" << (c.options.poster ? 36 : 18) << "\"><B>"
+    << escape_html(one_line(p.title.in(c.options.lang, p.name))) << "</B></FONT></TD></TR>";
+  if (c.figures && c.options.color != ColorBy::none) heat_row(c, t);
+  key_row(c, t);
+  t << "</TABLE>";
+  return t.str();
+}
+
+}  // namespace sujuva::diagram

@@ -1,0 +1,105 @@
+// The report's assessment points: who assesses, how many, who they reach, and the share as an assumption.
+#include "model/label_text.h"
+#include "render/durations.h"
+#include "report/sections.h"
+#include "text/format.h"
+
+namespace sujuva::report {
+
+namespace {
+
+std::string required(const Context& ctx, const std::string& role_or_qualification) {
+  auto roles = ctx.p.roles_matching(role_or_qualification);
+  if (roles.size() == 1) return one_line(ctx.p.roles[roles[0]].label.in(ctx.lang, ctx.p.roles[roles[0]].id));
+  if (role_or_qualification == "social-worker")
+    return pick(ctx.lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
+  return role_or_qualification;
+}
+
+// The model again with each checkpoint assessing 10 percentage points fewer or more clients
+// into its class: the share of clients in need of special support is an assumption.
+void add_share_cases(const Context& ctx, Section& s) {
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table.header = {pick(ctx.lang, "Missä", "Var", "Where"),
+                    pick(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
+                    pick(ctx.lang, "Läpimenoaika", "Genomloppstid", "Lead time"),
+                    pick(ctx.lang, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
+                    pick(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation")};
+  for (const auto& c : ctx.a->checkpoints) {
+    if (c.share_cases.empty()) continue;
+    const std::string where = ctx.step_label(c.step);
+    for (const auto& k : c.share_cases) {
+      const auto& u = k.busiest_utilisation;
+      Cell utilisation = ctx.utilisation_cell(u, !u || *u < 1);
+      b.table.rows.push_back({{where},
+                              {format_percent(k.share, ctx.lang) + pick(ctx.lang, " (nyt ", " (nu ", " (now ") +
+                                   format_percent(*c.outcome_share, ctx.lang) + ")",
+                               "", "", true},
+                              {k.lead_time_weeks ? ctx.weeks(*k.lead_time_weeks)
+                                                 : pick(ctx.lang, "ei tasapainoa", "ingen jämvikt", "no steady state"),
+                               "", "", true},
+                              {k.busiest_role.empty() ? "-" : ctx.role_label(k.busiest_role)},
+                              utilisation});
+    }
+  }
+  if (b.table.rows.empty()) return;
+  s.blocks.push_back(paragraph(
+      pick(ctx.lang,
+           "Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua, joten mallin osuus on oletus. Jos "
+           "tarkistuspiste arvioisi 10 prosenttiyksikköä harvempia tai useampia tarvitseviksi:",
+           "Det finns ingen publicerad siffra för andelen med behov av särskilt stöd, så modellens andel är ett "
+           "antagande. Om kontrollpunkten bedömde 10 procentenheter färre eller fler som i behov:",
+           "There is no published figure for the share of clients in need of special support, so the model's share "
+           "is an assumption. If the checkpoint assessed 10 percentage points fewer or more clients as in need:")));
+  s.blocks.push_back(b);
+}
+
+}  // namespace
+
+Section checkpoints_section(const Context& ctx) {
+  Section s{"checkpoints", pick(ctx.lang, "Arviointipisteet", "Bedömningspunkter", "Assessment points"), {}};
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table.header = {pick(ctx.lang, "Missä", "Var", "Where"),
+                    pick(ctx.lang, "Kuka arvioi", "Vem bedömer", "Who assesses"),
+                    pick(ctx.lang, "Arvioi", "Bedömer", "Assesses"),
+                    pick(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
+                    pick(ctx.lang, "Heistä vaadittu ammattilainen tavoittaa", "Av dem når den krävda yrkesrollen",
+                         "Of them reach the required role"),
+                    pick(ctx.lang, "Määräaika", "Tidsfrist", "Deadline"),
+                    pick(ctx.lang, "Pakollinen", "Obligatorisk", "Mandatory")};
+  const auto& g = ctx.p.graph;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const Step& st = g[v];
+    if (st.kind != StepKind::checkpoint) continue;
+    std::string assessed = "-", reaching = "-";
+    if (ctx.a) {
+      const StepResult* sr = ctx.a->find_step(st.id);
+      if (sr && sr->assessed_per_week && sr->assessed_share)
+        assessed = format_percent(*sr->assessed_share, ctx.lang) + " (" + ctx.num(*sr->assessed_per_week, 1) +
+                   pick(ctx.lang, " as./vk)", " kl./v)", " clients/wk)");
+      for (const auto& c : ctx.a->checkpoints)
+        if (c.step == st.id && c.share_reaching_required_role)
+          reaching = format_percent(*c.share_reaching_required_role, ctx.lang) + " → " + required(ctx, c.required_role);
+    }
+    b.table.rows.push_back(
+        {{one_line(st.label.in(ctx.lang, st.id))},
+         {st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-"},
+         {ctx.class_name(st.assesses)},
+         {assessed, "", "", true},
+         {reaching, "", "", !ctx.a},
+         {st.deadline_weeks ? describe_deadline(*st.deadline_weeks, ctx.p.calendar, ctx.lang) : "-"},
+         {st.mandatory ? pick(ctx.lang, "kyllä", "ja", "yes") : pick(ctx.lang, "ei", "nej", "no")}});
+  }
+  if (b.table.rows.empty())
+    s.blocks.push_back(paragraph(pick(ctx.lang, "Mallissa ei ole arviointipisteitä (kind=checkpoint).",
+                                      "Modellen har inga bedömningspunkter (kind=checkpoint).",
+                                      "The model has no assessment points (kind=checkpoint).")));
+  else
+    s.blocks.push_back(b);
+  if (ctx.a) add_share_cases(ctx, s);
+  return s;
+}
+
+}  // namespace sujuva::report

@@ -1,0 +1,56 @@
+// The words and numbers the report's sections share.
+#include "model/label_text.h"
+#include "render/palette.h"
+#include "report/sections.h"
+#include "text/format.h"
+
+namespace sujuva::report {
+
+std::string role_label(const Process& p, const std::string& id, Lang lang) {
+  auto r = p.find_role(id);
+  return r ? one_line(p.roles[*r].label.in(lang, id)) : id;
+}
+
+std::string step_label(const Process& p, const std::string& id, Lang lang) {
+  auto v = p.find_step(id);
+  return v ? one_line(p.graph[*v].label.in(lang, id)) : id;
+}
+
+Block paragraph(std::string text) {
+  Block b;
+  b.text = std::move(text);
+  return b;
+}
+
+std::string Context::role_label(const std::string& id) const { return report::role_label(p, id, lang); }
+std::string Context::step_label(const std::string& id) const { return report::step_label(p, id, lang); }
+std::string Context::num(double x, int decimals) const { return format_decimal(x, decimals, lang); }
+std::string Context::pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
+
+std::string Context::weeks(std::optional<double> w) const {
+  return w ? num(*w, 1) + " " + pick(lang, "vk", "v", "wk") : std::string("-");
+}
+
+std::string Context::wait_text(double w) const {
+  double days = w * p.calendar.working_days_per_week();
+  if (days < 10) return num(days, 1) + " " + pick(lang, "työpv", "arbetsd.", "working days");
+  return weeks(w);
+}
+
+std::string Context::class_name(const std::string& c) const {
+  if (c == "special") return pick(lang, "erityinen tuki", "särskilt stöd", "special support");
+  if (c == "standard") return pick(lang, "tavallinen", "vanlig", "standard");
+  return c;
+}
+
+Cell Context::utilisation_cell(std::optional<double> utilisation, bool keeps_up) const {
+  Cell cell{pct(utilisation), "", "", true};
+  if (!utilisation && keeps_up) return cell;
+  HeatScale scale = utilisation_scale(lang);
+  int bin = keeps_up ? scale.bin(*utilisation) : scale.size() - 1;
+  cell.fill = scale.fill(bin);
+  cell.ink = scale.ink(bin);
+  return cell;
+}
+
+}  // namespace sujuva::report

@@ -1,0 +1,53 @@
+// The report's table of roles: capacity, demand, utilisation, waits and queues.
+#include "report/sections.h"
+#include "text/format.h"
+
+namespace sujuva::report {
+
+Section roles_section(const Context& ctx) {
+  Section s{"roles",
+            pick(ctx.lang, "Roolit: kapasiteetti ja kuormitus", "Roller: kapacitet och belastning",
+                 "Roles: capacity and load"),
+            {}};
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table.header = {pick(ctx.lang, "Rooli", "Roll", "Role"),
+                    pick(ctx.lang, "htv", "Årsverken", "FTE"),
+                    pick(ctx.lang, "Kapasiteetti h/vk", "Kapacitet h/v", "Capacity h/wk"),
+                    pick(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
+                    pick(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),
+                    pick(ctx.lang, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
+                    pick(ctx.lang, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
+                    pick(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
+  for (const RoleResult& r : ctx.a->roles) {
+    Cell use = ctx.utilisation_cell(r.utilisation, r.stable);
+    std::string wait = !r.stable ? std::string(pick(ctx.lang, "jono kasvaa ", "kön växer med ", "queue grows by ")) +
+                                       ctx.num(r.backlog_growth_clients_per_week, 1) +
+                                       pick(ctx.lang, " as./vk", " kl./v", " clients/wk")
+                       : r.wait_weeks ? ctx.wait_text(*r.wait_weeks)
+                                      : "-";
+    b.table.rows.push_back({{ctx.role_label(r.id)},
+                            {ctx.num(r.fte, 2), "", "", true},
+                            {ctx.num(r.capacity_hours_per_week, 1), "", "", true},
+                            {ctx.num(r.demand_hours_per_week, 1), "", "", true},
+                            use,
+                            {wait, "", "", true},
+                            {r.queue_clients ? ctx.num(*r.queue_clients, 1) : "-", "", "", true},
+                            {ctx.pct(r.share_of_lead_time), "", "", true}});
+  }
+  s.blocks.push_back(b);
+  s.blocks.push_back(paragraph(
+      pick(ctx.lang,
+           "Kapasiteetti = htv × viikkotyöaika × (1 − poissaolot) × (1 − muuhun työhön varattu osuus). Kysyntä = "
+           "asiakastyö (käynnit × työaika) + asiakasvirran ulkopuolinen työ. Käyttöaste = kysyntä / kapasiteetti; yli "
+           "85–90 %:n käyttöasteella jonot kasvavat nopeasti.",
+           "Kapacitet = årsverken × veckoarbetstid × (1 − frånvaro) × (1 − andel reserverad för annat arbete). "
+           "Efterfrågan = klientarbete (besök × arbetstid) + arbete utanför klientflödet. Beläggning = efterfrågan / "
+           "kapacitet; över 85–90 % växer köerna snabbt.",
+           "Capacity = FTE × weekly hours × (1 − absence) × (1 − share reserved for other work). Demand = client work "
+           "(visits × effort) + work outside the client flow. Utilisation = demand / capacity; above 85–90 % queues "
+           "grow fast.")));
+  return s;
+}
+
+}  // namespace sujuva::report

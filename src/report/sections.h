@@ -1,0 +1,45 @@
+// The sections of one model's report and what they share: its inputs and its words and numbers (internal to report).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "report/document.h"
+#include "report/report.h"
+
+namespace sujuva::report {
+
+// One report's inputs and the formatting its sections share.
+struct Context {
+  const ReportInputs& in;
+  const Process& p;
+  const Analysis* a;  // null when the model could not be analysed
+  Lang lang;
+
+  std::string role_label(const std::string& id) const;  // one line, or the id
+  std::string step_label(const std::string& id) const;
+  std::string num(double x, int decimals) const;
+  std::string pct(std::optional<double> x) const;    // "-" when empty
+  std::string weeks(std::optional<double> w) const;  // "2,5 vk", "-" when empty
+  std::string wait_text(double weeks) const;         // short waits in working days
+  std::string class_name(const std::string& cls) const;
+  // A utilisation in its heat colour; a role that cannot keep up gets the last (darkest) one.
+  Cell utilisation_cell(std::optional<double> utilisation, bool keeps_up) const;
+};
+
+// A role's or step's label in `lang` on one line, or the id when there is no such role or step.
+std::string role_label(const Process& p, const std::string& id, Lang lang);
+std::string step_label(const Process& p, const std::string& id, Lang lang);
+
+Block paragraph(std::string text);
+
+Section summary_section(const Context& ctx);      // summary.cpp
+Section roles_section(const Context& ctx);        // roles_section.cpp
+Section checkpoints_section(const Context& ctx);  // checkpoints_section.cpp
+Section findings_section(const Context& ctx);     // findings_section.cpp
+Section sensitivity_section(const Context& ctx);  // sensitivity_section.cpp
+Section charts_section(const Context& ctx);       // charts_section.cpp
+Section steps_section(const Context& ctx);        // steps_section.cpp
+Section assumptions_section(const Context& ctx);  // assumptions_section.cpp
+
+}  // namespace sujuva::report

@@ -1,0 +1,57 @@
+// The report's table of where one more person helps most.
+#include "report/sections.h"
+#include "text/format.h"
+
+namespace sujuva::report {
+
+Section sensitivity_section(const Context& ctx) {
+  Section s{"sensitivity",
+            pick(ctx.lang, "Missä yksi lisähenkilö auttaa eniten", "Var en person till hjälper mest",
+                 "Where one more person helps most"),
+            {}};
+  if (ctx.a->lead_time_weeks.mean)
+    s.blocks.push_back(paragraph(std::string(pick(ctx.lang, "Läpimenoaika nyt keskimäärin ",
+                                                  "Genomloppstiden nu i "
+                                                  "genomsnitt ",
+                                                  "Lead time now on average ")) +
+                                 ctx.weeks(ctx.a->lead_time_weeks.mean) + "."));
+  Block b;
+  b.kind = Block::Kind::table;
+  b.table.header = {"#",
+                    pick(ctx.lang, "Rooli", "Roll", "Role"),
+                    pick(ctx.lang, "+0,5 htv: läpimenoaika", "+0,5 årsv.: genomloppstid", "+0.5 FTE: lead time"),
+                    pick(ctx.lang, "+1 htv: läpimenoaika", "+1 årsv.: genomloppstid", "+1 FTE: lead time"),
+                    pick(ctx.lang, "+1 htv: käyttöaste", "+1 årsv.: beläggning", "+1 FTE: utilisation"),
+                    pick(ctx.lang, "Poissaolot +5 %-yks.: läpimenoaika", "Frånvaro +5 %-enh.: genomloppstid",
+                         "Absence +5 pp: lead time"),
+                    pick(ctx.lang, "Lyhenee (+1 htv)", "Förkortas (+1 årsv.)", "Gain (+1 FTE)")};
+  Block reasons;
+  reasons.kind = Block::Kind::list;
+  for (const auto& sens : ctx.a->sensitivity) {
+    auto find = [&](const char* change) -> const SensitivityCase* {
+      for (const auto& c : sens.cases)
+        if (c.change == change) return &c;
+      return nullptr;
+    };
+    auto half = find("fte+0.5"), one = find("fte+1"), absence = find("absence+5pp");
+    // No lead time with a change means some role cannot keep up with it.
+    auto lead = [&](const SensitivityCase* c) {
+      return !c                   ? std::string("-")
+             : c->lead_time_weeks ? ctx.weeks(c->lead_time_weeks)
+                                  : std::string(pick(ctx.lang, "jono kasvaa", "kön växer", "queue grows"));
+    };
+    b.table.rows.push_back({{std::to_string(sens.rank), "", "", true},
+                            {ctx.role_label(sens.role)},
+                            {lead(half), "", "", true},
+                            {lead(one), "", "", true},
+                            {one ? ctx.pct(one->utilisation) : "-", "", "", true},
+                            {lead(absence), "", "", true},
+                            {ctx.weeks(sens.lead_time_gain_weeks), "", "", true}});
+    if (sens.rank <= 3 && !sens.reason.empty()) reasons.items.push_back(sens.reason);
+  }
+  if (!reasons.items.empty()) s.blocks.push_back(reasons);
+  s.blocks.push_back(b);
+  return s;
+}
+
+}  // namespace sujuva::report

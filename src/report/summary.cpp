@@ -1,0 +1,120 @@
+// The report's summary: 3–5 sentences on where the process's smoothness breaks.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/label_text.h"
+#include "report/sections.h"
+#include "text/format.h"
+
+namespace sujuva {
+
+using report::role_label;
+using report::step_label;
+
+namespace {
+
+// A share of special-support clients 10 points higher that the staff could not keep up with.
+void share_sentence(const Process& p, const Analysis* a, Lang lang, std::vector<std::string>& out) {
+  const CheckpointReach* worst_checkpoint = nullptr;
+  const OutcomeShareCase* worst = nullptr;
+  for (const auto& c : a->checkpoints)
+    for (const auto& k : c.share_cases)
+      if (k.busiest_utilisation && *k.busiest_utilisation >= 1 &&
+          (!worst || *k.busiest_utilisation > *worst->busiest_utilisation))
+        worst_checkpoint = &c, worst = &k;
+  if (worst) {
+    out.push_back(fmt::format(
+        fmt::runtime(pick(lang,
+                          "Erityisen tuen tarpeen osuus ratkaisee: jos \"{}\" arvioisi tarvitsevaksi {} (nyt {}), "
+                          "{}: käyttöaste {}, eikä työ ehtisi tehdyksi.",
+                          "Andelen med behov av särskilt stöd avgör: om \"{}\" bedömde {} (nu {}) som i behov, "
+                          "skulle {} få beläggning {} och arbetet inte hinnas med.",
+                          "The share of clients in need of special support decides: if \"{}\" assessed {} (now "
+                          "{}) as in need, {} would be at {} utilisation and the work would not get done.")),
+        step_label(p, worst_checkpoint->step, lang), format_percent(worst->share, lang),
+        format_percent(worst_checkpoint->outcome_share.value_or(0), lang), role_label(p, worst->busiest_role, lang),
+        format_percent(*worst->busiest_utilisation, lang)));
+  }
+}
+
+// Arrivals and lead time, the worst bottlenecks, where one more person helps, the assessed share.
+void analysed_sentences(const Process& p, const Analysis* a, Lang lang, std::vector<std::string>& out) {
+  std::string arrivals = format_decimal(a->arrivals_per_week, 1, lang);
+  if (a->lead_time_weeks.mean)
+    out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
+                  pick(lang, " viikossa, ja asiakkuus kestää alusta loppuun keskimäärin ",
+                       " klienter per vecka, och ett klientskap varar från början till slut i genomsnitt ",
+                       " clients arrive a week, and a case lasts from start to end ") +
+                  format_decimal(*a->lead_time_weeks.mean, 1, lang) +
+                  pick(lang, " viikkoa.", " veckor.", " weeks on average."));
+  else
+    out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
+                  pick(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",
+                       " klienter per vecka, och allt arbete hinns inte med: köerna växer.",
+                       " clients arrive a week, and not all work gets done: queues grow."));
+  // The worst bottleneck, then the worst that is not a role (a step, a loop, handoffs).
+  const Bottleneck* first = a->bottlenecks.empty() ? nullptr : &a->bottlenecks.front();
+  if (first)
+    out.push_back(std::string(pick(lang, "Sujuvuus katkeaa ensin tässä: ", "Smidigheten bryts först här: ",
+                                   "Smoothness breaks first here: ")) +
+                  first->reason);
+  for (const auto& b : a->bottlenecks)
+    if (&b != first && b.kind != "role" && b.kind != (first ? first->kind : "")) {
+      out.push_back(std::string(pick(lang, "Eniten aikaa vie: ", "Mest tid tar: ", "What takes most time: ")) +
+                    b.reason);
+      break;
+    }
+  if (!a->sensitivity.empty() && !a->sensitivity.front().reason.empty()) out.push_back(a->sensitivity.front().reason);
+  if (a->lead_time_weeks.mean) share_sentence(p, a, lang, out);
+}
+
+// How many errors the model check found.
+void check_sentence(const Diagnostics& findings, Lang lang, std::vector<std::string>& out) {
+  int errors = static_cast<int>(
+      std::count_if(findings.begin(), findings.end(), [](auto& d) { return d.severity == Severity::error; }));
+  if (errors == 0)
+    out.push_back(pick(lang, "Mallin tarkistus ei löytänyt virheitä.", "Kontrollen av modellen hittade inga fel.",
+                       "The model check found no errors."));
+  else
+    out.push_back(std::string(pick(lang, "Mallin tarkistus löysi ", "Kontrollen av modellen hittade ",
+                                   "The model check found ")) +
+                  std::to_string(errors) +
+                  (errors == 1 ? pick(lang, " virheen; se on merkitty kaavioon punaisella katkoviivalla.",
+                                      " fel; det är markerat i diagrammet med röd streckad linje.",
+                                      " error, marked in the diagram with a red dashed line.")
+                               : pick(lang, " virhettä; ne on merkitty kaavioon punaisella katkoviivalla.",
+                                      " fel; de är markerade i diagrammet med röd streckad linje.",
+                                      " errors, marked in the diagram with red dashed lines.")));
+}
+
+}  // namespace
+
+std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
+  const Process& p = *in.process;
+  const Analysis* a = in.analysis;
+  std::vector<std::string> out;
+  std::string title = one_line(p.title.in(lang, p.name));
+  if (!a) {
+    out.push_back(title + ": " +
+                  pick(lang, "mallia ei voitu analysoida: ", "modellen kunde inte analyseras: ",
+                       "the model could not be analysed: ") +
+                  in.analysis_error);
+  } else {
+    analysed_sentences(p, a, lang, out);
+  }
+  check_sentence(in.findings, lang, out);
+  return out;
+}
+
+namespace report {
+
+Section summary_section(const Context& ctx) {
+  Section s{"summary", pick(ctx.lang, "Yhteenveto", "Sammanfattning", "Summary"), {}};
+  for (auto& sentence : summary_sentences(ctx.in, ctx.lang)) s.blocks.push_back(paragraph(sentence));
+  return s;
+}
+
+}  // namespace report
+
+}  // namespace sujuva
