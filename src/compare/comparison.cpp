@@ -7,7 +7,6 @@
 #include <set>
 
 #include "check/check.h"
-#include "present/narrative.h"
 
 namespace sujuva {
 
