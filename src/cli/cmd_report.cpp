@@ -17,6 +17,7 @@
 #include "report/comparison.h"
 #include "report/simulation_section.h"
 #include "report/write.h"
+#include "sim/simulation.h"
 #include "text/format.h"
 
 namespace sujuva::cli {
@@ -59,6 +60,19 @@ std::string read_text(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// The analysis that colours a model's diagram in the before/after section (no sensitivity or
+// projection: the diagram shows neither); none when the model has no steady state.
+std::optional<Analysis> diagram_analysis(const Process& process, Lang lang) {
+  AnalysisOptions options;
+  options.lang = lang;
+  options.sensitivity = false;
+  try {
+    return analyze(process, options);
+  } catch (const AnalysisError&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -118,7 +132,16 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   ReportFolder folder{.dir = o.dir.empty() ? default_report_dir(process) : o.dir, .lang = lang};
   if (o.simulate) {
     try {
-      SimulationSection section = simulation_section(process, o.replications, o.sim_weeks, o.seed, lang);
+      // Capacity absence model and continuous time, as the analysis; the same warm-up as
+      // `sujuva simulate`, long enough for the queues to fill, so that the measured weeks show
+      // the steady state the analysis describes.
+      SimulationOptions sim_options;
+      sim_options.replications = o.replications;
+      sim_options.weeks = o.sim_weeks;
+      sim_options.seed = o.seed;
+      sim_options.lang = lang;
+      sim_options.warmup_weeks = suggested_warmup_weeks(process, lang);
+      SimulationSection section = simulation_section(process, simulate(process, sim_options), sim_options, lang);
       folder.simulation_html = section.html;
       folder.simulation_markdown = section.markdown;
     } catch (const std::exception& e) {
@@ -130,7 +153,13 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
     for (const auto& d : before.diagnostics) err << d.format(lang) << "\n";
     if (!before.usable()) return err << o.compare << ": cannot be used\n", kUnusable;
     try {
-      ComparisonSection section = comparison_section(*before.process, process, lang);
+      Comparison comparison = compare_processes({&*before.process, &process}, {}, lang);
+      std::optional<Analysis> before_analysis = diagram_analysis(*before.process, lang);
+      std::optional<Analysis> after_analysis = diagram_analysis(process, lang);
+      Diagnostics before_findings = check_process(*before.process, lang);
+      ComparisonSection section =
+          comparison_section({&*before.process, before_analysis ? &*before_analysis : nullptr, &before_findings},
+                             {&process, after_analysis ? &*after_analysis : nullptr, &findings}, comparison, lang);
       folder.comparison_html = section.html;
       folder.comparison_markdown = section.markdown;
     } catch (const CompareError& e) {

@@ -1,10 +1,9 @@
 #include "report/comparison.h"
 
-#include "check/check.h"
 #include "compare/comparison.h"
-#include "present/narrative.h"
 #include "flow/analysis.h"
 #include "model/label_text.h"
+#include "present/narrative.h"
 #include "render/diagram.h"
 #include "render/diff_diagram.h"
 #include "render/figures.h"
@@ -28,17 +27,11 @@ std::string section_body(const std::string& section) {
   return section.substr(heading_end + 5, close - heading_end - 5);
 }
 
-// The model's diagram coloured by its own analysis (without numbers if it has none).
-std::string diagram_svg(const Process& process, Lang lang) {
+// A model's diagram coloured by its own analysis (without numbers if it has none).
+std::string diagram_svg(const ComparedModel& model, Lang lang) {
   std::optional<DiagramFigures> figures;
-  try {
-    AnalysisOptions options;
-    options.lang = lang;
-    options.sensitivity = false;
-    figures = figures_from(process, analyze(process, options));
-  } catch (const AnalysisError&) {
-  }
-  std::string dot = diagram_dot(process, {.lang = lang}, figures ? &*figures : nullptr, check_process(process, lang));
+  if (model.analysis) figures = figures_from(*model.process, *model.analysis);
+  std::string dot = diagram_dot(*model.process, {.lang = lang}, figures ? &*figures : nullptr, *model.findings);
   return report::inline_svg(render_dot(dot, OutputFormat::svg));
 }
 
@@ -49,8 +42,10 @@ std::string figure(const std::string& caption, const std::string& svg) {
 
 }  // namespace
 
-ComparisonSection comparison_section(const Process& before, const Process& after, Lang lang) {
-  Comparison c = compare_processes({&before, &after}, {}, lang);
+ComparisonSection comparison_section(const ComparedModel& before_model, const ComparedModel& after_model,
+                                     const Comparison& c, Lang lang) {
+  const Process& before = *before_model.process;
+  const Process& after = *after_model.process;
   ComparisonSection s;
   s.html = section_body(comparison_html_section(c, lang));
   auto title = [&](const Process& p) {
@@ -58,11 +53,12 @@ ComparisonSection comparison_section(const Process& before, const Process& after
     for (const auto& line : wrap_label(p.title.in(lang, p.name), 100000)) t += (t.empty() ? "" : " ") + line;
     return t;
   };
-  s.html +=
-      "<div class=\"side-by-side\">\n" +
-      figure(std::string(pick(lang, "Ennen: ", "Före: ", "Before: ")) + title(before), diagram_svg(before, lang)) +
-      figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after), diagram_svg(after, lang)) +
-      "</div>\n";
+  s.html += "<div class=\"side-by-side\">\n" +
+            figure(std::string(pick(lang, "Ennen: ", "Före: ", "Before: ")) + title(before),
+                   diagram_svg(before_model, lang)) +
+            figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after),
+                   diagram_svg(after_model, lang)) +
+            "</div>\n";
   s.html += "<figure><div class=\"diagram\">" +
             report::inline_svg(render_dot(diff_dot(before, after, c.diffs[0], lang), OutputFormat::svg)) +
             "</div><figcaption>" +

@@ -1,11 +1,15 @@
 // The report's before/after section (`sujuva report AFTER --compare BEFORE`): narrative, KPIs, both diagrams, the diff.
 //
-//   ComparisonSection s = comparison_section(before, after, Lang::fi);   // throws CompareError
+//   Comparison c = compare_processes({&before, &after}, {}, Lang::fi);
+//   ComparisonSection s = comparison_section({&before, &before_analysis, &before_findings},
+//                                            {&after, nullptr, &after_findings}, c, Lang::fi);
 //   folder.comparison_html = s.html;
 #pragma once
 
 #include <string>
 
+#include "compare/comparison.h"
+#include "flow/analysis.h"
 #include "model/process.h"
 
 namespace sujuva {
@@ -15,6 +19,15 @@ struct ComparisonSection {
   std::string markdown;  // the narrative as a list
 };
 
-ComparisonSection comparison_section(const Process& before, const Process& after, Lang lang);
+// One side of the comparison as the report draws it: the model, its analysis for the diagram's
+// colours (null: the model has no steady state, drawn without numbers) and its check's findings.
+struct ComparedModel {
+  const Process* process;
+  const Analysis* analysis;
+  const Diagnostics* findings;
+};
+
+ComparisonSection comparison_section(const ComparedModel& before, const ComparedModel& after,
+                                     const Comparison& comparison, Lang lang);
 
 }  // namespace sujuva

@@ -28,17 +28,11 @@ report::Cell number(std::string text) { return {std::move(text), "", "", true}; 
 
 }  // namespace
 
-SimulationSection simulation_section(const Process& process, int replications, double weeks, std::uint64_t seed,
+SimulationSection simulation_section(const Process& process, const Simulation& sim, const SimulationOptions& used,
                                      Lang lang) {
-  SimulationOptions options;
-  options.replications = replications;
-  options.weeks = weeks;
-  options.seed = seed;
-  options.lang = lang;
-  // The same warm-up as `sujuva simulate`: long enough for the queues to fill, so that
-  // the measured weeks show the steady state the analysis describes.
-  options.warmup_weeks = suggested_warmup_weeks(process, lang);
-  const Simulation sim = simulate(process, options);
+  const int replications = used.replications;
+  const double weeks = used.weeks;
+  const std::uint64_t seed = used.seed;
   SimulationSection s;
   std::string intro =
       std::string(
@@ -46,7 +40,7 @@ SimulationSection simulation_section(const Process& process, int replications, d
       std::to_string(replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
       format_decimal(weeks, 0, lang) +
       pick(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
-      format_decimal(options.warmup_weeks, 0, lang) + pick(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
+      format_decimal(used.warmup_weeks, 0, lang) + pick(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
       std::to_string(seed) +
       pick(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",
            ". Figures: mean (95% confidence interval).");

@@ -1,12 +1,13 @@
 // The report's simulation section (`sujuva report MODEL --simulate`): lead-time percentiles, deadlines, weekly queues.
 //
-//   SimulationSection s = simulation_section(process, 10, 52, 1, Lang::fi);   // throws SimulationError
+//   Simulation sim = simulate(process, options);
+//   SimulationSection s = simulation_section(process, sim, options, Lang::fi);
 #pragma once
 
 #include <cstdint>
 #include <string>
 
-#include "model/process.h"
+#include "sim/simulation.h"
 
 namespace sujuva {
 
@@ -15,9 +16,8 @@ struct SimulationSection {
   std::string markdown;
 };
 
-// Runs the simulation (capacity absence model, continuous time, as the analysis)
-// and writes its section. Deterministic for a seed.
-SimulationSection simulation_section(const Process& process, int replications, double weeks, std::uint64_t seed,
+// The section of `process`'s simulation, run with `used` (its warm-up resolved).
+SimulationSection simulation_section(const Process& process, const Simulation& sim, const SimulationOptions& used,
                                      Lang lang);
 
 }  // namespace sujuva
