@@ -59,7 +59,7 @@ struct CheckContext {
 
   // The message in the findings' language (each finding is written in all three).
   std::string say(std::string fi, std::string sv, std::string en) const;
-  // `rule`: the finding's stable name (README, "Rules"), the same in every language.
+  // `rule`: the finding's stable name (processes/README.md, "What `sujuva check` checks"), the same in every language.
   void error(const char* rule, int line, std::string message, std::vector<std::string> route = {});
   void warning(const char* rule, int line, std::string message, std::vector<std::string> route = {});
 

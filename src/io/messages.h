@@ -19,7 +19,7 @@ class Messages {
   const std::string& file() const { return file_; }
   Lang lang() const { return lang_; }
 
-  // `rule`: the diagnostic's stable name (README, "Rules").
+  // `rule`: the diagnostic's stable name (processes/README.md, "What `sujuva check` checks").
   void error(const char* rule, int line, const std::string& message) {
     diagnostics_.push_back({Severity::error, file_, line, message, {}, rule});
   }

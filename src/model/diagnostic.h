@@ -17,7 +17,8 @@ struct Diagnostic {
   std::string message;
   std::vector<std::string> route;  // step ids that prove the finding, if any
   // A stable name of the check behind a finding (e.g. "mandatory-checkpoint", "syntax"), so that
-  // programs need not read the message, which is in the user's language. README, "Rules".
+  // programs need not read the message, which is in the user's language. processes/README.md, "What `sujuva check`
+  // checks".
   std::string rule = {};
 
   // "file:line: message" (or "file: message" without a line), "warning:" and "route:" in `lang`.

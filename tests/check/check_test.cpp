@@ -243,7 +243,8 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
     }
   }
   // Every finding names its rule, the same in every language (compared in `where` above), and
-  // these models reach every rule in the README's table "Rules" (written out here from it).
+  // these models reach every rule in the table in processes/README.md, "What `sujuva check` checks" (written out here
+  // from it).
   const std::set<std::string> documented = {"unreachable-step",
                                             "unreachable-loop",
                                             "dead-end",

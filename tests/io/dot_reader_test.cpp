@@ -274,8 +274,8 @@ TEST_CASE("A model large enough for the arena reads like a small one", "[io]") {
 }
 
 TEST_CASE("Every diagnostic of the reader names its rule", "[io]") {
-  // One broken model per rule of the README's table "Rules" (reader part); each must produce a
-  // diagnostic with that rule, and no diagnostic may come without one.
+  // One broken model per rule of the table in processes/README.md, "What `sujuva check` checks" (reader part); each
+  // must produce a diagnostic with that rule, and no diagnostic may come without one.
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"", "empty-file"},
       {std::string("digraph {\0\1\2 }", 14), "binary-file"},

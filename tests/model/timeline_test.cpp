@@ -59,7 +59,7 @@ TEST_CASE("A timeline CSV is read in week order", "[timeline]") {
       CHECK(read.timeline->changes[0].line == 2);
     }
   }
-  SECTION("a comment after a change, as in the README's example") {
+  SECTION("a comment after a change, as in the timeline format of processes/README.md") {
     auto commented =
         read_timeline_text("week,target,value\n10,sw.fte,2.5          # sick leave from week 10\n", "t.csv");
     REQUIRE(commented.timeline);
@@ -120,7 +120,7 @@ TEST_CASE("Bad timelines give file:line messages", "[timeline]") {
 
 TEST_CASE("The bundled example timeline reads and fits the model it was written for", "[timeline]") {
   // processes/examples/sairauslomat.csv as Excel writes it under fi: a Finnish header, ';', a
-  // decimal comma and comment lines; two changes to sw_nuoret's absence (README, "A transition").
+  // decimal comma and comment lines; two changes to sw_nuoret's absence (processes/README.md, "Timeline files").
   auto read = read_timeline_file(SUJUVA_SOURCE_DIR "/processes/examples/sairauslomat.csv", Lang::fi);
   REQUIRE(read.diagnostics.empty());
   REQUIRE(read.timeline);
