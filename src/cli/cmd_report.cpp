@@ -62,8 +62,9 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-// The analysis that colours a model's diagram in the before/after section (no sensitivity or
-// projection: the diagram shows neither); none when the model has no steady state.
+// The analysis that colours the BEFORE model's diagram in the before/after section (no
+// sensitivity or projection: the diagram shows neither; the AFTER model's diagram reads the
+// report's own analysis); none when the model has no steady state.
 std::optional<Analysis> diagram_analysis(const Process& process, Lang lang) {
   AnalysisOptions options;
   options.lang = lang;
@@ -155,11 +156,10 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
     try {
       Comparison comparison = compare_processes({&*before.process, &process}, {}, lang);
       std::optional<Analysis> before_analysis = diagram_analysis(*before.process, lang);
-      std::optional<Analysis> after_analysis = diagram_analysis(process, lang);
       Diagnostics before_findings = check_process(*before.process, lang);
       ComparisonSection section =
           comparison_section({&*before.process, before_analysis ? &*before_analysis : nullptr, &before_findings},
-                             {&process, after_analysis ? &*after_analysis : nullptr, &findings}, comparison, lang);
+                             {&process, analysis ? &*analysis : nullptr, &findings}, comparison, lang);
       folder.comparison_html = section.html;
       folder.comparison_markdown = section.markdown;
     } catch (const CompareError& e) {

@@ -48,11 +48,7 @@ ComparisonSection comparison_section(const ComparedModel& before_model, const Co
   const Process& after = *after_model.process;
   ComparisonSection s;
   s.html = section_body(comparison_html_section(c, lang));
-  auto title = [&](const Process& p) {
-    std::string t;
-    for (const auto& line : wrap_label(p.title.in(lang, p.name), 100000)) t += (t.empty() ? "" : " ") + line;
-    return t;
-  };
+  auto title = [&](const Process& p) { return one_line(p.title.in(lang, p.name)); };
   s.html += "<div class=\"side-by-side\">\n" +
             figure(std::string(pick(lang, "Ennen: ", "Före: ", "Before: ")) + title(before),
                    diagram_svg(before_model, lang)) +

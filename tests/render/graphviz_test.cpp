@@ -123,9 +123,9 @@ TEST_CASE("A render gets DOT text of any size and answers with the bytes or the 
 
 TEST_CASE("Diagrams render to the same bytes every time", "[render]") {
   // Graphviz 2.42 keeps state between renders in one process (its pango plugin holds a pointer
-  // to the last font name), which made a poster PDF and the report's PNG differ from run to run
-  // (session 3: three runs, three different poster PDFs). Each render now runs in a fresh child
-  // process. The bundled current-state model is the one whose poster varied.
+  // to the last font name), which can make a poster PDF and the report's PNG differ from run to
+  // run, so each render runs in a fresh child process. The bundled current-state model is one
+  // whose poster varied in-process.
   const std::string model = std::string(SUJUVA_SOURCE_DIR) + "/processes/aikuissosiaalityo-nykytila.dot";
   ReadResult r = read_process_file(model);
   REQUIRE(r.usable());
