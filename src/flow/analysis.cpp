@@ -62,7 +62,8 @@ double wait_with_priorities(RoleResult& r, const RoleLoad& load, double hours_pe
 }  // namespace
 
 void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, const RoleLoad& load,
-                     double arrival_scv) {
+                     double arrival_scv, std::vector<double>* state_factors) {
+  if (state_factors) state_factors->clear();
   const double hpf = calendar.hours_per_fte;
   r.fte = role.fte;
   r.absence = role.absence;
@@ -94,10 +95,38 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   auto q = gg_c_wait(r.visits_per_week, r.mean_service_hours / hpf, arrival_scv, r.service_scv, r.servers);
   if (!q) return;  // cannot happen for a stable role; leave the wait undefined rather than guess
   r.wait_probability = q->wait_probability;
-  const double wait = wait_with_priorities(r, load, hpf, *q);
+  double wait = wait_with_priorities(r, load, hpf, *q);
+  // Clients who go straight from one of the role's steps to the next (reentry.h): each priority
+  // level's wait is scaled by its visits' mean factor, each visit's by its own.
+  const std::vector<double> factors = reentry_wait_factors(load.reentry, r.servers);
+  if (!factors.empty()) {
+    std::map<int, std::pair<double, double>> levels;  // priority -> (Σ λ factor, Σ λ)
+    for (size_t k = 0; k < factors.size(); ++k) {
+      auto& [weighted, visits] = levels[load.reentry.priority[k]];
+      weighted += load.reentry.visits[k] * factors[k];
+      visits += load.reentry.visits[k];
+    }
+    auto level_factor = [&](int priority) { return levels[priority].first / levels[priority].second; };
+    if (r.wait_weeks_by_priority.empty()) {
+      wait *= level_factor(load.reentry.priority.front());
+    } else {
+      wait = 0;
+      for (auto& [priority, level_wait] : r.wait_weeks_by_priority) {
+        level_wait *= level_factor(priority);
+        wait += levels[priority].second * level_wait;
+      }
+      wait /= r.visits_per_week;
+    }
+    if (state_factors)
+      for (size_t k = 0; k < factors.size(); ++k) {
+        const double mean = level_factor(load.reentry.priority[k]);
+        state_factors->push_back(mean > 0 ? factors[k] / mean : 1.0);
+      }
+  }
   r.wait_weeks = wait;
   r.queue_clients = r.visits_per_week * wait;                                     // Lq = λ Wq
-  r.in_system_clients = r.visits_per_week * (wait + r.mean_service_hours / hpf);  // L = λ W
+  r.service_time_factor = q->service_time_factor;
+  r.in_system_clients = r.visits_per_week * (wait + r.mean_service_hours / hpf * r.service_time_factor);  // L = λW
 }
 
 }  // namespace detail
@@ -122,6 +151,7 @@ struct Flow {
   // Per step on a loop: the probability of ever reaching it, found while solving
   // its block (NaN: the block was not solved: no inflow, or too large).
   std::vector<double> loop_reach;
+  std::vector<double> wait_factor;  // per state: its wait relative to its role's mean (reentry.h)
 };
 
 // Probability of ever reaching each step of one solved loop block: with
@@ -231,12 +261,14 @@ bool is_staffed(const Step& step) { return step.role && step.kind != StepKind::a
 struct LeadModel {
   double fixed = 0;                       // Σ λ (effort/hpf + delay) / Γ
   std::vector<double> visits_per_client;  // per role: queued visits per arriving client
-  std::optional<double> with(const std::vector<std::optional<double>>& waits) const {
+  std::vector<double> effort_per_client;  // per role: Σ λ effort/hpf / Γ of those visits
+  // The lead time with each role's wait and service time factor (RoleResult).
+  std::optional<double> with(const std::vector<std::optional<double>>& waits, const std::vector<double>& factors) const {
     double total = fixed;
     for (size_t r = 0; r < waits.size(); ++r) {
       if (visits_per_client[r] <= 0) continue;
       if (!waits[r]) return std::nullopt;
-      total += visits_per_client[r] * *waits[r];
+      total += visits_per_client[r] * *waits[r] + effort_per_client[r] * (factors[r] - 1);
     }
     return total;
   }
@@ -300,7 +332,7 @@ void fill_reach(const Flow& f, Analysis& a) {
   }
 }
 
-void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& options, Analysis& a,
+void fill_roles(const Process& process, Flow& f, const AnalysisOptions& options, Analysis& a,
                 std::vector<detail::RoleLoad>& loads) {
   const auto& g = process.graph;
   loads.assign(process.roles.size(), {});
@@ -311,11 +343,17 @@ void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& op
     loads[*step.role].by_priority[step.priority].add(f.visits[u], step.effort->mean(), step.effort->scv());
   }
   const std::vector<double> activity = activity_hours(process);
+  std::vector<detail::ReentryQueue> reentry = detail::reentry_queues(process, f.space, f.visits);
+  f.wait_factor.assign(f.space.size(), 1.0);
+  std::vector<double> factors;
   for (size_t r = 0; r < process.roles.size(); ++r) {
     loads[r].activity_hours = activity[r];
+    loads[r].reentry = std::move(reentry[r]);
     RoleResult result;
     result.id = process.roles[r].id;
-    detail::fill_role_queue(result, process.roles[r], process.calendar, loads[r], options.arrival_variability);
+    detail::fill_role_queue(result, process.roles[r], process.calendar, loads[r], options.arrival_variability,
+                            &factors);
+    for (size_t k = 0; k < factors.size(); ++k) f.wait_factor[loads[r].reentry.states[k]] = factors[k];
     a.roles.push_back(std::move(result));
   }
 }
@@ -324,14 +362,24 @@ LeadModel lead_model(const Process& process, const Flow& f) {
   const auto& g = process.graph;
   LeadModel m;
   m.visits_per_client.assign(process.roles.size(), 0.0);
+  m.effort_per_client.assign(process.roles.size(), 0.0);
   for (int u = 0; u < f.space.size(); ++u) {
     const Step& step = g[f.space.step[u]];
     double per_client = f.visits[u] / f.total_arrivals;
     double effort = step.kind == StepKind::activity ? 0 : step.mean_effort_hours();
     m.fixed += per_client * (effort / process.calendar.hours_per_fte + step.mean_delay_weeks());
-    if (has_queue(step)) m.visits_per_client[*step.role] += per_client;
+    if (has_queue(step)) {
+      m.visits_per_client[*step.role] += per_client;
+      m.effort_per_client[*step.role] += per_client * effort / process.calendar.hours_per_fte;
+    }
   }
   return m;
+}
+
+std::vector<double> service_time_factors(const Analysis& a) {
+  std::vector<double> factors;
+  for (const auto& r : a.roles) factors.push_back(r.service_time_factor);
+  return factors;
 }
 
 std::vector<std::optional<double>> role_waits(const Analysis& a) {
@@ -379,9 +427,18 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   for (int u = 0; u < f.space.size(); ++u) {
     const Step& step = g[f.space.step[u]];
     double effort = step.kind == StepKind::activity ? 0 : step.mean_effort_hours();
-    double wait = 0;
-    if (has_queue(step)) wait = step_wait(a.roles[*step.role], step).value_or(std::nan(""));
-    sojourn[u] = wait + effort / hpf + step.mean_delay_weeks();
+    double wait = 0, in_service = effort / hpf;
+    if (has_queue(step)) {
+      wait = step_wait(a.roles[*step.role], step).value_or(std::nan("")) * f.wait_factor[u];
+      in_service *= a.roles[*step.role].service_time_factor;
+    }
+    sojourn[u] = wait + in_service + step.mean_delay_weeks();
+  }
+  // A step's wait over its classes, weighted by their visits.
+  std::vector<double> factor_sum(a.steps.size(), 0.0), visit_sum(a.steps.size(), 0.0);
+  for (int u = 0; u < f.space.size(); ++u) {
+    factor_sum[f.space.step[u]] += f.visits[u] * f.wait_factor[u];
+    visit_sum[f.space.step[u]] += f.visits[u];
   }
   for (size_t v = 0; v < a.steps.size(); ++v) {
     auto& s = a.steps[v];
@@ -389,7 +446,9 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     double effort = s.effort_hours;
     if (has_queue(step)) {
       s.wait_weeks = step_wait(a.roles[*step.role], step);
-      if (s.wait_weeks) s.sojourn_weeks = *s.wait_weeks + effort / hpf + s.delay_weeks;
+      if (s.wait_weeks && visit_sum[v] > 0) *s.wait_weeks *= factor_sum[v] / visit_sum[v];
+      const double in_service = effort / hpf * a.roles[*step.role].service_time_factor;
+      if (s.wait_weeks) s.sojourn_weeks = *s.wait_weeks + in_service + s.delay_weeks;
     } else {
       s.wait_weeks = 0.0;
       s.sojourn_weeks = effort / hpf + s.delay_weeks;
@@ -566,7 +625,8 @@ Saturation saturation(const Analysis& a) {
 void fill_sensitivity(const Process& process, const LeadModel& lead, const std::vector<detail::RoleLoad>& loads,
                       const AnalysisOptions& options, Analysis& a) {
   auto base_waits = role_waits(a);
-  auto base_lead = lead.with(base_waits);
+  const auto base_factors = service_time_factors(a);
+  auto base_lead = lead.with(base_waits, base_factors);
   struct Change {
     const char* name;
     double fte, absence;
@@ -584,7 +644,9 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
       detail::fill_role_queue(changed, role, process.calendar, loads[r], options.arrival_variability);
       auto waits = base_waits;
       waits[r] = changed.visits_per_week > 0 ? changed.wait_weeks : std::optional<double>(0.0);
-      s.cases.push_back({change.name, changed.utilisation, changed.wait_weeks, clean(lead.with(waits))});
+      auto factors = base_factors;
+      factors[r] = changed.service_time_factor;
+      s.cases.push_back({change.name, changed.utilisation, changed.wait_weeks, clean(lead.with(waits, factors))});
     }
     const auto& plus_one = s.cases[1].lead_time_weeks;
     if (base_lead && plus_one) s.lead_time_gain_weeks = *base_lead - *plus_one;

@@ -9,6 +9,7 @@
 #include "model/label_text.h"
 #include "flow/analysis.h"
 #include "flow/queueing.h"
+#include "flow/reentry.h"
 
 namespace sujuva::detail {
 
@@ -17,11 +18,14 @@ struct RoleLoad {
   ServiceMixture service_hours;  // visit-weighted efforts of the steps with effort
   double activity_hours = 0;
   std::map<int, ServiceMixture, std::greater<>> by_priority;  // the same visits by `priority`, highest first
+  ReentryQueue reentry;  // its work states and who goes straight from one to the next
 };
 
-// Fills capacity, utilisation, servers, stability, wait and backlog growth of `result`.
+// Fills capacity, utilisation, servers, stability, wait and backlog growth of `result`. The wait
+// is the visit-weighted mean; `state_factors`, when given, receives each of `load.reentry`'s
+// states' wait relative to it (empty: the same for all).
 void fill_role_queue(RoleResult& result, const Role& role, const Calendar& calendar, const RoleLoad& load,
-                     double arrival_scv);
+                     double arrival_scv, std::vector<double>* state_factors = nullptr);
 
 std::string role_sentence(const RoleResult& role, const std::string& label, Lang lang);
 // `qualifier` follows the quoted label, e.g. " (Social workers)" where two steps share a label.
