@@ -183,7 +183,7 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang) {
   return text;
 }
 
-std::string format_table(const Comparison& c, Lang lang) {
+Table kpi_table(const Comparison& c, Lang lang) {
   using namespace detail;
   auto rows = kpi_rows(c, lang);
   std::vector<std::string> header{pick(lang, "Tunnusluku", "Nyckeltal", "Figure")};
@@ -204,7 +204,11 @@ std::string format_table(const Comparison& c, Lang lang) {
     }
     table.add_row(line);
   }
-  return table_text(table, {.indent = "", .gap = "  "});
+  return table;
+}
+
+std::string format_table(const Comparison& c, Lang lang) {
+  return table_text(kpi_table(c, lang), {.indent = "", .gap = "  "});
 }
 
 namespace {

@@ -43,3 +43,16 @@ TEST_CASE("A difference that rounds to zero is shown as 0 and an undefined one a
   CHECK(format_delta(row({std::nullopt, 1.0}, 1, false), 1, Lang::fi) == "");
   CHECK(format_relative(row({0.0, 1.0}, 1, false), 1, Lang::fi) == "");
 }
+
+TEST_CASE("Two models give the key-figure table a change and a per-cent column", "[present]") {
+  Process p = test::load_model(kSmall);
+  Comparison c = compare_processes({&p, &p});
+  Table t = kpi_table(c, Lang::en);
+  CHECK(t.header == std::vector<std::string>{"Figure", "t", "t", "change", "%"});
+  auto rows = kpi_rows(c, Lang::en);
+  REQUIRE(t.rows() == rows.size());
+  CHECK(t.at(0, 0) == rows[0].label);
+  CHECK(t.at(0, 1) == rows[0].text[0]);
+  CHECK(t.at(0, 3) == "0");  // the same model on both sides
+  CHECK(format_table(c, Lang::en) == table_text(t, {.indent = "", .gap = "  "}));
+}
