@@ -11,6 +11,7 @@
 #include "flow/analysis_internal.h"
 #include "present/atomic_file.h"
 #include "present/csv.h"
+#include "present/table.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -18,13 +19,6 @@ namespace sujuva {
 namespace {
 
 using Row = std::vector<std::string>;
-
-size_t display_width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 // format_decimal (text/format.h) written into `out` without temporary strings:
 // the step table of a million-step model has nine million numbers.
@@ -68,87 +62,30 @@ void append_percent(std::string& out, double share, Lang lang) {
   out += lang == Lang::en ? "%" : "\u00A0%";
 }
 
-// An aligned text table kept as one string of cells: a million step rows as
-// vectors of strings cost more in allocation than in formatting.
-class Table {
- public:
-  explicit Table(const Row& header) : width_(header.size(), 0) {
-    for (const auto& h : header) cell(h);
-    end_row();
-  }
+void number_cell(Table& table, std::optional<double> x, int decimals, Lang lang) {
+  if (x)
+    append_decimal(table.text(), *x, decimals, lang);
+  else
+    table.text() += "–";
+  table.end_cell();
+}
 
-  void cell(std::string_view text) {
-    text_ += text;
-    end_cell();
-  }
-  void number(std::optional<double> x, int decimals, Lang lang) {
-    if (x)
-      append_decimal(text_, *x, decimals, lang);
-    else
-      text_ += "–";
-    end_cell();
-  }
-  void percent(std::optional<double> x, Lang lang) {
-    if (x)
-      append_percent(text_, *x, lang);
-    else
-      text_ += "–";
-    end_cell();
-  }
-  // For cells composed in place: append to text() then end_cell().
-  std::string& text() { return text_; }
-  void end_cell() {
-    size_t start = cell_end_.empty() ? 0 : cell_end_.back();
-    size_t column = cell_end_.size() - (row_end_.empty() ? 0 : row_end_.back());
-    if (column < width_.size())
-      width_[column] = std::max(width_[column], display_width(std::string_view(text_).substr(start)));
-    cell_end_.push_back(text_.size());
-  }
-  void end_row() { row_end_.push_back(cell_end_.size()); }
+void percent_cell(Table& table, std::optional<double> x, Lang lang) {
+  if (x)
+    append_percent(table.text(), *x, lang);
+  else
+    table.text() += "–";
+  table.end_cell();
+}
 
-  // Columns aligned; the first column left, the others right.
-  void print(std::ostream& out) const {
-    std::string line;
-    size_t cell = 0, start = 0;
-    for (size_t row_end : row_end_) {
-      line += ' ';
-      for (size_t column = 0; cell < row_end; ++cell, ++column) {
-        std::string_view text = std::string_view(text_).substr(start, cell_end_[cell] - start);
-        start = cell_end_[cell];
-        if (column >= width_.size()) continue;
-        size_t pad = width_[column] - display_width(text);
-        line += ' ';
-        if (column == 0) {
-          line += text;
-          line.append(pad, ' ');
-        } else {
-          line.append(pad, ' ');
-          line += text;
-        }
-      }
-      line += '\n';
-      if (line.size() >= (1 << 16)) {
-        out.write(line.data(), static_cast<std::streamsize>(line.size()));
-        line.clear();
-      }
-    }
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
-  }
-
- private:
-  std::string text_;
-  std::vector<size_t> cell_end_;  // end of each cell in text_
-  std::vector<size_t> row_end_;   // cells up to the end of each row
-  std::vector<size_t> width_;
-};
+// Indented under their heading, one space between columns; a padded last cell keeps its spaces.
+const TextLayout kLayout{.indent = "  ", .gap = " ", .trim = false};
 
 void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& out) {
-  Table table(header);
-  for (const auto& r : rows) {
-    for (const auto& c : r) table.cell(c);
-    table.end_row();
-  }
-  table.print(out);
+  Table table;
+  table.header = header;
+  for (const auto& r : rows) table.add_row(r);
+  write_table_text(table, kLayout, out);
 }
 
 // one_line(label) without a copy when there is nothing to change.
@@ -245,7 +182,8 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
              pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   std::vector<std::string> role_labels;  // by role index: one label per role, not per step
   for (const auto& r : p.roles) role_labels.push_back(role_label(p, r.id, lang));
-  Table table(header);
+  Table table;
+  table.header = header;
   std::string scratch;
   for (size_t v = 0; v < a.steps.size(); ++v) {
     const auto& s = a.steps[v];
@@ -257,16 +195,16 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
       table.cell(role_labels[*step.role]);
     else
       table.cell(role_label(p, *s.role, lang));
-    table.number(s.arrivals_per_week, 2, lang);
-    table.number(s.visits, 2, lang);
-    table.percent(s.reach, lang);
-    table.number(s.workload_hours_per_week, 1, lang);
-    table.number(s.wait_weeks, 2, lang);
-    table.number(s.sojourn_weeks, 2, lang);
-    table.percent(s.share_of_lead_time, lang);
+    number_cell(table, s.arrivals_per_week, 2, lang);
+    number_cell(table, s.visits, 2, lang);
+    percent_cell(table, s.reach, lang);
+    number_cell(table, s.workload_hours_per_week, 1, lang);
+    number_cell(table, s.wait_weeks, 2, lang);
+    number_cell(table, s.sojourn_weeks, 2, lang);
+    percent_cell(table, s.share_of_lead_time, lang);
     table.end_row();
   }
-  table.print(out);
+  write_table_text(table, kLayout, out);
 }
 
 void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "present/table.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -182,25 +183,7 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang) {
   return text;
 }
 
-namespace detail {
-namespace {
-
-// Display width in characters (UTF-8 continuation bytes do not count).
-size_t width(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char ch : text) n += (ch & 0xC0) != 0x80;
-  return n;
-}
-
-std::string pad(const std::string& text, size_t to, bool right) {
-  std::string fill(to > width(text) ? to - width(text) : 0, ' ');
-  return right ? fill + text : text + fill;
-}
-
-}  // namespace
-}  // namespace detail
-
-std::string format_table(const Comparison& c, Lang lang) {
+Table kpi_table(const Comparison& c, Lang lang) {
   using namespace detail;
   auto rows = kpi_rows(c, lang);
   std::vector<std::string> header{pick(lang, "Tunnusluku", "Nyckeltal", "Figure")};
@@ -210,7 +193,8 @@ std::string format_table(const Comparison& c, Lang lang) {
     header.push_back(pick(lang, "muutos", "förändring", "change"));
     header.push_back("%");
   }
-  std::vector<std::vector<std::string>> cells{header};
+  Table table;
+  table.header = header;
   for (const auto& row : rows) {
     std::vector<std::string> line{row.label};
     line.insert(line.end(), row.text.begin(), row.text.end());
@@ -218,19 +202,13 @@ std::string format_table(const Comparison& c, Lang lang) {
       line.push_back(format_delta(row, 1, lang));
       line.push_back(format_relative(row, 1, lang));
     }
-    cells.push_back(std::move(line));
+    table.add_row(line);
   }
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& line : cells)
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], width(line[i]));
-  std::string out;
-  for (const auto& line : cells) {
-    std::string text;
-    for (size_t i = 0; i < line.size(); ++i) text += (i ? "  " : "") + pad(line[i], widths[i], i > 0);
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    out += text + "\n";
-  }
-  return out;
+  return table;
+}
+
+std::string format_table(const Comparison& c, Lang lang) {
+  return table_text(kpi_table(c, lang), {.indent = "", .gap = "  "});
 }
 
 namespace {

@@ -11,6 +11,7 @@
 
 #include "compare/comparison.h"
 #include "compare/simulated.h"
+#include "present/table.h"
 
 namespace sujuva {
 
@@ -32,8 +33,10 @@ std::string format_delta(const KpiRow& row, size_t index, Lang lang);
 // The relative difference of column `index` against column 0 ("−6 %"); "" when undefined.
 std::string format_relative(const KpiRow& row, size_t index, Lang lang);
 
-// A plain-text table: figure, one column per model and, for two models, the
-// absolute and relative difference.
+// The key figures as a table: figure, one column per model and, for two models, the absolute and
+// relative difference. The report prints it as HTML.
+Table kpi_table(const Comparison& comparison, Lang lang);
+// kpi_table as plain text.
 std::string format_table(const Comparison& comparison, Lang lang);
 
 // A client class in words: "standard" and "special" translated, other class names as written.

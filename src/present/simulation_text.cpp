@@ -8,45 +8,15 @@
 #include "model/label_text.h"
 #include "present/atomic_file.h"
 #include "present/csv.h"
+#include "present/table.h"
 #include "text/format.h"
 
 namespace sujuva {
 
 namespace {
 
-// Columns line up by code points, not bytes, so that ä, ö and å do not shift them.
-size_t display_width(const std::string& text) {
-  size_t width = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++width;
-  return width;
-}
-
-struct Table {
-  std::vector<std::vector<std::string>> rows;
-  std::string render() const {
-    std::vector<size_t> widths;
-    for (const auto& row : rows)
-      for (size_t i = 0; i < row.size(); ++i) {
-        if (widths.size() <= i) widths.push_back(0);
-        widths[i] = std::max(widths[i], display_width(row[i]));
-      }
-    std::string out;
-    for (const auto& row : rows) {
-      std::string line;
-      for (size_t i = 0; i < row.size(); ++i) {
-        std::string cell = row[i];
-        size_t pad = widths[i] - display_width(cell);
-        // The first column is text (left), the others numbers (right).
-        line += i == 0 ? cell + std::string(pad, ' ') : std::string(pad, ' ') + cell;
-        if (i + 1 < row.size()) line += "  ";
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += "  " + line + "\n";
-    }
-    return out;
-  }
-};
+// Indented under their heading, two spaces between columns.
+const TextLayout kLayout{.indent = "  ", .gap = "  "};
 
 // A label as one line: DOT's line breaks (\\n, \\l, \\r) become spaces.
 std::string percent_estimate(const Estimate& e, Lang lang) {
@@ -88,49 +58,56 @@ std::string header(const Simulation& sim, Lang lang) {
 
 std::string roles_table(const Simulation& sim, Lang lang) {
   Table t;
-  t.rows.push_back({pick(lang, "Rooli", "Roll", "Role"), pick(lang, "Käyttöaste", "Beläggning", "Utilisation"),
-                    pick(lang, "Jono", "Kö", "Queue"), pick(lang, "Odotus ka", "Väntan medel", "Wait mean"), "p50",
-                    "p90", "p95"});
+  t.header = {pick(lang, "Rooli", "Roll", "Role"),
+              pick(lang, "Käyttöaste", "Beläggning", "Utilisation"),
+              pick(lang, "Jono", "Kö", "Queue"),
+              pick(lang, "Odotus ka", "Väntan medel", "Wait mean"),
+              "p50",
+              "p90",
+              "p95"};
   for (const auto& r : sim.roles) {
     std::string name = one_line(r.label.in(lang, r.id));
     if (r.unstable) name += pick(lang, " (epävakaa)", " (instabil)", " (unstable)");
-    t.rows.push_back({name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang),
-                      format_estimate(r.wait_weeks.mean, 2, lang), mean_only(r.wait_weeks.p50, 2, lang),
-                      mean_only(r.wait_weeks.p90, 2, lang), mean_only(r.wait_weeks.p95, 2, lang)});
+    t.add_row({name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang),
+               format_estimate(r.wait_weeks.mean, 2, lang), mean_only(r.wait_weeks.p50, 2, lang),
+               mean_only(r.wait_weeks.p90, 2, lang), mean_only(r.wait_weeks.p95, 2, lang)});
   }
-  return t.render();
+  return table_text(t, kLayout);
 }
 
 std::string classes_table(const Simulation& sim, Lang lang) {
   Table t;
-  t.rows.push_back({pick(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
-                    pick(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"), "p50", "p90", "p95",
-                    pick(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
-                    pick(lang, "Keskeneräiset", "Pågående", "In progress")});
+  t.header = {pick(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
+              pick(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"),
+              "p50",
+              "p90",
+              "p95",
+              pick(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
+              pick(lang, "Keskeneräiset", "Pågående", "In progress")};
   auto row = [&](const std::string& name, const ClassResult& c) {
-    t.rows.push_back({name, format_estimate(c.lead_time_weeks.mean, 2, lang), mean_only(c.lead_time_weeks.p50, 2, lang),
-                      mean_only(c.lead_time_weeks.p90, 2, lang), mean_only(c.lead_time_weeks.p95, 2, lang),
-                      format_estimate(c.throughput_per_week, 1, lang), format_estimate(c.wip, 1, lang)});
+    t.add_row({name, format_estimate(c.lead_time_weeks.mean, 2, lang), mean_only(c.lead_time_weeks.p50, 2, lang),
+               mean_only(c.lead_time_weeks.p90, 2, lang), mean_only(c.lead_time_weeks.p95, 2, lang),
+               format_estimate(c.throughput_per_week, 1, lang), format_estimate(c.wip, 1, lang)});
   };
   row(pick(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.classes.size() > 1)
     for (const auto& c : sim.classes) row(c.name, c);
-  return t.render();
+  return table_text(t, kLayout);
 }
 
 std::string deadlines_table(const Simulation& sim, Lang lang) {
   Table t;
   // In working days (tp / ad / wd, as the diagrams), the unit of the statutory deadlines.
-  t.rows.push_back({pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
-                    pick(lang, "Ajoissa", "I tid", "On time"),
-                    pick(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"});
+  t.header = {pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
+              pick(lang, "Ajoissa", "I tid", "On time"),
+              pick(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"};
   const double days = sim.calendar.working_days_per_week();
   for (const auto& d : sim.deadlines) {
-    t.rows.push_back({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
-                      percent_estimate(d.share_within, lang), format_estimate(scaled(d.late_weeks.mean, days), 1, lang),
-                      mean_only(scaled(d.late_weeks.p90, days), 1, lang)});
+    t.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
+               percent_estimate(d.share_within, lang), format_estimate(scaled(d.late_weeks.mean, days), 1, lang),
+               mean_only(scaled(d.late_weeks.p90, days), 1, lang)});
   }
-  return t.render();
+  return table_text(t, kLayout);
 }
 
 // CSV with the cells of estimates (mean, low, high) and duration summaries.

@@ -26,24 +26,22 @@ void add_share_cases(const Context& ctx, Section& s) {
                     pick(ctx.lang, "Läpimenoaika", "Genomloppstid", "Lead time"),
                     pick(ctx.lang, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
                     pick(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation")};
+  b.table.align = {Align::left, Align::right, Align::right, Align::left, Align::right};
   for (const auto& c : ctx.a->checkpoints) {
     if (c.share_cases.empty()) continue;
     const std::string where = ctx.step_label(c.step);
     for (const auto& k : c.share_cases) {
       const auto& u = k.busiest_utilisation;
-      Cell utilisation = ctx.utilisation_cell(u, !u || *u < 1);
-      b.table.rows.push_back({{where},
-                              {format_percent(k.share, ctx.lang) + pick(ctx.lang, " (nyt ", " (nu ", " (now ") +
-                                   format_percent(*c.outcome_share, ctx.lang) + ")",
-                               "", "", true},
-                              {k.lead_time_weeks ? ctx.weeks(*k.lead_time_weeks)
-                                                 : pick(ctx.lang, "ei tasapainoa", "ingen jämvikt", "no steady state"),
-                               "", "", true},
-                              {k.busiest_role.empty() ? "-" : ctx.role_label(k.busiest_role)},
-                              utilisation});
+      b.table.add_row({where,
+                       format_percent(k.share, ctx.lang) + pick(ctx.lang, " (nyt ", " (nu ", " (now ") +
+                           format_percent(*c.outcome_share, ctx.lang) + ")",
+                       k.lead_time_weeks ? ctx.weeks(*k.lead_time_weeks)
+                                         : pick(ctx.lang, "ei tasapainoa", "ingen jämvikt", "no steady state"),
+                       k.busiest_role.empty() ? "-" : ctx.role_label(k.busiest_role), ctx.pct(u)});
+      shade_last_row(b, 4, ctx.utilisation_shade(u, !u || *u < 1));
     }
   }
-  if (b.table.rows.empty()) return;
+  if (b.table.rows() == 0) return;
   s.blocks.push_back(paragraph(
       pick(ctx.lang,
            "Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua, joten mallin osuus on oletus. Jos "
@@ -69,6 +67,10 @@ Section checkpoints_section(const Context& ctx) {
                          "Of them reach the required role"),
                     pick(ctx.lang, "Määräaika", "Tidsfrist", "Deadline"),
                     pick(ctx.lang, "Pakollinen", "Obligatorisk", "Mandatory")};
+  // With an analysis, who reaches the required role is a share and a role ("45 % → ..."), text;
+  // without one the column holds only "-", aligned as the numbers.
+  b.table.align = {Align::left, Align::left, Align::left, Align::right, ctx.a ? Align::left : Align::right,
+                   Align::left, Align::left};
   const auto& g = ctx.p.graph;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Step& st = g[v];
@@ -83,16 +85,13 @@ Section checkpoints_section(const Context& ctx) {
         if (c.step == st.id && c.share_reaching_required_role)
           reaching = format_percent(*c.share_reaching_required_role, ctx.lang) + " → " + required(ctx, c.required_role);
     }
-    b.table.rows.push_back(
-        {{one_line(st.label.in(ctx.lang, st.id))},
-         {st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-"},
-         {ctx.class_name(st.assesses)},
-         {assessed, "", "", true},
-         {reaching, "", "", !ctx.a},
-         {st.deadline_weeks ? describe_deadline(*st.deadline_weeks, ctx.p.calendar, ctx.lang) : "-"},
-         {st.mandatory ? pick(ctx.lang, "kyllä", "ja", "yes") : pick(ctx.lang, "ei", "nej", "no")}});
+    b.table.add_row({one_line(st.label.in(ctx.lang, st.id)),
+                     st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-",
+                     ctx.class_name(st.assesses), assessed, reaching,
+                     st.deadline_weeks ? describe_deadline(*st.deadline_weeks, ctx.p.calendar, ctx.lang) : "-",
+                     st.mandatory ? pick(ctx.lang, "kyllä", "ja", "yes") : pick(ctx.lang, "ei", "nej", "no")});
   }
-  if (b.table.rows.empty())
+  if (b.table.rows() == 0)
     s.blocks.push_back(paragraph(pick(ctx.lang, "Mallissa ei ole arviointipisteitä (kind=checkpoint).",
                                       "Modellen har inga bedömningspunkter (kind=checkpoint).",
                                       "The model has no assessment points (kind=checkpoint).")));

@@ -27,20 +27,16 @@ std::vector<std::string> role_ids(const Comparison& c) {
   return ids;
 }
 
-std::string kpi_table(const Comparison& c, Lang lang) {
-  const bool pair = c.models.size() == 2;
-  std::string out = "<table class=\"kpi\">\n<thead><tr><th>";
-  out += pick(lang, "Tunnusluku", "Nyckeltal", "Figure");
-  out += "</th>";
-  for (const auto& m : c.models) out += "<th>" + escape_html(m.name) + "</th>";
-  if (pair) out += std::string("<th>") + pick(lang, "muutos", "förändring", "change") + "</th><th>%</th>";
+// The key figures with each row's label as the row's header cell.
+std::string kpi_html(const Comparison& c, Lang lang) {
+  const Table t = kpi_table(c, lang);
+  std::string out = "<table class=\"kpi\">\n<thead><tr>";
+  for (const auto& h : t.header) out += "<th>" + escape_html(h) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : kpi_rows(c, lang)) {
-    out += "<tr><th scope=\"row\">" + escape_html(row.label) + "</th>";
-    for (const auto& t : row.text) out += "<td>" + escape_html(t) + "</td>";
-    if (pair)
-      out += "<td>" + escape_html(format_delta(row, 1, lang)) + "</td><td>" +
-             escape_html(format_relative(row, 1, lang)) + "</td>";
+  for (size_t row = 0; row < t.rows(); ++row) {
+    out += "<tr><th scope=\"row\">" + escape_html(t.at(row, 0)) + "</th>";
+    for (size_t column = 1; column < t.cells_in(row); ++column)
+      out += "<td>" + escape_html(t.at(row, column)) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody>\n</table>\n";
@@ -115,7 +111,7 @@ std::string comparison_html_section(const Comparison& c, Lang lang) {
     for (const auto& sentence : narrative(c, i, lang)) out += "<li>" + escape_html(sentence) + "</li>\n";
     out += "</ul>\n";
   }
-  out += kpi_table(c, lang);
+  out += kpi_html(c, lang);
   out += "<figure class=\"chart\">\n" + utilisation_chart_svg(c, lang) + "<figcaption>";
   out += pick(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
               "Utilisation by role; dashed line = 100%");

@@ -43,14 +43,15 @@ std::string Context::class_name(const std::string& c) const {
   return c;
 }
 
-Cell Context::utilisation_cell(std::optional<double> utilisation, bool keeps_up) const {
-  Cell cell{pct(utilisation), "", "", true};
-  if (!utilisation && keeps_up) return cell;
+std::optional<Shade> Context::utilisation_shade(std::optional<double> utilisation, bool keeps_up) const {
+  if (!utilisation && keeps_up) return std::nullopt;
   HeatScale scale = utilisation_scale(lang);
   int bin = keeps_up ? scale.bin(*utilisation) : scale.size() - 1;
-  cell.fill = scale.fill(bin);
-  cell.ink = scale.ink(bin);
-  return cell;
+  return Shade{scale.fill(bin), scale.ink(bin)};
+}
+
+void shade_last_row(Block& table, std::size_t column, const std::optional<Shade>& shade) {
+  if (shade && table.table.rows() > 0) table.shades[{table.table.rows() - 1, column}] = *shade;
 }
 
 }  // namespace sujuva::report

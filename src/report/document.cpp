@@ -59,19 +59,22 @@ footer { color: var(--muted); font-size: 12px; padding: 24px 20px 40px; }
 }
 )";
 
-void html_table(std::ostringstream& out, const Table& t) {
+void html_table(std::ostringstream& out, const Table& t, const Shades& shades) {
   out << "<table>\n<thead><tr>";
   for (const auto& h : t.header) out << "<th scope=\"col\">" << escape_html(h) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
-  for (const auto& row : t.rows) {
+  for (std::size_t row = 0; row < t.rows(); ++row) {
     out << "<tr>";
-    for (const auto& c : row) {
+    for (std::size_t column = 0; column < t.cells_in(row); ++column) {
       out << "<td";
-      if (c.number) out << " class=\"number\"";
-      if (!c.fill.empty())
-        out << " style=\"background:" << escape_html(c.fill) << (c.ink.empty() ? "" : ";color:" + escape_html(c.ink))
+      if (t.alignment(column) == Align::right) out << " class=\"number\"";
+      auto shade = shades.find({row, column});
+      if (shade != shades.end() && !shade->second.fill.empty()) {
+        const Shade& s = shade->second;
+        out << " style=\"background:" << escape_html(s.fill) << (s.ink.empty() ? "" : ";color:" + escape_html(s.ink))
             << "\"";
-      out << ">" << escape_html(c.text) << "</td>";
+      }
+      out << ">" << escape_html(t.at(row, column)) << "</td>";
     }
     out << "</tr>\n";
   }
@@ -89,7 +92,7 @@ void html_block(std::ostringstream& out, const Block& b) {
       out << "</ul>\n";
       break;
     case Block::Kind::table:
-      html_table(out, b.table);
+      html_table(out, b.table, b.shades);
       break;
     case Block::Kind::figure:
       out << "<figure" << (b.css_class.empty() ? "" : " class=\"" + escape_html(b.css_class) + "\"") << ">\n"
@@ -126,12 +129,14 @@ void markdown_block(std::ostringstream& out, const Block& b) {
       out << "|";
       for (const auto& h : t.header) out << " " << escape_markdown(h) << " |";
       out << "\n|";
+      // A table without rows shows every column left-aligned.
       for (std::size_t i = 0; i < t.header.size(); ++i)
-        out << ((!t.rows.empty() && i < t.rows[0].size() && t.rows[0][i].number) ? "---:|" : "---|");
+        out << ((t.rows() > 0 && i < t.cells_in(0) && t.alignment(i) == Align::right) ? "---:|" : "---|");
       out << "\n";
-      for (const auto& row : t.rows) {
+      for (std::size_t row = 0; row < t.rows(); ++row) {
         out << "|";
-        for (const auto& c : row) out << " " << escape_markdown(c.text) << " |";
+        for (std::size_t column = 0; column < t.cells_in(row); ++column)
+          out << " " << escape_markdown(t.at(row, column)) << " |";
         out << "\n";
       }
       out << "\n";
@@ -161,9 +166,9 @@ void markdown_block(std::ostringstream& out, const Block& b) {
 
 }  // namespace
 
-std::string to_html(const Table& table) {
+std::string to_html(const Table& table, const Shades& shades) {
   std::ostringstream out;
-  html_table(out, table);
+  html_table(out, table, shades);
   return out.str();
 }
 

@@ -20,20 +20,15 @@ Section roles_section(const Context& ctx) {
                     pick(ctx.lang, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
                     pick(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
   for (const RoleResult& r : ctx.a->roles) {
-    Cell use = ctx.utilisation_cell(r.utilisation, r.stable);
     std::string wait = !r.stable ? std::string(pick(ctx.lang, "jono kasvaa ", "kön växer med ", "queue grows by ")) +
                                        ctx.num(r.backlog_growth_clients_per_week, 1) +
                                        pick(ctx.lang, " as./vk", " kl./v", " clients/wk")
                        : r.wait_weeks ? ctx.wait_text(*r.wait_weeks)
                                       : "-";
-    b.table.rows.push_back({{ctx.role_label(r.id)},
-                            {ctx.num(r.fte, 2), "", "", true},
-                            {ctx.num(r.capacity_hours_per_week, 1), "", "", true},
-                            {ctx.num(r.demand_hours_per_week, 1), "", "", true},
-                            use,
-                            {wait, "", "", true},
-                            {r.queue_clients ? ctx.num(*r.queue_clients, 1) : "-", "", "", true},
-                            {ctx.pct(r.share_of_lead_time), "", "", true}});
+    b.table.add_row({ctx.role_label(r.id), ctx.num(r.fte, 2), ctx.num(r.capacity_hours_per_week, 1),
+                     ctx.num(r.demand_hours_per_week, 1), ctx.pct(r.utilisation), wait,
+                     r.queue_clients ? ctx.num(*r.queue_clients, 1) : "-", ctx.pct(r.share_of_lead_time)});
+    shade_last_row(b, 4, ctx.utilisation_shade(r.utilisation, r.stable));
   }
   s.blocks.push_back(b);
   s.blocks.push_back(paragraph(

@@ -23,8 +23,9 @@ struct Context {
   std::string weeks(std::optional<double> w) const;  // "2,5 vk", "-" when empty
   std::string wait_text(double weeks) const;         // short waits in working days
   std::string class_name(const std::string& cls) const;
-  // A utilisation in its heat colour; a role that cannot keep up gets the last (darkest) one.
-  Cell utilisation_cell(std::optional<double> utilisation, bool keeps_up) const;
+  // A utilisation's heat colour; a role that cannot keep up gets the last (darkest) one.
+  // None for an unknown utilisation of a role that keeps up.
+  std::optional<Shade> utilisation_shade(std::optional<double> utilisation, bool keeps_up) const;
 };
 
 // A role's or step's label in `lang` on one line, or the id when there is no such role or step.
@@ -32,6 +33,8 @@ std::string role_label(const Process& p, const std::string& id, Lang lang);
 std::string step_label(const Process& p, const std::string& id, Lang lang);
 
 Block paragraph(std::string text);
+// Shades a cell of the table's last row, if there is a shade.
+void shade_last_row(Block& table, std::size_t column, const std::optional<Shade>& shade);
 
 Section summary_section(const Context& ctx);      // summary.cpp
 Section roles_section(const Context& ctx);        // roles_section.cpp

@@ -25,6 +25,7 @@ Section sensitivity_section(const Context& ctx) {
                     pick(ctx.lang, "Poissaolot +5 %-yks.: läpimenoaika", "Frånvaro +5 %-enh.: genomloppstid",
                          "Absence +5 pp: lead time"),
                     pick(ctx.lang, "Lyhenee (+1 htv)", "Förkortas (+1 årsv.)", "Gain (+1 FTE)")};
+  b.table.align = {Align::right, Align::left};  // the rank, the role, then figures
   Block reasons;
   reasons.kind = Block::Kind::list;
   for (const auto& sens : ctx.a->sensitivity) {
@@ -40,13 +41,8 @@ Section sensitivity_section(const Context& ctx) {
              : c->lead_time_weeks ? ctx.weeks(c->lead_time_weeks)
                                   : std::string(pick(ctx.lang, "jono kasvaa", "kön växer", "queue grows"));
     };
-    b.table.rows.push_back({{std::to_string(sens.rank), "", "", true},
-                            {ctx.role_label(sens.role)},
-                            {lead(half), "", "", true},
-                            {lead(one), "", "", true},
-                            {one ? ctx.pct(one->utilisation) : "-", "", "", true},
-                            {lead(absence), "", "", true},
-                            {ctx.weeks(sens.lead_time_gain_weeks), "", "", true}});
+    b.table.add_row({std::to_string(sens.rank), ctx.role_label(sens.role), lead(half), lead(one),
+                     one ? ctx.pct(one->utilisation) : "-", lead(absence), ctx.weeks(sens.lead_time_gain_weeks)});
     if (sens.rank <= 3 && !sens.reason.empty()) reasons.items.push_back(sens.reason);
   }
   if (!reasons.items.empty()) s.blocks.push_back(reasons);

@@ -24,8 +24,6 @@ std::string estimate_text(const Estimate& e, Lang lang, int decimals, bool perce
   return text;
 }
 
-report::Cell number(std::string text) { return {std::move(text), "", "", true}; }
-
 }  // namespace
 
 SimulationSection simulation_section(const Process& process, const Simulation& sim, const SimulationOptions& used,
@@ -62,15 +60,12 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
     s.markdown += "**" + report::escape_markdown(g.message) + "**\n\n";
   }
 
-  report::Table lead;
+  Table lead;  // a label, then figures (the default alignment)
   lead.header = {pick(lang, "Asiakkaat", "Klienter", "Clients"), pick(lang, "Keskiarvo, vk", "Medel, v", "Mean, wk"),
                  pick(lang, "Mediaani, vk", "Median, v", "Median, wk"), "90 %", "95 %"};
   auto lead_row = [&](const std::string& name, const ClassResult& c) {
-    lead.rows.push_back({{name},
-                         number(estimate_text(c.lead_time_weeks.mean, lang, 1)),
-                         number(estimate_text(c.lead_time_weeks.p50, lang, 1)),
-                         number(estimate_text(c.lead_time_weeks.p90, lang, 1)),
-                         number(estimate_text(c.lead_time_weeks.p95, lang, 1))});
+    lead.add_row({name, estimate_text(c.lead_time_weeks.mean, lang, 1), estimate_text(c.lead_time_weeks.p50, lang, 1),
+                  estimate_text(c.lead_time_weeks.p90, lang, 1), estimate_text(c.lead_time_weeks.p95, lang, 1)});
   };
   lead_row(pick(lang, "kaikki", "alla", "all"), sim.overall);
   for (const auto& c : sim.classes)
@@ -83,7 +78,7 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
   s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
 
   if (!sim.deadlines.empty()) {
-    report::Table deadlines;
+    Table deadlines;
     deadlines.header = {pick(lang, "Vaihe", "Steg", "Step"),
                         pick(lang, "Määräaika, työpäivää", "Tidsfrist, arbetsdagar", "Deadline, working days"),
                         pick(lang, "Ajoissa", "I tid", "On time"),
@@ -92,11 +87,9 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
                              "Försening för sena, arbetsdagar (90 %)", "Late by, working days (90%)")};
     const double days = sim.calendar.working_days_per_week();
     for (const auto& d : sim.deadlines)  // in working days, the unit of the statutory deadlines
-      deadlines.rows.push_back({{one_line(d.label.in(lang, d.step))},
-                                number(format_decimal(d.deadline_weeks * days, 1, lang)),
-                                number(estimate_text(d.share_within, lang, 0, true)),
-                                number(estimate_text(d.reached_per_week, lang, 1)),
-                                number(estimate_text(scaled(d.late_weeks.p90, days), lang, 1))});
+      deadlines.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
+                         estimate_text(d.share_within, lang, 0, true), estimate_text(d.reached_per_week, lang, 1),
+                         estimate_text(scaled(d.late_weeks.p90, days), lang, 1)});
     std::string title = pick(lang, "Määräajat", "Tidsfrister", "Deadlines");
     s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
     s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);

@@ -23,13 +23,11 @@ Section steps_section(const Context& ctx) {
                     pick(ctx.lang, "Käynnit/asiakas", "Besök/klient", "Visits/client"),
                     pick(ctx.lang, "Aika käyntiä kohden", "Tid per besök", "Time per visit"),
                     pick(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
+  b.table.align = {Align::left, Align::left};  // step and role, then figures
   for (const StepResult* st : order)
-    b.table.rows.push_back({{ctx.step_label(st->id)},
-                            {st->role ? ctx.role_label(*st->role) : "-"},
-                            {ctx.num(st->arrivals_per_week, 1), "", "", true},
-                            {ctx.num(st->visits, 2), "", "", true},
-                            {ctx.weeks(st->sojourn_weeks), "", "", true},
-                            {ctx.pct(st->share_of_lead_time), "", "", true}});
+    b.table.add_row({ctx.step_label(st->id), st->role ? ctx.role_label(*st->role) : "-",
+                     ctx.num(st->arrivals_per_week, 1), ctx.num(st->visits, 2), ctx.weeks(st->sojourn_weeks),
+                     ctx.pct(st->share_of_lead_time)});
   s.blocks.push_back(paragraph(pick(ctx.lang,
                                     "Aika käyntiä kohden = jonotus + työ + odotus (esim. liitteet, toinen "
                                     "palvelu). Kymmenen eniten läpimenoaikaa vievää vaihetta.",

@@ -9,18 +9,23 @@ using namespace sujuva::report;
 
 namespace {
 
-// Two columns, the second a number, one cell coloured, user text that must be escaped.
+// Two columns, the second a number, user text that must be escaped.
 Table tiny_table() {
   Table t;
   t.header = {"Rooli <b>", "Käyttöaste"};
-  t.rows = {{{"Ohjaajat | A&B"}, {"93 %", "#fc4e2a", "#ffffff", true}}, {{"*Muut*"}, {"-", "", "", true}}};
+  t.align = {Align::left, Align::right};
+  t.add_row({"Ohjaajat | A&B", "93 %"});
+  t.add_row({"*Muut*", "-"});
   return t;
 }
+
+// The first row's number in a heat colour.
+const Shades tiny_shades{{{0, 1}, {"#fc4e2a", "#ffffff"}}};
 
 }  // namespace
 
 TEST_CASE("A table in HTML escapes its text and marks numbers and colours", "[report]") {
-  CHECK(to_html(tiny_table()) ==
+  CHECK(to_html(tiny_table(), tiny_shades) ==
         "<table>\n<thead><tr><th scope=\"col\">Rooli &lt;b&gt;</th><th scope=\"col\">Käyttöaste</th></tr></thead>\n"
         "<tbody>\n"
         "<tr><td>Ohjaajat | A&amp;B</td>"

@@ -1,0 +1,58 @@
+// The comparison's key-figure rows and their differences as text.
+#include "present/comparison_text.h"
+
+#include <catch2/catch.hpp>
+
+#include "support.h"
+
+using namespace sujuva;
+
+namespace {
+
+const char* kSmall = R"dot(digraph s {
+  subgraph cluster_r { role=r; fte=1; tyo [effort="1h"]; }
+  in [kind=start, arrivals="4/week"]; out [kind=end];
+  in -> tyo -> out;
+})dot";
+
+KpiRow row(std::vector<std::optional<double>> values, int decimals, bool percent) {
+  return {"k", "label", std::move(values), {}, decimals, percent, true};
+}
+
+}  // namespace
+
+TEST_CASE("Three models give each key figure one column per model", "[present]") {
+  Process p = test::load_model(kSmall);
+  Comparison c = compare_processes({&p, &p, &p});
+  for (const KpiRow& r : kpi_rows(c, Lang::en)) CHECK(r.text.size() == 3);
+}
+
+TEST_CASE("A difference is signed, and per cents differ in percentage points", "[present]") {
+  // 4.0 → 2.2222: -1.78 → "-1,8"; relative -1.7778 / 4 = -44 %.
+  CHECK(format_delta(row({4.0, 2.2222}, 1, false), 1, Lang::fi) == "-1,8");
+  CHECK(format_relative(row({4.0, 2.2222}, 1, false), 1, Lang::fi) == "-44\u00A0%");
+  CHECK(format_relative(row({4.0, 2.2222}, 1, false), 1, Lang::en) == "-44%");
+  // 80 % → 85 %: +5 percentage points; no relative change of a share.
+  CHECK(format_delta(row({0.8, 0.85}, 0, true), 1, Lang::fi) == "+5 %-yks.");
+  CHECK(format_delta(row({0.8, 0.85}, 0, true), 1, Lang::en) == "+5 pp");
+  CHECK(format_relative(row({0.8, 0.85}, 0, true), 1, Lang::en) == "");
+}
+
+TEST_CASE("A difference that rounds to zero is shown as 0 and an undefined one as nothing", "[present]") {
+  CHECK(format_delta(row({1.0, 1.04}, 1, false), 1, Lang::fi) == "0");
+  CHECK(format_delta(row({std::nullopt, 1.0}, 1, false), 1, Lang::fi) == "");
+  CHECK(format_relative(row({0.0, 1.0}, 1, false), 1, Lang::fi) == "");
+}
+
+TEST_CASE("Two models give the key-figure table a change and a per-cent column", "[present]") {
+  Process p = test::load_model(kSmall);
+  Comparison c = compare_processes({&p, &p});
+  Table t = kpi_table(c, Lang::en);
+  CHECK(t.header == std::vector<std::string>{"Figure", "t", "t", "change", "%"});
+  auto rows = kpi_rows(c, Lang::en);
+  REQUIRE(t.rows() == rows.size());
+  CHECK(t.at(0, 0) == rows[0].label);
+  CHECK(t.at(0, 1) == rows[0].text[0]);
+  CHECK(t.at(0, 3) == "0");  // the same model on both sides
+  CHECK(format_table(c, Lang::en) == table_text(t, {.indent = "", .gap = "  "}));
+}
