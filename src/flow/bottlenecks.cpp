@@ -1,0 +1,138 @@
+// Bottlenecks: the roles, steps, loops and handoffs that cost the clients most time, with a sentence each.
+#include <algorithm>
+#include <tuple>
+
+#include "flow/analysis_internal.h"
+
+namespace sujuva::detail {
+
+namespace {
+
+std::string step_label(const Process& process, const std::string& id, Lang lang) {
+  auto v = process.find_step(id);
+  return one_line(v ? process.graph[*v].label.in(lang, id) : id);
+}
+
+// " (role)" when another step has the same label, so that a sentence names one step: the adult
+// models have a "Follow-up and plan review (30–64)" for social counsellors and one for social
+// workers. The step's id when the role does not tell them apart either.
+std::string step_qualifier(const Process& process, const std::string& id, Lang lang) {
+  const std::string label = step_label(process, id, lang);
+  auto v = process.find_step(id);
+  if (!v) return "";
+  const Step& step = process.graph[*v];
+  bool shared = false, same_role = false;
+  for (auto u : boost::make_iterator_range(boost::vertices(process.graph))) {
+    const Step& other = process.graph[u];
+    if (u == *v || step_label(process, other.id, lang) != label) continue;
+    shared = true;
+    same_role = same_role || other.role == step.role;
+  }
+  if (!shared) return "";
+  if (same_role || !step.role) return " (" + id + ")";
+  const Role& role = process.roles[*step.role];
+  return " (" + one_line(role.label.in(lang, role.id)) + ")";
+}
+
+}  // namespace
+
+void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
+                      const AnalysisOptions& options, Analysis& a) {
+  const Lang lang = options.lang;
+  const auto& lead = a.lead_time_weeks.mean;
+  // Roles: unstable first (by utilisation), then by the share of lead time spent waiting for them.
+  std::vector<const RoleResult*> roles;
+  for (const auto& r : a.roles)
+    if (r.demand_hours_per_week > 0) roles.push_back(&r);
+  auto wait_share = [&](const RoleResult& r) {
+    if (!lead || *lead <= 0 || !r.wait_weeks) return 0.0;
+    return r.visits_per_week / f.total_arrivals * *r.wait_weeks / *lead;
+  };
+  auto score = [&](const RoleResult* r) {
+    return std::make_tuple(r->stable ? 0 : 1, r->stable ? wait_share(*r) : r->utilisation.value_or(1e300),
+                           r->utilisation.value_or(1e300));
+  };
+  std::stable_sort(roles.begin(), roles.end(), [&](auto x, auto y) { return score(x) > score(y); });
+  std::vector<Bottleneck> list;
+  for (size_t i = 0; i < roles.size(); ++i) {
+    const auto& r = *roles[i];
+    bool notable = !r.stable || wait_share(r) >= 0.1 || r.utilisation.value_or(1) >= 0.7;
+    if (i > 0 && (!notable || i >= 3)) break;
+    auto role = process.find_role(r.id);
+    list.push_back({"role", r.id, r.share_of_lead_time, r.utilisation,
+                    role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), lang)});
+  }
+  // Steps that take the largest share of the lead time.
+  std::vector<const StepResult*> steps;
+  for (const auto& s : a.steps)
+    if (s.share_of_lead_time && *s.share_of_lead_time >= 0.15) steps.push_back(&s);
+  std::stable_sort(steps.begin(), steps.end(),
+                   [](auto x, auto y) { return *x->share_of_lead_time > *y->share_of_lead_time; });
+  for (size_t i = 0; i < steps.size() && i < 3; ++i) {
+    const auto* role = steps[i]->role ? a.find_role(*steps[i]->role) : nullptr;
+    list.push_back({"step", steps[i]->id, steps[i]->share_of_lead_time, role ? role->utilisation : std::nullopt,
+                    step_sentence(*steps[i], step_label(process, steps[i]->id, lang),
+                                  step_qualifier(process, steps[i]->id, lang), lang)});
+  }
+  // Loops (blocks with internal transitions) by the time their repeat visits add.
+  struct LoopTime {
+    std::string entry;
+    double added, extra;
+  };
+  std::vector<LoopTime> loops;
+  std::vector<StepVertex> members;
+  for (int b = 0; b < f.blocks.count(); ++b) {
+    if (!f.blocks.has_internal[b] || f.blocks.states(b).empty()) continue;
+    members.clear();
+    for (int u : f.blocks.states(b)) members.push_back(f.space.step[u]);
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    LoopTime loop{"", 0, 0};
+    double most_added = -1;  // the loop is named by the step whose repeats add the most time
+    bool known = true;
+    for (StepVertex v : members) {
+      const auto& s = a.steps[v];
+      if (!s.reach || !s.sojourn_weeks) {
+        known = false;
+        break;
+      }
+      double extra = std::max(0.0, s.visits - *s.reach);
+      loop.extra += extra;
+      loop.added += extra * *s.sojourn_weeks;
+      if (extra * *s.sojourn_weeks > most_added) most_added = extra * *s.sojourn_weeks, loop.entry = s.id;
+    }
+    if (known && loop.extra > 1e-9) loops.push_back(loop);
+  }
+  std::stable_sort(loops.begin(), loops.end(), [](auto& x, auto& y) { return x.added > y.added; });
+  for (size_t i = 0; i < loops.size() && i < 2; ++i) {
+    std::optional<double> share;
+    if (lead && *lead > 0) share = loops[i].added / *lead;
+    if (share && *share < 0.05) continue;
+    list.push_back(
+        {"loop", loops[i].entry, share, std::nullopt,
+         loop_sentence(step_label(process, loops[i].entry, lang), step_qualifier(process, loops[i].entry, lang),
+                       loops[i].added, loops[i].extra, lang)});
+  }
+  // Handoff hotspots: the role pairs with the most moves per client.
+  struct Pair {
+    size_t from, to;
+    double flow;
+  };
+  std::vector<Pair> pairs;
+  for (size_t r = 0; r < handoffs.size(); ++r)
+    for (size_t t = 0; t < handoffs.size(); ++t)
+      if (handoffs[r][t] > 1e-12) pairs.push_back({r, t, handoffs[r][t]});
+  std::stable_sort(pairs.begin(), pairs.end(), [](auto& x, auto& y) { return x.flow > y.flow; });
+  for (size_t i = 0; i < pairs.size() && i < 2; ++i) {
+    const auto& from = process.roles[pairs[i].from];
+    const auto& to = process.roles[pairs[i].to];
+    double per_client = pairs[i].flow / f.total_arrivals;
+    if (per_client < 0.2) break;
+    list.push_back({"handoff", from.id + "->" + to.id, std::nullopt, std::nullopt,
+                    handoff_sentence(one_line(from.label.in(lang, from.id)), one_line(to.label.in(lang, to.id)),
+                                     per_client, pairs[i].flow, lang)});
+  }
+  a.bottlenecks = std::move(list);
+}
+
+}  // namespace sujuva::detail
