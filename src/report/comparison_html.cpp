@@ -30,10 +30,10 @@ std::vector<std::string> role_ids(const Comparison& c) {
 std::string kpi_table(const Comparison& c, Lang lang) {
   const bool pair = c.models.size() == 2;
   std::string out = "<table class=\"kpi\">\n<thead><tr><th>";
-  out += pick(lang, "Tunnusluku", "Nyckeltal", "Figure");
+  out += say(lang, "Tunnusluku", "Nyckeltal", "Figure");
   out += "</th>";
   for (const auto& m : c.models) out += "<th>" + escape_html(m.name) + "</th>";
-  if (pair) out += std::string("<th>") + pick(lang, "muutos", "förändring", "change") + "</th><th>%</th>";
+  if (pair) out += std::string("<th>") + say(lang, "muutos", "förändring", "change") + "</th><th>%</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : kpi_rows(c, lang)) {
     out += "<tr><th scope=\"row\">" + escape_html(row.label) + "</th>";
@@ -65,7 +65,7 @@ std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" "
       "role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
       "<title>{2}</title>\n",
-      width, height, escape_html(pick(lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role")));
+      width, height, escape_html(say(lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role")));
   // Legend: one swatch per model.
   double lx = label_width;
   for (size_t i = 0; i < n; ++i) {
@@ -106,7 +106,7 @@ std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
 
 std::string comparison_html_section(const Comparison& c, Lang lang) {
   std::string out = "<section class=\"comparison\">\n<h2>";
-  out += pick(lang, "Ennen ja jälkeen", "Före och efter", "Before and after");
+  out += say(lang, "Ennen ja jälkeen", "Före och efter", "Before and after");
   out += "</h2>\n";
   for (size_t i = 1; i < c.models.size(); ++i) {
     if (c.models.size() > 2)
@@ -117,7 +117,7 @@ std::string comparison_html_section(const Comparison& c, Lang lang) {
   }
   out += kpi_table(c, lang);
   out += "<figure class=\"chart\">\n" + utilisation_chart_svg(c, lang) + "<figcaption>";
-  out += pick(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
+  out += say(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
               "Utilisation by role; dashed line = 100%");
   out += "</figcaption>\n</figure>\n</section>\n";
   return out;
