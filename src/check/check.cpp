@@ -99,13 +99,13 @@ std::string quoted_list(const std::vector<std::string>& ids, Lang lang, size_t l
   std::string out;
   for (size_t i = 0; i < ids.size() && i < limit; ++i) out += (i ? ", \"" : "\"") + ids[i] + "\"";
   if (ids.size() > limit)
-    out += pick(lang, " ja ", " och ", " and ") + std::to_string(ids.size() - limit) +
-           pick(lang, " muuta", " till", " more");
+    out += say(lang, " ja ", " och ", " and ") + std::to_string(ids.size() - limit) +
+           say(lang, " muuta", " till", " more");
   return out;
 }
 
 std::string route_name(const ProcessGraph& graph, RouteEdge e, Lang lang) {
-  return pick(lang, "reitti ", "rutt ", "route ") + graph[boost::source(e, graph)].id + " -> " +
+  return say(lang, "reitti ", "rutt ", "route ") + graph[boost::source(e, graph)].id + " -> " +
          graph[boost::target(e, graph)].id;
 }
 

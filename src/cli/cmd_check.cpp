@@ -23,9 +23,9 @@ nlohmann::json to_json(const Diagnostic& d) {
 
 // "1 error", "2 virhettä", "0 varningar": the count and the noun in `lang`.
 std::string counted(int n, Lang lang, bool error) {
-  const char* word = error ? (n == 1 ? pick(lang, "virhe", "fel", "error") : pick(lang, "virhettä", "fel", "errors"))
-                           : (n == 1 ? pick(lang, "varoitus", "varning", "warning")
-                                     : pick(lang, "varoitusta", "varningar", "warnings"));
+  const char* word = error ? (n == 1 ? say(lang, "virhe", "fel", "error") : say(lang, "virhettä", "fel", "errors"))
+                           : (n == 1 ? say(lang, "varoitus", "varning", "warning")
+                                     : say(lang, "varoitusta", "varningar", "warnings"));
   return std::to_string(n) + " " + word;
 }
 }  // namespace
@@ -69,10 +69,10 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
     }
     for (const auto& d : findings) (code == kUnusable ? err : out) << d.format(lang) << "\n";
     if (code == kUnusable)
-      err << file << pick(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
+      err << file << say(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
           << counted(errors, lang, true) << ")\n";
     else
-      out << file << ": " << (errors ? counted(errors, lang, true) : pick(lang, "kunnossa", "ok", "ok")) << ", "
+      out << file << ": " << (errors ? counted(errors, lang, true) : say(lang, "kunnossa", "ok", "ok")) << ", "
           << counted(warnings, lang, false) << "\n";
   }
   if (json) out << report.dump(2) << "\n";

@@ -92,7 +92,7 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
   detail::fill_bottlenecks(process, f, handoffs, options, a);
   for (StepVertex v : f.space.leaks)
     a.notes.push_back(fmt::format(
-        fmt::runtime(pick(options.lang,
+        fmt::runtime(say(options.lang,
                           "vaihe \"{}\": osa asiakkaista ei jatka mihinkään (reittien todennäköisyydet alle 1); "
                           "heidän katsotaan poistuvan prosessista",
                           "steget \"{}\": en del av klienterna går ingenstans (sannolikheterna under 1); de räknas som "

@@ -14,28 +14,28 @@ std::string fill(const char* pattern, fmt::format_args args) { return fmt::vform
 }  // namespace
 
 std::string weeks_text(std::optional<double> weeks, Lang lang) {
-  if (!weeks) return pick(lang, "ei määriteltävissä", "inte definierad", "undefined");
-  if (*weeks > 0 && *weeks * 7 < 0.05) return pick(lang, "alle 0,1 päivää", "under 0,1 dagar", "under 0.1 days");
-  if (*weeks < 0.1) return number(*weeks * 7, 1, lang) + " " + pick(lang, "päivää", "dagar", "days");
-  return number(*weeks, 1, lang) + " " + pick(lang, "viikkoa", "veckor", "weeks");
+  if (!weeks) return say(lang, "ei määriteltävissä", "inte definierad", "undefined");
+  if (*weeks > 0 && *weeks * 7 < 0.05) return say(lang, "alle 0,1 päivää", "under 0,1 dagar", "under 0.1 days");
+  if (*weeks < 0.1) return number(*weeks * 7, 1, lang) + " " + say(lang, "päivää", "dagar", "days");
+  return number(*weeks, 1, lang) + " " + say(lang, "viikkoa", "veckor", "weeks");
 }
 
 std::string role_sentence(const RoleResult& r, const std::string& label, Lang lang) {
   if (!r.utilisation)
-    return fill(pick(lang, "{}: ei henkilöstöä, mutta työtä {} tuntia viikossa; jono kasvaa {} asiakasta viikossa.",
+    return fill(say(lang, "{}: ei henkilöstöä, mutta työtä {} tuntia viikossa; jono kasvaa {} asiakasta viikossa.",
                      "{}: ingen personal men arbete {} timmar per vecka; kön växer med {} klienter per vecka.",
                      "{}: no staff but {} hours of work a week; the queue grows by {} clients a week."),
                 fmt::make_format_args(label, number(r.demand_hours_per_week, 1, lang),
                                       number(r.backlog_growth_clients_per_week, 1, lang)));
   if (!r.stable)
     return fill(
-        pick(lang, "{}: käyttöaste {} – kysyntä ylittää kapasiteetin, jono kasvaa {} asiakasta ({} tuntia) viikossa.",
+        say(lang, "{}: käyttöaste {} – kysyntä ylittää kapasiteetin, jono kasvaa {} asiakasta ({} tuntia) viikossa.",
              "{}: beläggning {} – efterfrågan överstiger kapaciteten, kön växer med {} klienter ({} timmar) "
              "per vecka.",
              "{}: utilisation {} – demand exceeds capacity, the queue grows by {} clients ({} hours) a week."),
         fmt::make_format_args(label, percent(r.utilisation, lang), number(r.backlog_growth_clients_per_week, 1, lang),
                               number(r.backlog_growth_hours_per_week, 1, lang)));
-  return fill(pick(lang, "{}: käyttöaste {}, odotus keskimäärin {}, {} läpimenoajasta.",
+  return fill(say(lang, "{}: käyttöaste {}, odotus keskimäärin {}, {} läpimenoajasta.",
                    "{}: beläggning {}, väntan i genomsnitt {}, {} av genomloppstiden.",
                    "{}: utilisation {}, average wait {}, {} of the lead time."),
               fmt::make_format_args(label, percent(r.utilisation, lang), weeks_text(r.wait_weeks, lang),
@@ -44,7 +44,7 @@ std::string role_sentence(const RoleResult& r, const std::string& label, Lang la
 
 std::string step_sentence(const StepResult& s, const std::string& label, const std::string& qualifier, Lang lang) {
   return fill(
-      pick(lang, "Vaihe \"{}\"{}: {} läpimenoajasta, keskimäärin {} käyntiä kohden.",
+      say(lang, "Vaihe \"{}\"{}: {} läpimenoajasta, keskimäärin {} käyntiä kohden.",
            "Steget \"{}\"{}: {} av genomloppstiden, i genomsnitt {} per besök.",
            "Step \"{}\"{}: {} of the lead time, {} per visit on average."),
       fmt::make_format_args(label, qualifier, percent(s.share_of_lead_time, lang), weeks_text(s.sojourn_weeks, lang)));
@@ -52,7 +52,7 @@ std::string step_sentence(const StepResult& s, const std::string& label, const s
 
 std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
                              Lang lang) {
-  return fill(pick(lang, "Siirrot {} → {}: {} kertaa asiakasta kohden ({} siirtoa viikossa).",
+  return fill(say(lang, "Siirrot {} → {}: {} kertaa asiakasta kohden ({} siirtoa viikossa).",
                    "Överlämningar {} → {}: {} gånger per klient ({} per vecka).",
                    "Handoffs {} → {}: {} per client ({} a week)."),
               fmt::make_format_args(from, to, number(per_client, 2, lang), number(per_week, 1, lang)));
@@ -61,7 +61,7 @@ std::string handoff_sentence(const std::string& from, const std::string& to, dou
 std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
                           double extra_visits, Lang lang) {
   return fill(
-      pick(lang,
+      say(lang,
            "Kierros vaiheessa \"{}\"{}: toistokäynnit lisäävät läpimenoaikaan keskimäärin {} ({} "
            "uusintakäyntiä asiakasta kohden).",
            "Slingan vid \"{}\"{}: upprepade besök lägger i genomsnitt till {} till genomloppstiden ({} "
@@ -74,7 +74,7 @@ std::string loop_sentence(const std::string& entry_label, const std::string& qua
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
                                  std::optional<double> base_lead, Lang lang) {
   const auto& plus_one = s.cases.at(1);
-  return fill(pick(lang, "Yksi henkilö lisää ({}): läpimenoaika {} → {}, käyttöaste {} → {}.",
+  return fill(say(lang, "Yksi henkilö lisää ({}): läpimenoaika {} → {}, käyttöaste {} → {}.",
                    "En person till ({}): genomloppstid {} → {}, beläggning {} → {}.",
                    "One more person ({}): lead time {} → {}, utilisation {} → {}."),
               fmt::make_format_args(label, weeks_text(base_lead, lang), weeks_text(plus_one.lead_time_weeks, lang),

@@ -114,15 +114,15 @@ std::string step_label(const Process& p, const std::string& id, Lang lang) {
 void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   out << one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
   const auto& lead = a.lead_time_weeks.mean;
-  out << fmt::format(fmt::runtime(pick(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
+  out << fmt::format(fmt::runtime(say(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
                                        "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",
                                        "{} clients arrive a week. Mean lead time {}")),
                      format_decimal(a.arrivals_per_week, 1, lang), detail::weeks_text(lead, lang));
   if (lead && *lead >= 0.1)
-    out << " (" << format_decimal(*lead * 7, 0, lang) << " " << pick(lang, "päivää", "dagar", "days") << ")";
+    out << " (" << format_decimal(*lead * 7, 0, lang) << " " << say(lang, "päivää", "dagar", "days") << ")";
   out << ".\n";
   if (!a.stable())
-    out << pick(lang,
+    out << say(lang,
                 "Prosessi ei ole tasapainossa: ainakin yhden roolin kysyntä ylittää kapasiteetin, joten jono kasvaa "
                 "jatkuvasti eikä odotusaikaa voi laskea.",
                 "Processen är inte i balans: efterfrågan överstiger kapaciteten för minst en roll, så kön växer "
@@ -130,29 +130,29 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream&
                 "The process is not in balance: demand exceeds capacity for at least one role, so its queue grows "
                 "without end and no waiting time can be computed.")
         << "\n";
-  out << "\n" << pick(lang, "Missä sujuvuus katkeaa", "Var smidigheten brister", "Where smoothness breaks") << "\n";
+  out << "\n" << say(lang, "Missä sujuvuus katkeaa", "Var smidigheten brister", "Where smoothness breaks") << "\n";
   if (a.bottlenecks.empty())
-    out << "  " << pick(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
+    out << "  " << say(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
   for (size_t i = 0; i < a.bottlenecks.size(); ++i) out << "  " << i + 1 << ". " << a.bottlenecks[i].reason << "\n";
 }
 
 void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
-  out << "\n" << pick(lang, "Roolit", "Roller", "Roles") << "\n";
-  Row header{pick(lang, "rooli", "roll", "role"),
-             pick(lang, "htv", "årsv.", "FTE"),
-             pick(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
-             pick(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
-             pick(lang, "käyttöaste", "beläggning", "utilisation"),
-             pick(lang, "odotus vk", "väntan v", "wait wk"),
-             pick(lang, "odotus pv", "väntan d", "wait days"),
-             pick(lang, "jonossa", "i kö", "queue"),
-             pick(lang, "asiakkaista", "av klienterna", "of clients"),
-             pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  out << "\n" << say(lang, "Roolit", "Roller", "Roles") << "\n";
+  Row header{say(lang, "rooli", "roll", "role"),
+             say(lang, "htv", "årsv.", "FTE"),
+             say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
+             say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
+             say(lang, "käyttöaste", "beläggning", "utilisation"),
+             say(lang, "odotus vk", "väntan v", "wait wk"),
+             say(lang, "odotus pv", "väntan d", "wait days"),
+             say(lang, "jonossa", "i kö", "queue"),
+             say(lang, "asiakkaista", "av klienterna", "of clients"),
+             say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   std::vector<Row> rows;
   for (const auto& r : a.roles) {
     std::optional<double> days;
     if (r.wait_weeks) days = *r.wait_weeks * 7;
-    std::string wait = r.stable ? num(r.wait_weeks, 2, lang) : pick(lang, "kasvaa", "växer", "grows");
+    std::string wait = r.stable ? num(r.wait_weeks, 2, lang) : say(lang, "kasvaa", "växer", "grows");
     rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
                     num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait, num(days, 1, lang),
                     num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
@@ -161,7 +161,7 @@ void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& o
   for (const auto& r : a.roles)
     if (!r.stable)
       out << "  " << role_label(p, r.id, lang) << ": "
-          << fmt::format(fmt::runtime(pick(lang, "jono kasvaa {} asiakasta ja {} tuntia viikossa",
+          << fmt::format(fmt::runtime(say(lang, "jono kasvaa {} asiakasta ja {} tuntia viikossa",
                                            "kön växer med {} klienter och {} timmar per vecka",
                                            "the backlog grows by {} clients and {} hours a week")),
                          format_decimal(r.backlog_growth_clients_per_week, 1, lang),
@@ -170,16 +170,16 @@ void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& o
 }
 
 void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
-  out << "\n" << pick(lang, "Vaiheet", "Steg", "Steps") << "\n";
-  Row header{pick(lang, "vaihe", "steg", "step"),
-             pick(lang, "rooli", "roll", "role"),
-             pick(lang, "käyntejä/vk", "besök/v", "visits/wk"),
-             pick(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
-             pick(lang, "tavoittaa", "når", "reach"),
-             pick(lang, "työ h/vk", "arbete h/v", "work h/wk"),
-             pick(lang, "odotus vk", "väntan v", "wait wk"),
-             pick(lang, "viipymä vk", "vistelse v", "sojourn wk"),
-             pick(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  out << "\n" << say(lang, "Vaiheet", "Steg", "Steps") << "\n";
+  Row header{say(lang, "vaihe", "steg", "step"),
+             say(lang, "rooli", "roll", "role"),
+             say(lang, "käyntejä/vk", "besök/v", "visits/wk"),
+             say(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
+             say(lang, "tavoittaa", "når", "reach"),
+             say(lang, "työ h/vk", "arbete h/v", "work h/wk"),
+             say(lang, "odotus vk", "väntan v", "wait wk"),
+             say(lang, "viipymä vk", "vistelse v", "sojourn wk"),
+             say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   std::vector<std::string> role_labels;  // by role index: one label per role, not per step
   for (const auto& r : p.roles) role_labels.push_back(role_label(p, r.id, lang));
   Table table;
@@ -209,23 +209,23 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
 
 void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   out << "\n"
-      << pick(lang, "Läpimenoaika asiakasluokittain", "Genomloppstid per klientklass", "Lead time by class") << "\n";
+      << say(lang, "Läpimenoaika asiakasluokittain", "Genomloppstid per klientklass", "Lead time by class") << "\n";
   for (const auto& [name, value] : a.lead_time_weeks.by_class) {
     double share = a.lead_time_weeks.share_by_class.at(name);
     if (share <= 0) continue;
     out << "  " << name << ": " << detail::weeks_text(value, lang) << " (" << format_percent(share, lang) << " "
-        << pick(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
+        << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
   }
   out << "  "
-      << fmt::format(fmt::runtime(pick(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
+      << fmt::format(fmt::runtime(say(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
                                        "Överlämningar mellan roller {} och upprepade besök {} per klient.",
                                        "Handoffs between roles {} and repeat visits {} per client.")),
                      format_decimal(a.handoffs_per_client, 2, lang),
                      format_decimal(a.rework_visits_per_client, 2, lang))
       << "\n";
-  out << "\n" << pick(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n  ";
+  out << "\n" << say(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n  ";
   if (a.saturation.role)
-    out << fmt::format(fmt::runtime(pick(lang,
+    out << fmt::format(fmt::runtime(say(lang,
                                          "{} saavuttaa käyttöasteen 100 %, kun asiakkaita saapuu {} viikossa ({} × "
                                          "nykyinen).",
                                          "{} når beläggningen 100 % när {} klienter kommer per vecka ({} × i dag).",
@@ -234,7 +234,7 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
                        num(a.saturation.scale, 2, lang))
         << "\n";
   else
-    out << pick(lang, "Millään roolilla ei ole asiakastyötä.", "Ingen roll har klientarbete.",
+    out << say(lang, "Millään roolilla ei ole asiakastyötä.", "Ingen roll har klientarbete.",
                 "No role has client work.")
         << "\n";
 }
@@ -242,19 +242,19 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
 void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   if (a.sensitivity.empty()) return;
   out << "\n"
-      << pick(lang, "Herkkyys: missä yksi henkilö lisää auttaa eniten", "Känslighet: var en person till hjälper mest",
+      << say(lang, "Herkkyys: missä yksi henkilö lisää auttaa eniten", "Känslighet: var en person till hjälper mest",
               "Sensitivity: where one more person helps most")
       << "\n";
   for (size_t i = 0; i < a.sensitivity.size() && i < 3; ++i)
     out << "  " << a.sensitivity[i].rank << ". " << a.sensitivity[i].reason << "\n";
-  Row header{pick(lang, "rooli", "roll", "role"), pick(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
-             pick(lang, "+0,5 htv", "+0,5 årsv.", "+0.5 FTE"), pick(lang, "+1 htv", "+1 årsv.", "+1 FTE"),
-             pick(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
+  Row header{say(lang, "rooli", "roll", "role"), say(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
+             say(lang, "+0,5 htv", "+0,5 årsv.", "+0.5 FTE"), say(lang, "+1 htv", "+1 årsv.", "+1 FTE"),
+             say(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
   std::vector<Row> rows;
   for (const auto& s : a.sensitivity) {
     Row row{role_label(p, s.role, lang), num(a.lead_time_weeks.mean, 2, lang)};
     for (const auto& c : s.cases)
-      row.push_back(num(c.lead_time_weeks, 2, lang) + " " + pick(lang, "vk", "v", "wk") + " / " +
+      row.push_back(num(c.lead_time_weeks, 2, lang) + " " + say(lang, "vk", "v", "wk") + " / " +
                     pct(c.utilisation, lang));
     rows.push_back(row);
   }
@@ -268,19 +268,19 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostr
   for (const auto& c : a.checkpoints) any = any || !c.share_cases.empty();
   if (!any) return;
   out << "\n"
-      << pick(lang, "Herkkyys: jos tarkistuspiste arvioisi luokkaan useampia tai harvempia",
+      << say(lang, "Herkkyys: jos tarkistuspiste arvioisi luokkaan useampia tai harvempia",
               "Känslighet: om kontrollpunkten bedömde fler eller färre till klassen",
               "Sensitivity: if the checkpoint assessed more or fewer clients into the class")
       << "\n";
-  Row header{pick(lang, "tarkistuspiste", "kontrollpunkt", "checkpoint"), pick(lang, "osuus", "andel", "share"),
-             pick(lang, "läpimeno vk", "genomlopp v", "lead wk"),
-             pick(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
-             pick(lang, "käyttöaste", "beläggning", "utilisation")};
+  Row header{say(lang, "tarkistuspiste", "kontrollpunkt", "checkpoint"), say(lang, "osuus", "andel", "share"),
+             say(lang, "läpimeno vk", "genomlopp v", "lead wk"),
+             say(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
+             say(lang, "käyttöaste", "beläggning", "utilisation")};
   const RoleResult* busiest = a.busiest_role();  // in the model as it is
   std::vector<Row> rows;
   for (const auto& c : a.checkpoints) {
     if (c.share_cases.empty()) continue;
-    rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + pick(lang, " (nyt)", " (nu)", " (now)"),
+    rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + say(lang, " (nyt)", " (nu)", " (now)"),
                     num(a.lead_time_weeks.mean, 2, lang), busiest ? role_label(p, busiest->id, lang) : "",
                     busiest ? pct(busiest->utilisation, lang) : ""});
     for (const auto& s : c.share_cases)
@@ -293,11 +293,11 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostr
 
 void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   if (a.checkpoints.empty()) return;
-  out << "\n" << pick(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
+  out << "\n" << say(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
   for (const auto& c : a.checkpoints)
     out << "  "
         << fmt::format(
-               fmt::runtime(pick(lang, "{}: {} asiakasta viikossa luokkaan \"{}\"; heistä {} tavoittaa roolin {}.",
+               fmt::runtime(say(lang, "{}: {} asiakasta viikossa luokkaan \"{}\"; heistä {} tavoittaa roolin {}.",
                                  "{}: {} klienter per vecka till klassen \"{}\"; av dem når {} rollen {}.",
                                  "{}: {} clients a week assessed \"{}\"; {} of them reach {}.")),
                step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), c.assesses,
@@ -310,10 +310,10 @@ void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostre
   if (!a.projection) return;
   const auto& pr = *a.projection;
   out << "\n"
-      << pick(lang, "Ennuste: jonossa olevat asiakkaat viikoittain", "Prognos: klienter i kö vecka för vecka",
+      << say(lang, "Ennuste: jonossa olevat asiakkaat viikoittain", "Prognos: klienter i kö vecka för vecka",
               "Projection: clients queued week by week")
       << "\n";
-  Row header{pick(lang, "viikko", "vecka", "week")};
+  Row header{say(lang, "viikko", "vecka", "week")};
   for (const auto& r : pr.roles) header.push_back(role_label(p, r, lang));
   std::vector<Row> rows;
   for (size_t w = 0; w < pr.weeks.size(); ++w) {
@@ -335,7 +335,7 @@ void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream
   print_checkpoints(a, p, lang, out);
   print_projection(a, p, lang, out);
   if (!a.notes.empty()) {
-    out << "\n" << pick(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
+    out << "\n" << say(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
     for (const auto& n : a.notes) out << "  " << n << "\n";
   }
 }

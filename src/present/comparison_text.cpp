@@ -58,7 +58,7 @@ std::vector<std::optional<double>> column(const Comparison& c, Get get) {
 void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
   for (const auto& id : all_roles(c)) {
     std::string name = role_name(c, id, lang);
-    rows.push_back(numeric_row("roles." + id + ".fte", name + ": " + pick(lang, "htv", "årsverken", "FTE"),
+    rows.push_back(numeric_row("roles." + id + ".fte", name + ": " + say(lang, "htv", "årsverken", "FTE"),
                                column(c,
                                       [&](const Kpis& m) -> std::optional<double> {
                                         const auto* r = m.find_role(id);
@@ -66,7 +66,7 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                       }),
                                2, false, lang));
     rows.push_back(numeric_row("roles." + id + ".utilisation",
-                               name + ": " + pick(lang, "käyttöaste", "beläggning", "utilisation"),
+                               name + ": " + say(lang, "käyttöaste", "beläggning", "utilisation"),
                                column(c,
                                       [&](const Kpis& m) -> std::optional<double> {
                                         const auto* r = m.find_role(id);
@@ -75,7 +75,7 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                0, true, lang));
     rows.push_back(numeric_row(
         "roles." + id + ".wait_weeks",
-        name + ": " + pick(lang, "odotus käyntiä kohden (vk)", "väntetid per besök (v)", "wait per visit (weeks)"),
+        name + ": " + say(lang, "odotus käyntiä kohden (vk)", "väntetid per besök (v)", "wait per visit (weeks)"),
         column(c,
                [&](const Kpis& m) -> std::optional<double> {
                  const auto* r = m.find_role(id);
@@ -86,16 +86,16 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
 }
 
 std::string yes_no(std::optional<bool> value, Lang lang) {
-  if (!value) return pick(lang, "ei pakollisia", "inga obligatoriska", "none mandatory");
-  return *value ? pick(lang, "kyllä", "ja", "yes") : pick(lang, "ei", "nej", "no");
+  if (!value) return say(lang, "ei pakollisia", "inga obligatoriska", "none mandatory");
+  return *value ? say(lang, "kyllä", "ja", "yes") : say(lang, "ei", "nej", "no");
 }
 
 }  // namespace
 }  // namespace detail
 
 std::string class_name(const std::string& name, Lang lang) {
-  if (name == "standard") return pick(lang, "tavallinen", "standard", "standard");
-  if (name == "special") return pick(lang, "erityinen tuki", "särskilt stöd", "special support");
+  if (name == "standard") return say(lang, "tavallinen", "standard", "standard");
+  if (name == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
   return name;
 }
 
@@ -117,17 +117,17 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
   std::vector<KpiRow> rows;
   rows.push_back(numeric_row(
       "saturation.arrivals_per_week",
-      pick(lang, "Kapasiteetti riittää (asiakasta/vk)", "Kapaciteten räcker (klienter/v)", "Saturation (clients/week)"),
+      say(lang, "Kapasiteetti riittää (asiakasta/vk)", "Kapaciteten räcker (klienter/v)", "Saturation (clients/week)"),
       column(c, [](const Kpis& m) { return m.saturation.arrivals_per_week; }), 1, false, lang));
   rows.push_back(
       numeric_row("lead_time_weeks.mean",
-                  pick(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
+                  say(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
                   column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), 1, false, lang));
   for (const auto& name : all_classes(c))
     rows.push_back(
         numeric_row("lead_time_weeks.by_class." + name,
-                    std::string(pick(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
-                        class_name(name, lang) + pick(lang, " (vk)", " (v)", " (weeks)"),
+                    std::string(say(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
+                        class_name(name, lang) + say(lang, " (vk)", " (v)", " (weeks)"),
                     column(c,
                            [&](const Kpis& m) -> std::optional<double> {
                              auto found = m.lead_time_weeks.by_class.find(name);
@@ -136,14 +136,14 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
                     1, false, lang));
   add_role_rows(c, lang, rows);
   rows.push_back(numeric_row(
-      "handoffs_per_client", pick(lang, "Siirtoja asiakasta kohden", "Överlämningar per klient", "Handoffs per client"),
+      "handoffs_per_client", say(lang, "Siirtoja asiakasta kohden", "Överlämningar per klient", "Handoffs per client"),
       column(c, [](const Kpis& m) -> std::optional<double> { return m.handoffs_per_client; }), 2, false, lang));
   rows.push_back(numeric_row(
       "rework_visits_per_client",
-      pick(lang, "Uusintakäyntejä asiakasta kohden", "Upprepade besök per klient", "Rework visits per client"),
+      say(lang, "Uusintakäyntejä asiakasta kohden", "Upprepade besök per klient", "Rework visits per client"),
       column(c, [](const Kpis& m) -> std::optional<double> { return m.rework_visits_per_client; }), 2, false, lang));
   rows.push_back(numeric_row("special_support_reach",
-                             pick(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle (requires)",
+                             say(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle (requires)",
                                   "Klienter i behov av särskilt stöd som når krävd yrkesgrupp (requires)",
                                   "Special-support clients reaching the required role (requires)"),
                              column(c, [](const Kpis& m) { return m.special_support_reach; }), 0, true, lang));
@@ -154,13 +154,13 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
     bottleneck.push_back(top ? top->label.in(lang, top->id) : "-");
   }
   rows.push_back(text_row("mandatory_checkpoints.on_every_route",
-                          pick(lang, "Pakolliset tarkistuspisteet joka reitillä",
+                          say(lang, "Pakolliset tarkistuspisteet joka reitillä",
                                "Obligatoriska kontrollpunkter på varje väg", "Mandatory checkpoints on every route"),
                           mandatory));
-  rows.push_back(numeric_row("check_errors", pick(lang, "Tarkistuksen virheet", "Fel i kontrollen", "Check errors"),
+  rows.push_back(numeric_row("check_errors", say(lang, "Tarkistuksen virheet", "Fel i kontrollen", "Check errors"),
                              column(c, [](const Kpis& m) -> std::optional<double> { return m.check_errors; }), 0, false,
                              lang));
-  rows.push_back(text_row("top_bottleneck", pick(lang, "Pullonkaula", "Flaskhals", "Bottleneck"), bottleneck));
+  rows.push_back(text_row("top_bottleneck", say(lang, "Pullonkaula", "Flaskhals", "Bottleneck"), bottleneck));
   return rows;
 }
 
@@ -170,7 +170,7 @@ std::string format_delta(const KpiRow& row, size_t index, Lang lang) {
   std::string text = row.percent ? format_decimal(d * 100, row.decimals, lang) : format_decimal(d, row.decimals, lang);
   if (text.find_first_not_of("0,.-") == std::string::npos) return "0";  // rounds to zero
   if (d > 0) text = "+" + text;
-  if (row.percent) text += pick(lang, " %-yks.", " %-enh.", " pp");
+  if (row.percent) text += say(lang, " %-yks.", " %-enh.", " pp");
   return text;
 }
 
@@ -198,11 +198,11 @@ std::vector<std::string> column_titles(const Comparison& c, Lang lang) {
 Table kpi_table(const Comparison& c, Lang lang) {
   using namespace detail;
   auto rows = kpi_rows(c, lang);
-  std::vector<std::string> header{pick(lang, "Tunnusluku", "Nyckeltal", "Figure")};
+  std::vector<std::string> header{say(lang, "Tunnusluku", "Nyckeltal", "Figure")};
   for (const auto& title : column_titles(c, lang)) header.push_back(title);
   const bool pair = c.models.size() == 2;
   if (pair) {
-    header.push_back(pick(lang, "muutos", "förändring", "change"));
+    header.push_back(say(lang, "muutos", "förändring", "change"));
     header.push_back("%");
   }
   Table table;
@@ -243,12 +243,12 @@ const SimulatedDeadline* find_deadline(const SimulatedKpis& k, const std::string
 std::string format_simulated(const std::vector<SimulatedKpis>& figures, const std::vector<std::string>& names,
                              const SimulatedOptions& used, Lang lang) {
   std::string out =
-      std::string(pick(lang, "Simuloitu (", "Simulerat (", "Simulated (")) + std::to_string(used.replications) +
-      pick(lang, " toistoa × ", " upprepningar × ", " replications × ") + format_decimal(used.weeks, 0, lang) +
-      pick(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
-      format_decimal(used.warmup_weeks.value_or(0), 0, lang) + pick(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
+      std::string(say(lang, "Simuloitu (", "Simulerat (", "Simulated (")) + std::to_string(used.replications) +
+      say(lang, " toistoa × ", " upprepningar × ", " replications × ") + format_decimal(used.weeks, 0, lang) +
+      say(lang, " viikkoa, lämmittely ", " veckor, uppvärmning ", " weeks, warm-up ") +
+      format_decimal(used.warmup_weeks.value_or(0), 0, lang) + say(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
       std::to_string(used.seed) +
-      pick(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä, toistot pareittain)\n",
+      say(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä, toistot pareittain)\n",
            "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant, upprepningarna parvis)\n",
            "; 95% confidence interval; * = difference from the first is significant, replications paired)\n");
   struct Row {
@@ -257,20 +257,20 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
     bool percent;
   };
   std::vector<Row> rows{
-      {pick(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
+      {say(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
        [](const SimulatedKpis& k) { return &k.lead_mean; }, false},
-      {pick(lang, "Läpimenoaika, mediaani (vk)", "Genomloppstid, median (v)", "Lead time, p50 (weeks)"),
+      {say(lang, "Läpimenoaika, mediaani (vk)", "Genomloppstid, median (v)", "Lead time, p50 (weeks)"),
        [](const SimulatedKpis& k) { return &k.lead_p50; }, false},
-      {pick(lang, "Läpimenoaika, 90 % (vk)", "Genomloppstid, 90 % (v)", "Lead time, p90 (weeks)"),
+      {say(lang, "Läpimenoaika, 90 % (vk)", "Genomloppstid, 90 % (v)", "Lead time, p90 (weeks)"),
        [](const SimulatedKpis& k) { return &k.lead_p90; }, false},
-      {pick(lang, "Läpimenoaika, 95 % (vk)", "Genomloppstid, 95 % (v)", "Lead time, p95 (weeks)"),
+      {say(lang, "Läpimenoaika, 95 % (vk)", "Genomloppstid, 95 % (v)", "Lead time, p95 (weeks)"),
        [](const SimulatedKpis& k) { return &k.lead_p95; }, false}};
   std::vector<std::string> steps;
   for (const auto& k : figures)
     for (const auto& d : k.deadlines)
       if (std::find(steps.begin(), steps.end(), d.step) == steps.end()) steps.push_back(d.step);
   for (const auto& step : steps)
-    rows.push_back({std::string(pick(lang, "Määräajassa: ", "Inom tidsfristen: ", "Within deadline: ")) + step,
+    rows.push_back({std::string(say(lang, "Määräajassa: ", "Inom tidsfristen: ", "Within deadline: ")) + step,
                     [step](const SimulatedKpis& k) -> const Interval* {
                       const auto* d = find_deadline(k, step);
                       return d ? &d->share_within : nullptr;
@@ -300,22 +300,22 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
       const Interval* b = row.get(figures[i]);
       auto paired = a && b ? paired_difference(*a, *b) : std::nullopt;
       if (!paired || !paired->excludes_zero()) continue;
-      const char* unit = row.percent ? pick(lang, " %-yks.", " %-enh.", " pp") : "";
+      const char* unit = row.percent ? say(lang, " %-yks.", " %-enh.", " pp") : "";
       found += (found.empty() ? "" : "; ") + row.label + " " + signed_text(paired->mean, row.percent) + unit + " [" +
                signed_text(paired->low, row.percent) + "; " + signed_text(paired->high, row.percent) + "]";
     }
     out += "  " + (i < names.size() ? names[i] : "") +
            (found.empty()
-                ? pick(lang, ": ei merkitseviä eroja ensimmäiseen\n", ": inga signifikanta skillnader mot den första\n",
+                ? say(lang, ": ei merkitseviä eroja ensimmäiseen\n", ": inga signifikanta skillnader mot den första\n",
                        ": no significant difference from the first\n")
-                : pick(lang, ": merkitsevät erot ensimmäiseen: ", ": signifikanta skillnader mot den första: ",
+                : say(lang, ": merkitsevät erot ensimmäiseen: ", ": signifikanta skillnader mot den första: ",
                        ": significant differences from the first: ") +
                       found + "\n");
   }
   for (size_t i = 0; i < figures.size(); ++i)
     if (figures[i].unstable)
       out += "  " + (i < names.size() ? names[i] : "") +
-             pick(lang, ": jono kasvoi rajatta simuloinnissa\n", ": kön växte utan gräns i simuleringen\n",
+             say(lang, ": jono kasvoi rajatta simuloinnissa\n", ": kön växte utan gräns i simuleringen\n",
                   ": a queue grew without bound in the simulation\n");
   return out;
 }

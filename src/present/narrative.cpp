@@ -28,7 +28,7 @@ struct Pair {
   }
   std::string pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
   std::string dec(std::optional<double> x, int decimals) const { return x ? format_decimal(*x, decimals, lang) : "-"; }
-  const char* tr(const char* fi, const char* sv, const char* en) const { return pick(lang, fi, sv, en); }
+  const char* tr(const char* fi, const char* sv, const char* en) const { return say(lang, fi, sv, en); }
 };
 
 std::optional<double> utilisation(const Kpis& k, const std::string& role) {
@@ -337,7 +337,7 @@ std::vector<std::string> narrative(const Comparison& c, size_t index, Lang lang)
   using namespace detail;
   if (index == 0 || index >= c.models.size()) return {};
   if (nothing_changed(c, index, lang))
-    return {pick(lang, "Ei muutosta: rakenne ja tunnusluvut ovat samat.",
+    return {say(lang, "Ei muutosta: rakenne ja tunnusluvut ovat samat.",
                  "Ingen förändring: strukturen och nyckeltalen är desamma.",
                  "No change: the structure and the key figures are the same.")};
   Pair p{c, c.models[0], c.models[index], c.diffs[index - 1], lang};

@@ -31,26 +31,26 @@ std::string mean_only(const Estimate& e, int decimals, Lang lang) { return forma
 std::string header(const Simulation& sim, Lang lang) {
   const auto& o = sim.options;
   std::string text =
-      fmt::format("{}: {} — {} {} × {} {} ({} {} {}), {} {}\n", pick(lang, "Simulointi", "Simulering", "Simulation"),
+      fmt::format("{}: {} — {} {} × {} {} ({} {} {}), {} {}\n", say(lang, "Simulointi", "Simulering", "Simulation"),
                   sim.model, o.replications,
-                  o.replications == 1 ? pick(lang, "toisto", "replikering", "replication")
-                                      : pick(lang, "toistoa", "replikeringar", "replications"),
+                  o.replications == 1 ? say(lang, "toisto", "replikering", "replication")
+                                      : say(lang, "toistoa", "replikeringar", "replications"),
                   format_decimal(o.weeks, 0, lang),
-                  o.weeks == 1 ? pick(lang, "viikko", "vecka", "week") : pick(lang, "viikkoa", "veckor", "weeks"),
-                  pick(lang, "lämmittely", "uppvärmning", "warm-up"), format_decimal(o.warmup_weeks, 0, lang),
-                  pick(lang, "vk", "v", "wk"), pick(lang, "siemen", "frö", "seed"), o.seed);
+                  o.weeks == 1 ? say(lang, "viikko", "vecka", "week") : say(lang, "viikkoa", "veckor", "weeks"),
+                  say(lang, "lämmittely", "uppvärmning", "warm-up"), format_decimal(o.warmup_weeks, 0, lang),
+                  say(lang, "vk", "v", "wk"), say(lang, "siemen", "frö", "seed"), o.seed);
   if (o.calendar == CalendarModel::office)
-    text += pick(lang, "Toimistokalenteri: työ ja saapumiset vain ma–pe työaikana (alkaen klo 8).\n",
+    text += say(lang, "Toimistokalenteri: työ ja saapumiset vain ma–pe työaikana (alkaen klo 8).\n",
                  "Kontorskalender: arbete och ankomster endast mån–fre under arbetstid (från kl. 8).\n",
                  "Office calendar: work and arrivals only Monday to Friday in working hours (from 08:00).\n");
   if (o.absence_model == AbsenceModel::random)
-    text += pick(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
+    text += say(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
                  "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
-  text += pick(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina",
+  text += say(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina",
                "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor",
                "Figures: mean over replications (95% confidence interval); times in weeks");
   if (!sim.deadlines.empty())
-    text += pick(lang, ", määräajat työpäivinä (tp)", ", tidsfrister i arbetsdagar (ad)",
+    text += say(lang, ", määräajat työpäivinä (tp)", ", tidsfrister i arbetsdagar (ad)",
                  ", deadlines in working days (wd)");
   text += ".\n";
   return text;
@@ -58,16 +58,16 @@ std::string header(const Simulation& sim, Lang lang) {
 
 std::string roles_table(const Simulation& sim, Lang lang) {
   Table t;
-  t.header = {pick(lang, "Rooli", "Roll", "Role"),
-              pick(lang, "Käyttöaste", "Beläggning", "Utilisation"),
-              pick(lang, "Jono", "Kö", "Queue"),
-              pick(lang, "Odotus ka", "Väntan medel", "Wait mean"),
+  t.header = {say(lang, "Rooli", "Roll", "Role"),
+              say(lang, "Käyttöaste", "Beläggning", "Utilisation"),
+              say(lang, "Jono", "Kö", "Queue"),
+              say(lang, "Odotus ka", "Väntan medel", "Wait mean"),
               "p50",
               "p90",
               "p95"};
   for (const auto& r : sim.roles) {
     std::string name = one_line(r.label.in(lang, r.id));
-    if (r.unstable) name += pick(lang, " (epävakaa)", " (instabil)", " (unstable)");
+    if (r.unstable) name += say(lang, " (epävakaa)", " (instabil)", " (unstable)");
     t.add_row({name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang),
                format_estimate(r.wait_weeks.mean, 2, lang), mean_only(r.wait_weeks.p50, 2, lang),
                mean_only(r.wait_weeks.p90, 2, lang), mean_only(r.wait_weeks.p95, 2, lang)});
@@ -77,19 +77,19 @@ std::string roles_table(const Simulation& sim, Lang lang) {
 
 std::string classes_table(const Simulation& sim, Lang lang) {
   Table t;
-  t.header = {pick(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
-              pick(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"),
+  t.header = {say(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
+              say(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"),
               "p50",
               "p90",
               "p95",
-              pick(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
-              pick(lang, "Keskeneräiset", "Pågående", "In progress")};
+              say(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
+              say(lang, "Keskeneräiset", "Pågående", "In progress")};
   auto row = [&](const std::string& name, const ClassResult& c) {
     t.add_row({name, format_estimate(c.lead_time_weeks.mean, 2, lang), mean_only(c.lead_time_weeks.p50, 2, lang),
                mean_only(c.lead_time_weeks.p90, 2, lang), mean_only(c.lead_time_weeks.p95, 2, lang),
                format_estimate(c.throughput_per_week, 1, lang), format_estimate(c.wip, 1, lang)});
   };
-  row(pick(lang, "kaikki", "alla", "all"), sim.overall);
+  row(say(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.classes.size() > 1)
     for (const auto& c : sim.classes) row(c.name, c);
   return table_text(t, kLayout);
@@ -98,9 +98,9 @@ std::string classes_table(const Simulation& sim, Lang lang) {
 std::string deadlines_table(const Simulation& sim, Lang lang) {
   Table t;
   // In working days (tp / ad / wd, as the diagrams), the unit of the statutory deadlines.
-  t.header = {pick(lang, "Vaihe", "Steg", "Step"), pick(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
-              pick(lang, "Ajoissa", "I tid", "On time"),
-              pick(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"};
+  t.header = {say(lang, "Vaihe", "Steg", "Step"), say(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
+              say(lang, "Ajoissa", "I tid", "On time"),
+              say(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"};
   const double days = sim.calendar.working_days_per_week();
   for (const auto& d : sim.deadlines) {
     t.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
@@ -215,16 +215,16 @@ std::string format_estimate(const Estimate& e, int decimals, Lang lang) {
 std::string simulation_text(const Simulation& sim, Lang lang) {
   std::string text = header(sim, lang);
   for (const auto& g : sim.guards)
-    text += "\n" + std::string(pick(lang, "HUOM: ", "OBS: ", "NOTE: ")) + g.message + "\n";
-  text += "\n" + std::string(pick(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang);
+    text += "\n" + std::string(say(lang, "HUOM: ", "OBS: ", "NOTE: ")) + g.message + "\n";
+  text += "\n" + std::string(say(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang);
   text +=
-      "\n" + std::string(pick(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) + "\n" + classes_table(sim, lang);
+      "\n" + std::string(say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) + "\n" + classes_table(sim, lang);
   if (!sim.deadlines.empty())
     text += "\n" +
-            std::string(pick(lang, "Määräajat (alusta vaiheen alkuun)", "Tidsfrister (från start till stegets början)",
+            std::string(say(lang, "Määräajat (alusta vaiheen alkuun)", "Tidsfrister (från start till stegets början)",
                              "Deadlines (from arrival until the step begins)")) +
             "\n" + deadlines_table(sim, lang);
-  text += fmt::format("\n{}: {}\n", pick(lang, "Tapahtumia", "Händelser", "Events"),
+  text += fmt::format("\n{}: {}\n", say(lang, "Tapahtumia", "Händelser", "Events"),
                       format_decimal(double(sim.events), 0, lang));
   return text;
 }

@@ -23,19 +23,19 @@ inline constexpr const char* kLaneGrey = "#f4f4f4";
 // The words of the diagram in the three languages.
 struct Words {
   Lang lang;
-  const char* per_week() const { return pick(lang, "/vk", "/v", "/wk"); }
-  const char* fte() const { return pick(lang, "htv", "årsv.", "FTE"); }
-  const char* utilisation() const { return pick(lang, "käyttöaste", "beläggning", "utilisation"); }
-  const char* wait() const { return pick(lang, "odotus", "väntan", "wait"); }
-  const char* weeks_short() const { return pick(lang, "vk", "v", "wk"); }
-  const char* overloaded() const { return pick(lang, "jono kasvaa", "kön växer", "queue grows"); }
-  const char* bottleneck() const { return pick(lang, "PULLONKAULA", "FLASKHALS", "BOTTLENECK"); }
-  const char* delay() const { return pick(lang, "viive", "fördröjning", "delay"); }
-  const char* deadline() const { return pick(lang, "määräaika", "tidsfrist", "deadline"); }
-  const char* mandatory() const { return pick(lang, "pakollinen", "obligatorisk", "mandatory"); }
-  const char* skippable() const { return pick(lang, "voidaan ohittaa", "kan förbigås", "can be skipped"); }
+  const char* per_week() const { return say(lang, "/vk", "/v", "/wk"); }
+  const char* fte() const { return say(lang, "htv", "årsv.", "FTE"); }
+  const char* utilisation() const { return say(lang, "käyttöaste", "beläggning", "utilisation"); }
+  const char* wait() const { return say(lang, "odotus", "väntan", "wait"); }
+  const char* weeks_short() const { return say(lang, "vk", "v", "wk"); }
+  const char* overloaded() const { return say(lang, "jono kasvaa", "kön växer", "queue grows"); }
+  const char* bottleneck() const { return say(lang, "PULLONKAULA", "FLASKHALS", "BOTTLENECK"); }
+  const char* delay() const { return say(lang, "viive", "fördröjning", "delay"); }
+  const char* deadline() const { return say(lang, "määräaika", "tidsfrist", "deadline"); }
+  const char* mandatory() const { return say(lang, "pakollinen", "obligatorisk", "mandatory"); }
+  const char* skippable() const { return say(lang, "voidaan ohittaa", "kan förbigås", "can be skipped"); }
   const char* outside_flow() const {
-    return pick(lang, "asiakasvirran ulkopuolella", "utanför klientflödet", "outside the client flow");
+    return say(lang, "asiakasvirran ulkopuolella", "utanför klientflödet", "outside the client flow");
   }
   std::string badge(const std::string& assesses) const;
 };

@@ -215,15 +215,15 @@ class DiffGraph {
 
   void legend() {
     w_.open_cluster("cluster_legend");
-    w_.cluster_attributes({{"label", dot_string(pick(lang_, "Selite", "Teckenförklaring", "Legend"))},
+    w_.cluster_attributes({{"label", dot_string(say(lang_, "Selite", "Teckenförklaring", "Legend"))},
                            {"style", dot_quoted("rounded")},
                            {"color", dot_quoted("#bdbdbd")}});
     w_.node("    ", "legend_added",
-            labelled(pick(lang_, "lisätty", "tillagt", "added"), node_style(ChangeKind::added)));
+            labelled(say(lang_, "lisätty", "tillagt", "added"), node_style(ChangeKind::added)));
     w_.node("    ", "legend_removed",
-            labelled(pick(lang_, "poistettu", "borttaget", "removed"), node_style(ChangeKind::removed)));
+            labelled(say(lang_, "poistettu", "borttaget", "removed"), node_style(ChangeKind::removed)));
     w_.node("    ", "legend_changed",
-            labelled(pick(lang_, "muuttunut", "ändrat", "changed"), node_style(ChangeKind::changed)));
+            labelled(say(lang_, "muuttunut", "ändrat", "changed"), node_style(ChangeKind::changed)));
     w_.edge("    ", {"legend_added", "legend_removed", "legend_changed"}, {{"style", "invis"}});
     w_.close_cluster();
   }

@@ -12,11 +12,11 @@ std::string describe_deadline(double weeks, const Calendar& calendar, Lang lang)
     int decimals = std::fabs(days - std::round(days)) < 1e-9 ? 0 : 1;
     bool one = decimals == 0 && std::lround(days) == 1;
     return format_decimal(days, decimals, lang) + " " +
-           (one ? pick(lang, "työpäivä", "arbetsdag", "working day")
-                : pick(lang, "työpäivää", "arbetsdagar", "working days"));
+           (one ? say(lang, "työpäivä", "arbetsdag", "working day")
+                : say(lang, "työpäivää", "arbetsdagar", "working days"));
   }
   int decimals = std::fabs(weeks - std::round(weeks)) < 1e-9 ? 0 : 1;
-  return format_decimal(weeks, decimals, lang) + " " + pick(lang, "viikkoa", "veckor", "weeks");
+  return format_decimal(weeks, decimals, lang) + " " + say(lang, "viikkoa", "veckor", "weeks");
 }
 
 namespace diagram {
@@ -33,7 +33,7 @@ std::string format_rate(double per_week, Lang lang) { return format_decimal(per_
 // Short waits in working days, longer ones in weeks.
 std::string wait_text(double weeks, const Calendar& calendar, Lang lang) {
   double days = weeks * calendar.working_days_per_week();
-  if (days < 5) return format_decimal(days, 1, lang) + " " + pick(lang, "tp", "ad", "wd");
+  if (days < 5) return format_decimal(days, 1, lang) + " " + say(lang, "tp", "ad", "wd");
   return format_decimal(weeks, 1, lang) + " " + Words{lang}.weeks_short();
 }
 

@@ -24,18 +24,18 @@ void heat_row(const Context& c, std::ostringstream& t) {
 // What the badges, dashes, diamonds and line widths mean.
 void key_row(const Context& c, std::ostringstream& t) {
   const Lang lang = c.options.lang;
-  t << kRow << "<TD ALIGN=\"RIGHT\"><B>" << pick(lang, "Merkit", "Tecken", "Key") << ":</B></TD>";
+  t << kRow << "<TD ALIGN=\"RIGHT\"><B>" << say(lang, "Merkit", "Tecken", "Key") << ":</B></TD>";
   t << "<TD BGCOLOR=\"" << kCheckpointBlue << "\"><FONT COLOR=\"#ffffff\">" << escape_html(c.words.badge("special"))
     << "</FONT></TD>";
   t << "<TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#737373\">"
-    << pick(lang, "muu työ (ei asiakasvirtaa)", "annat arbete (ej klientflöde)", "other work (no client flow)")
+    << say(lang, "muu työ (ei asiakasvirtaa)", "annat arbete (ej klientflöde)", "other work (no client flow)")
     << "</TD>";
-  t << "<TD>◇ " << pick(lang, "ohjautuminen", "vägval", "routing") << "</TD>";
+  t << "<TD>◇ " << say(lang, "ohjautuminen", "vägval", "routing") << "</TD>";
   t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
-    << pick(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
+    << say(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
   if (c.figures && !c.figures->route_flow.empty())
     t << "<TD>"
-      << pick(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",
+      << say(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",
               "line width = clients per week")
       << "</TD>";
   if (c.figures && c.figures->bottleneck)

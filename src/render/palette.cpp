@@ -40,29 +40,29 @@ const char* HeatScale::ink(int bin) const {
 
 HeatScale utilisation_scale(Lang lang) {
   HeatScale s;
-  s.title = pick(lang, "Käyttöaste", "Beläggningsgrad", "Utilisation");
+  s.title = say(lang, "Käyttöaste", "Beläggningsgrad", "Utilisation");
   s.limits = {0.5, 0.7, 0.8, 0.9, 0.95, 1.0};
   const char* unit = lang == Lang::en ? "%" : "\u00A0%";
   auto pct = [](double x) { return std::to_string(static_cast<int>(std::lround(x * 100))); };
   s.labels.push_back(std::string("< ") + pct(s.limits.front()) + unit);
   for (size_t i = 1; i < s.limits.size(); ++i) s.labels.push_back(pct(s.limits[i - 1]) + "–" + pct(s.limits[i]) + unit);
-  s.labels.push_back(std::string("≥ 100") + unit + " " + pick(lang, "(ei riitä)", "(räcker inte)", "(overloaded)"));
+  s.labels.push_back(std::string("≥ 100") + unit + " " + say(lang, "(ei riitä)", "(räcker inte)", "(overloaded)"));
   return s;
 }
 
 HeatScale wait_scale(Lang lang) {
   HeatScale s;
-  s.title = pick(lang, "Odotus käyntiä kohden", "Väntetid per besök", "Wait per visit");
+  s.title = say(lang, "Odotus käyntiä kohden", "Väntetid per besök", "Wait per visit");
   s.limits = {0.2, 0.6, 1, 2, 4, 8};  // weeks; 0.2 = one working day
-  std::string wd = pick(lang, "tp", "ad", "wd");
-  std::string wk = pick(lang, "vk", "v", "wk");
+  std::string wd = say(lang, "tp", "ad", "wd");
+  std::string wk = say(lang, "vk", "v", "wk");
   s.labels = {"< 1 " + wd,
               "1–3 " + wd,
               "3 " + wd + " – 1 " + wk,
               "1–2 " + wk,
               "2–4 " + wk,
               "4–8 " + wk,
-              "≥ 8 " + wk + " " + pick(lang, "tai jono kasvaa", "eller kön växer", "or queue grows")};
+              "≥ 8 " + wk + " " + say(lang, "tai jono kasvaa", "eller kön växer", "or queue grows")};
   return s;
 }
 

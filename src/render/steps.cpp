@@ -10,9 +10,9 @@ namespace sujuva::diagram {
 
 std::string Words::badge(const std::string& assesses) const {
   if (assesses == "special" || assesses.empty())
-    return pick(lang, "erityisen tuen tarpeen arviointi", "bedömning av behov av särskilt stöd",
+    return say(lang, "erityisen tuen tarpeen arviointi", "bedömning av behov av särskilt stöd",
                 "special support assessment");
-  return std::string(pick(lang, "arvioidaan: ", "bedöms: ", "assesses: ")) + assesses;
+  return std::string(say(lang, "arvioidaan: ", "bedöms: ", "assesses: ")) + assesses;
 }
 
 std::optional<int> Context::role_bin(std::optional<RoleIndex> role) const {

@@ -49,23 +49,23 @@ namespace report {
 
 Section assumptions_section(const Context& ctx) {
   Section s{"assumptions",
-            pick(ctx.lang, "Mallin oletukset ja lähteet", "Modellens antaganden och källor",
+            say(ctx.lang, "Mallin oletukset ja lähteet", "Modellens antaganden och källor",
                  "Assumptions and sources of the model"),
             {}};
   for (const char* key : {"assumptions", "source"}) {
     auto it = ctx.p.notes.find(key);
     if (it == ctx.p.notes.end() || it->second.empty()) continue;
-    std::string lead = std::string(key) == "source" ? pick(ctx.lang, "Lähteet: ", "Källor: ", "Sources: ")
-                                                    : pick(ctx.lang, "Oletukset: ", "Antaganden: ", "Assumptions: ");
+    std::string lead = std::string(key) == "source" ? say(ctx.lang, "Lähteet: ", "Källor: ", "Sources: ")
+                                                    : say(ctx.lang, "Oletukset: ", "Antaganden: ", "Assumptions: ");
     s.blocks.push_back(paragraph(lead + one_line(it->second)));
   }
-  s.blocks.push_back(paragraph(std::string(pick(ctx.lang, "Viikkotyöaika ", "Veckoarbetstid ", "Working week ")) +
+  s.blocks.push_back(paragraph(std::string(say(ctx.lang, "Viikkotyöaika ", "Veckoarbetstid ", "Working week ")) +
                                ctx.num(ctx.p.calendar.hours_per_fte, 2) + " h, " +
                                ctx.num(ctx.p.calendar.hours_per_day, 2) +
-                               pick(ctx.lang, " h päivässä.", " h per dag.", " h a day.")));
+                               say(ctx.lang, " h päivässä.", " h per dag.", " h a day.")));
   if (!ctx.in.model_comment.empty()) {
     s.blocks.push_back(
-        paragraph(pick(ctx.lang, "Mallitiedoston alun kommentti:", "Kommentaren i början av modellfilen:",
+        paragraph(say(ctx.lang, "Mallitiedoston alun kommentti:", "Kommentaren i början av modellfilen:",
                        "The comment at the top of the model file:")));
     Block pre;
     pre.kind = Block::Kind::preformatted;

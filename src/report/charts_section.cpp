@@ -12,11 +12,11 @@ namespace sujuva::report {
 namespace {
 
 Block projection_chart(const Context& ctx, const Projection& pr) {
-  LineChart c{.title = pick(ctx.lang, "Jonon kehitys viikoittain (virtausmallin ennuste)",
+  LineChart c{.title = say(ctx.lang, "Jonon kehitys viikoittain (virtausmallin ennuste)",
                             "Köns utveckling vecka för vecka (flödesmodellens prognos)",
                             "Queue week by week (flow model projection)"),
-              .x_label = pick(ctx.lang, "viikko", "vecka", "week"),
-              .y_label = pick(ctx.lang, "asiakkaita jonossa tai työn alla", "klienter i kö eller under arbete",
+              .x_label = say(ctx.lang, "viikko", "vecka", "week"),
+              .y_label = say(ctx.lang, "asiakkaita jonossa tai työn alla", "klienter i kö eller under arbete",
                               "clients waiting or in service"),
               .lang = ctx.lang};
   for (int w : pr.weeks) c.x.push_back(w);
@@ -28,7 +28,7 @@ Block projection_chart(const Context& ctx, const Projection& pr) {
   Block b;
   b.kind = Block::Kind::figure;
   b.svg = line_chart_svg(c);
-  b.text = pick(ctx.lang,
+  b.text = say(ctx.lang,
                 "Ennuste alkaa viikolta 0 ja näyttää, miten jonot täyttyvät tai purkautuvat, kun kysyntä ja "
                 "henkilöstö ovat mallin mukaiset (ja --timeline-muutokset huomioiden).",
                 "Prognosen börjar vecka 0 och visar hur köerna fylls eller töms när efterfrågan och personalen är "
@@ -36,21 +36,21 @@ Block projection_chart(const Context& ctx, const Projection& pr) {
                 "The projection starts at week 0 and shows how queues fill or drain with the model's demand and "
                 "staffing (and any --timeline changes).");
   b.markdown = "*" + escape_markdown(c.title) + ": " +
-               pick(ctx.lang, "ks. index.html", "se index.html", "see index.html") + "*";
+               say(ctx.lang, "ks. index.html", "se index.html", "see index.html") + "*";
   return b;
 }
 
 }  // namespace
 
 Section charts_section(const Context& ctx) {
-  Section s{"charts", pick(ctx.lang, "Kuvaajat", "Grafer", "Charts"), {}};
-  BarChart bars{.title = pick(ctx.lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role"),
-                .axis_label = pick(ctx.lang, "käyttöaste, % kapasiteetista", "beläggning, % av kapaciteten",
+  Section s{"charts", say(ctx.lang, "Kuvaajat", "Grafer", "Charts"), {}};
+  BarChart bars{.title = say(ctx.lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role"),
+                .axis_label = say(ctx.lang, "käyttöaste, % kapasiteetista", "beläggning, % av kapaciteten",
                                    "utilisation, % of capacity"),
                 .lang = ctx.lang};
   bars.percent = true;
   bars.reference = 1.0;
-  bars.reference_label = pick(ctx.lang, "kapasiteetti täynnä", "full kapacitet", "full capacity");
+  bars.reference_label = say(ctx.lang, "kapasiteetti täynnä", "full kapacitet", "full capacity");
   HeatScale scale = utilisation_scale(ctx.lang);
   for (const RoleResult& r : ctx.a->roles) {
     int bin = !r.stable ? scale.size() - 1 : scale.bin(r.utilisation.value_or(0));
@@ -60,7 +60,7 @@ Section charts_section(const Context& ctx) {
   bar.kind = Block::Kind::figure;
   bar.svg = bar_chart_svg(bars);
   bar.markdown = "*" + escape_markdown(bars.title) + ": " +
-                 pick(ctx.lang, "ks. index.html", "se index.html", "see index.html") + "*";
+                 say(ctx.lang, "ks. index.html", "se index.html", "see index.html") + "*";
   s.blocks.push_back(bar);
   if (ctx.a->projection && !ctx.a->projection->weeks.empty())
     s.blocks.push_back(projection_chart(ctx, *ctx.a->projection));

@@ -12,7 +12,7 @@ std::string required(const Context& ctx, const std::string& role_or_qualificatio
   auto roles = ctx.p.roles_matching(role_or_qualification);
   if (roles.size() == 1) return one_line(ctx.p.roles[roles[0]].label.in(ctx.lang, ctx.p.roles[roles[0]].id));
   if (role_or_qualification == "social-worker")
-    return pick(ctx.lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
+    return say(ctx.lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
   return role_or_qualification;
 }
 
@@ -21,11 +21,11 @@ std::string required(const Context& ctx, const std::string& role_or_qualificatio
 void add_share_cases(const Context& ctx, Section& s) {
   Block b;
   b.kind = Block::Kind::table;
-  b.table.header = {pick(ctx.lang, "Missä", "Var", "Where"),
-                    pick(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
-                    pick(ctx.lang, "Läpimenoaika", "Genomloppstid", "Lead time"),
-                    pick(ctx.lang, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
-                    pick(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation")};
+  b.table.header = {say(ctx.lang, "Missä", "Var", "Where"),
+                    say(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
+                    say(ctx.lang, "Läpimenoaika", "Genomloppstid", "Lead time"),
+                    say(ctx.lang, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
+                    say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation")};
   b.table.align = {Align::left, Align::right, Align::right, Align::left, Align::right};
   for (const auto& c : ctx.a->checkpoints) {
     if (c.share_cases.empty()) continue;
@@ -33,17 +33,17 @@ void add_share_cases(const Context& ctx, Section& s) {
     for (const auto& k : c.share_cases) {
       const auto& u = k.busiest_utilisation;
       b.table.add_row({where,
-                       format_percent(k.share, ctx.lang) + pick(ctx.lang, " (nyt ", " (nu ", " (now ") +
+                       format_percent(k.share, ctx.lang) + say(ctx.lang, " (nyt ", " (nu ", " (now ") +
                            format_percent(*c.outcome_share, ctx.lang) + ")",
                        k.lead_time_weeks ? ctx.weeks(*k.lead_time_weeks)
-                                         : pick(ctx.lang, "ei tasapainoa", "ingen jämvikt", "no steady state"),
+                                         : say(ctx.lang, "ei tasapainoa", "ingen jämvikt", "no steady state"),
                        k.busiest_role.empty() ? "-" : ctx.role_label(k.busiest_role), ctx.pct(u)});
       shade_last_row(b, 4, ctx.utilisation_shade(u, !u || *u < 1));
     }
   }
   if (b.table.rows() == 0) return;
   s.blocks.push_back(paragraph(
-      pick(ctx.lang,
+      say(ctx.lang,
            "Erityisen tuen tarpeen osuudesta ei ole julkaistua lukua, joten mallin osuus on oletus. Jos "
            "tarkistuspiste arvioisi 10 prosenttiyksikköä harvempia tai useampia tarvitseviksi:",
            "Det finns ingen publicerad siffra för andelen med behov av särskilt stöd, så modellens andel är ett "
@@ -56,17 +56,17 @@ void add_share_cases(const Context& ctx, Section& s) {
 }  // namespace
 
 Section checkpoints_section(const Context& ctx) {
-  Section s{"checkpoints", pick(ctx.lang, "Arviointipisteet", "Bedömningspunkter", "Assessment points"), {}};
+  Section s{"checkpoints", say(ctx.lang, "Arviointipisteet", "Bedömningspunkter", "Assessment points"), {}};
   Block b;
   b.kind = Block::Kind::table;
-  b.table.header = {pick(ctx.lang, "Missä", "Var", "Where"),
-                    pick(ctx.lang, "Kuka arvioi", "Vem bedömer", "Who assesses"),
-                    pick(ctx.lang, "Arvioi", "Bedömer", "Assesses"),
-                    pick(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
-                    pick(ctx.lang, "Heistä vaadittu ammattilainen tavoittaa", "Av dem når den krävda yrkesrollen",
+  b.table.header = {say(ctx.lang, "Missä", "Var", "Where"),
+                    say(ctx.lang, "Kuka arvioi", "Vem bedömer", "Who assesses"),
+                    say(ctx.lang, "Arvioi", "Bedömer", "Assesses"),
+                    say(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
+                    say(ctx.lang, "Heistä vaadittu ammattilainen tavoittaa", "Av dem når den krävda yrkesrollen",
                          "Of them reach the required role"),
-                    pick(ctx.lang, "Määräaika", "Tidsfrist", "Deadline"),
-                    pick(ctx.lang, "Pakollinen", "Obligatorisk", "Mandatory")};
+                    say(ctx.lang, "Määräaika", "Tidsfrist", "Deadline"),
+                    say(ctx.lang, "Pakollinen", "Obligatorisk", "Mandatory")};
   // With an analysis, who reaches the required role is a share and a role ("45 % → ..."), text;
   // without one the column holds only "-", aligned as the numbers.
   b.table.align = {Align::left, Align::left, Align::left, Align::right, ctx.a ? Align::left : Align::right,
@@ -80,7 +80,7 @@ Section checkpoints_section(const Context& ctx) {
       const StepResult* sr = ctx.a->find_step(st.id);
       if (sr && sr->assessed_per_week && sr->assessed_share)
         assessed = format_percent(*sr->assessed_share, ctx.lang) + " (" + ctx.num(*sr->assessed_per_week, 1) +
-                   pick(ctx.lang, " as./vk)", " kl./v)", " clients/wk)");
+                   say(ctx.lang, " as./vk)", " kl./v)", " clients/wk)");
       for (const auto& c : ctx.a->checkpoints)
         if (c.step == st.id && c.share_reaching_required_role)
           reaching = format_percent(*c.share_reaching_required_role, ctx.lang) + " → " + required(ctx, c.required_role);
@@ -89,10 +89,10 @@ Section checkpoints_section(const Context& ctx) {
                      st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-",
                      ctx.class_name(st.assesses), assessed, reaching,
                      st.deadline_weeks ? describe_deadline(*st.deadline_weeks, ctx.p.calendar, ctx.lang) : "-",
-                     st.mandatory ? pick(ctx.lang, "kyllä", "ja", "yes") : pick(ctx.lang, "ei", "nej", "no")});
+                     st.mandatory ? say(ctx.lang, "kyllä", "ja", "yes") : say(ctx.lang, "ei", "nej", "no")});
   }
   if (b.table.rows() == 0)
-    s.blocks.push_back(paragraph(pick(ctx.lang, "Mallissa ei ole arviointipisteitä (kind=checkpoint).",
+    s.blocks.push_back(paragraph(say(ctx.lang, "Mallissa ei ole arviointipisteitä (kind=checkpoint).",
                                       "Modellen har inga bedömningspunkter (kind=checkpoint).",
                                       "The model has no assessment points (kind=checkpoint).")));
   else

@@ -50,15 +50,15 @@ ComparisonSection comparison_section(const ComparedModel& before_model, const Co
   s.html = section_body(comparison_html_section(c, lang));
   auto title = [&](const Process& p) { return one_line(p.title.in(lang, p.name)); };
   s.html += "<div class=\"side-by-side\">\n" +
-            figure(std::string(pick(lang, "Ennen: ", "Före: ", "Before: ")) + title(before),
+            figure(std::string(say(lang, "Ennen: ", "Före: ", "Before: ")) + title(before),
                    diagram_svg(before_model, lang)) +
-            figure(std::string(pick(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after),
+            figure(std::string(say(lang, "Jälkeen: ", "Efter: ", "After: ")) + title(after),
                    diagram_svg(after_model, lang)) +
             "</div>\n";
   s.html += "<figure><div class=\"diagram\">" +
             report::inline_svg(render_dot(diff_dot(before, after, c.diffs[0], lang), OutputFormat::svg)) +
             "</div><figcaption>" +
-            escape_html(pick(lang,
+            escape_html(say(lang,
                              "Muutos yhdessä kaaviossa: vihreä = uusi vaihe tai reitti, harmaa katkoviiva = poistunut, "
                              "oranssi = muuttunut.",
                              "Förändringen i ett diagram: grön = nytt steg eller ny väg, grå streckad = borttaget, "

@@ -61,7 +61,7 @@ std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" "
       "role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
       "<title>{2}</title>\n",
-      width, height, escape_html(pick(lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role")));
+      width, height, escape_html(say(lang, "Käyttöaste rooleittain", "Beläggning per roll", "Utilisation by role")));
   // Legend: one swatch per model.
   double lx = label_width;
   for (size_t i = 0; i < n; ++i) {
@@ -103,7 +103,7 @@ std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
 
 std::string comparison_html_section(const Comparison& c, Lang lang) {
   std::string out = "<section class=\"comparison\">\n<h2>";
-  out += pick(lang, "Ennen ja jälkeen", "Före och efter", "Before and after");
+  out += say(lang, "Ennen ja jälkeen", "Före och efter", "Before and after");
   out += "</h2>\n";
   const auto titles = column_titles(c, lang);
   for (size_t i = 1; i < c.models.size(); ++i) {
@@ -115,7 +115,7 @@ std::string comparison_html_section(const Comparison& c, Lang lang) {
   }
   out += kpi_html(c, lang);
   out += "<figure class=\"chart\">\n" + utilisation_chart_svg(c, lang) + "<figcaption>";
-  out += pick(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
+  out += say(lang, "Käyttöaste rooleittain; katkoviiva = 100 %", "Beläggning per roll; streckad linje = 100 %",
               "Utilisation by role; dashed line = 100%");
   out += "</figcaption>\n</figure>\n</section>\n";
   return out;

@@ -28,18 +28,18 @@ std::string Context::num(double x, int decimals) const { return format_decimal(x
 std::string Context::pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
 
 std::string Context::weeks(std::optional<double> w) const {
-  return w ? num(*w, 1) + " " + pick(lang, "vk", "v", "wk") : std::string("-");
+  return w ? num(*w, 1) + " " + say(lang, "vk", "v", "wk") : std::string("-");
 }
 
 std::string Context::wait_text(double w) const {
   double days = w * p.calendar.working_days_per_week();
-  if (days < 10) return num(days, 1) + " " + pick(lang, "työpv", "arbetsd.", "working days");
+  if (days < 10) return num(days, 1) + " " + say(lang, "työpv", "arbetsd.", "working days");
   return weeks(w);
 }
 
 std::string Context::class_name(const std::string& c) const {
-  if (c == "special") return pick(lang, "erityinen tuki", "särskilt stöd", "special support");
-  if (c == "standard") return pick(lang, "tavallinen", "vanlig", "standard");
+  if (c == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
+  if (c == "standard") return say(lang, "tavallinen", "vanlig", "standard");
   return c;
 }
 

@@ -13,14 +13,14 @@ namespace report {
 namespace {
 
 Section diagram_section(const Context& ctx) {
-  Section s{"process-diagram", pick(ctx.lang, "Prosessikaavio", "Processdiagram", "Process diagram"), {}};
+  Section s{"process-diagram", say(ctx.lang, "Prosessikaavio", "Processdiagram", "Process diagram"), {}};
   Block figure;
   figure.kind = Block::Kind::figure;
   figure.css_class = "diagram";
   figure.svg = "<div class=\"diagram\">" + inline_svg(ctx.in.diagram_svg) + "</div>";
   figure.markdown =
-      "![" + escape_markdown(pick(ctx.lang, "Prosessikaavio", "Processdiagram", "Process diagram")) + "](diagram.svg)";
-  figure.text = pick(ctx.lang,
+      "![" + escape_markdown(say(ctx.lang, "Prosessikaavio", "Processdiagram", "Process diagram")) + "](diagram.svg)";
+  figure.text = say(ctx.lang,
                      "Kaistat ovat rooleja; väri kertoo roolin käyttöasteen, viivan paksuus asiakasmäärän viikossa. "
                      "Siniset kuusikulmiot ovat erityisen tuen tarpeen arviointipisteitä, punainen katkoviiva "
                      "tarkistuksen löytämä virheellinen reitti.",
@@ -35,10 +35,10 @@ Section diagram_section(const Context& ctx) {
   links.kind = Block::Kind::links;
   links.links = {
       {"diagram.svg",
-       pick(ctx.lang, "Kaavio täysikokoisena (SVG)", "Diagrammet i full storlek (SVG)", "Full-size diagram (SVG)")},
-      {"diagram.png", pick(ctx.lang, "Kaavio kuvana (PNG)", "Diagrammet som bild (PNG)", "Diagram as image (PNG)")},
-      {"poster.pdf", pick(ctx.lang, "Juliste A3 (PDF)", "Affisch A3 (PDF)", "Poster A3 (PDF)")},
-      {"analysis.json", pick(ctx.lang, "Analyysi (JSON)", "Analys (JSON)", "Analysis (JSON)")}};
+       say(ctx.lang, "Kaavio täysikokoisena (SVG)", "Diagrammet i full storlek (SVG)", "Full-size diagram (SVG)")},
+      {"diagram.png", say(ctx.lang, "Kaavio kuvana (PNG)", "Diagrammet som bild (PNG)", "Diagram as image (PNG)")},
+      {"poster.pdf", say(ctx.lang, "Juliste A3 (PDF)", "Affisch A3 (PDF)", "Poster A3 (PDF)")},
+      {"analysis.json", say(ctx.lang, "Analyysi (JSON)", "Analys (JSON)", "Analysis (JSON)")}};
   s.blocks.push_back(links);
   return s;
 }
@@ -58,14 +58,14 @@ Document build(const Context& ctx) {
   Document d;
   d.lang = lang_code(ctx.lang);
   d.title = one_line(ctx.p.title.in(ctx.lang, ctx.p.name));
-  d.subtitle = std::string(pick(ctx.lang, "Prosessin sujuvuusraportti", "Rapport om processens smidighet",
+  d.subtitle = std::string(say(ctx.lang, "Prosessin sujuvuusraportti", "Rapport om processens smidighet",
                                 "Process smoothness report")) +
                " · " + ctx.p.file;
   d.sections.push_back(summary_section(ctx));
   d.sections.push_back(diagram_section(ctx));
   if (!ctx.in.comparison_html.empty())
     d.sections.push_back(raw_section("comparison",
-                                     pick(ctx.lang, "Ennen ja jälkeen", "Före och efter", "Before and after"),
+                                     say(ctx.lang, "Ennen ja jälkeen", "Före och efter", "Before and after"),
                                      ctx.in.comparison_html, ctx.in.comparison_markdown));
   if (ctx.a) d.sections.push_back(roles_section(ctx));
   d.sections.push_back(checkpoints_section(ctx));
@@ -74,12 +74,12 @@ Document build(const Context& ctx) {
   if (ctx.a) d.sections.push_back(charts_section(ctx));
   if (ctx.a) d.sections.push_back(steps_section(ctx));
   if (!ctx.in.simulation_html.empty())
-    d.sections.push_back(raw_section("simulation", pick(ctx.lang, "Simulointi", "Simulering", "Simulation"),
+    d.sections.push_back(raw_section("simulation", say(ctx.lang, "Simulointi", "Simulering", "Simulation"),
                                      ctx.in.simulation_html, ctx.in.simulation_markdown));
   d.sections.push_back(assumptions_section(ctx));
-  d.footer = std::string(pick(ctx.lang, "Tuottanut sujuva", "Framtagen med sujuva", "Made with sujuva")) + " " +
-             SUJUVA_VERSION + " · " + pick(ctx.lang, "malli", "modell", "model") + " " + ctx.p.file + " · " +
-             pick(ctx.lang, "luvut ovat mallin laskemia arvioita, eivät mittauksia",
+  d.footer = std::string(say(ctx.lang, "Tuottanut sujuva", "Framtagen med sujuva", "Made with sujuva")) + " " +
+             SUJUVA_VERSION + " · " + say(ctx.lang, "malli", "modell", "model") + " " + ctx.p.file + " · " +
+             say(ctx.lang, "luvut ovat mallin laskemia arvioita, eivät mittauksia",
                   "siffrorna är modellens uppskattningar, inte mätningar",
                   "figures are the model's estimates, not measurements");
   return d;

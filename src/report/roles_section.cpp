@@ -6,23 +6,23 @@ namespace sujuva::report {
 
 Section roles_section(const Context& ctx) {
   Section s{"roles",
-            pick(ctx.lang, "Roolit: kapasiteetti ja kuormitus", "Roller: kapacitet och belastning",
+            say(ctx.lang, "Roolit: kapasiteetti ja kuormitus", "Roller: kapacitet och belastning",
                  "Roles: capacity and load"),
             {}};
   Block b;
   b.kind = Block::Kind::table;
-  b.table.header = {pick(ctx.lang, "Rooli", "Roll", "Role"),
-                    pick(ctx.lang, "htv", "Årsverken", "FTE"),
-                    pick(ctx.lang, "Kapasiteetti h/vk", "Kapacitet h/v", "Capacity h/wk"),
-                    pick(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
-                    pick(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),
-                    pick(ctx.lang, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
-                    pick(ctx.lang, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
-                    pick(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
+  b.table.header = {say(ctx.lang, "Rooli", "Roll", "Role"),
+                    say(ctx.lang, "htv", "Årsverken", "FTE"),
+                    say(ctx.lang, "Kapasiteetti h/vk", "Kapacitet h/v", "Capacity h/wk"),
+                    say(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
+                    say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),
+                    say(ctx.lang, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
+                    say(ctx.lang, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
+                    say(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
   for (const RoleResult& r : ctx.a->roles) {
-    std::string wait = !r.stable ? std::string(pick(ctx.lang, "jono kasvaa ", "kön växer med ", "queue grows by ")) +
+    std::string wait = !r.stable ? std::string(say(ctx.lang, "jono kasvaa ", "kön växer med ", "queue grows by ")) +
                                        ctx.num(r.backlog_growth_clients_per_week, 1) +
-                                       pick(ctx.lang, " as./vk", " kl./v", " clients/wk")
+                                       say(ctx.lang, " as./vk", " kl./v", " clients/wk")
                        : r.wait_weeks ? ctx.wait_text(*r.wait_weeks)
                                       : "-";
     b.table.add_row({ctx.role_label(r.id), ctx.num(r.fte, 2), ctx.num(r.capacity_hours_per_week, 1),
@@ -32,7 +32,7 @@ Section roles_section(const Context& ctx) {
   }
   s.blocks.push_back(b);
   s.blocks.push_back(paragraph(
-      pick(ctx.lang,
+      say(ctx.lang,
            "Kapasiteetti = htv × viikkotyöaika × (1 − poissaolot) × (1 − muuhun työhön varattu osuus). Kysyntä = "
            "asiakastyö (käynnit × työaika) + asiakasvirran ulkopuolinen työ. Käyttöaste = kysyntä / kapasiteetti; yli "
            "85–90 %:n käyttöasteella jonot kasvavat nopeasti.",

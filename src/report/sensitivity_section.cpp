@@ -6,11 +6,11 @@ namespace sujuva::report {
 
 Section sensitivity_section(const Context& ctx) {
   Section s{"sensitivity",
-            pick(ctx.lang, "Missä yksi lisähenkilö auttaa eniten", "Var en person till hjälper mest",
+            say(ctx.lang, "Missä yksi lisähenkilö auttaa eniten", "Var en person till hjälper mest",
                  "Where one more person helps most"),
             {}};
   if (ctx.a->lead_time_weeks.mean)
-    s.blocks.push_back(paragraph(std::string(pick(ctx.lang, "Läpimenoaika nyt keskimäärin ",
+    s.blocks.push_back(paragraph(std::string(say(ctx.lang, "Läpimenoaika nyt keskimäärin ",
                                                   "Genomloppstiden nu i "
                                                   "genomsnitt ",
                                                   "Lead time now on average ")) +
@@ -18,13 +18,13 @@ Section sensitivity_section(const Context& ctx) {
   Block b;
   b.kind = Block::Kind::table;
   b.table.header = {"#",
-                    pick(ctx.lang, "Rooli", "Roll", "Role"),
-                    pick(ctx.lang, "+0,5 htv: läpimenoaika", "+0,5 årsv.: genomloppstid", "+0.5 FTE: lead time"),
-                    pick(ctx.lang, "+1 htv: läpimenoaika", "+1 årsv.: genomloppstid", "+1 FTE: lead time"),
-                    pick(ctx.lang, "+1 htv: käyttöaste", "+1 årsv.: beläggning", "+1 FTE: utilisation"),
-                    pick(ctx.lang, "Poissaolot +5 %-yks.: läpimenoaika", "Frånvaro +5 %-enh.: genomloppstid",
+                    say(ctx.lang, "Rooli", "Roll", "Role"),
+                    say(ctx.lang, "+0,5 htv: läpimenoaika", "+0,5 årsv.: genomloppstid", "+0.5 FTE: lead time"),
+                    say(ctx.lang, "+1 htv: läpimenoaika", "+1 årsv.: genomloppstid", "+1 FTE: lead time"),
+                    say(ctx.lang, "+1 htv: käyttöaste", "+1 årsv.: beläggning", "+1 FTE: utilisation"),
+                    say(ctx.lang, "Poissaolot +5 %-yks.: läpimenoaika", "Frånvaro +5 %-enh.: genomloppstid",
                          "Absence +5 pp: lead time"),
-                    pick(ctx.lang, "Lyhenee (+1 htv)", "Förkortas (+1 årsv.)", "Gain (+1 FTE)")};
+                    say(ctx.lang, "Lyhenee (+1 htv)", "Förkortas (+1 årsv.)", "Gain (+1 FTE)")};
   b.table.align = {Align::right, Align::left};  // the rank, the role, then figures
   Block reasons;
   reasons.kind = Block::Kind::list;
@@ -39,7 +39,7 @@ Section sensitivity_section(const Context& ctx) {
     auto lead = [&](const SensitivityCase* c) {
       return !c                   ? std::string("-")
              : c->lead_time_weeks ? ctx.weeks(c->lead_time_weeks)
-                                  : std::string(pick(ctx.lang, "jono kasvaa", "kön växer", "queue grows"));
+                                  : std::string(say(ctx.lang, "jono kasvaa", "kön växer", "queue grows"));
     };
     b.table.add_row({std::to_string(sens.rank), ctx.role_label(sens.role), lead(half), lead(one),
                      one ? ctx.pct(one->utilisation) : "-", lead(absence), ctx.weeks(sens.lead_time_gain_weeks)});

@@ -34,16 +34,16 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
   SimulationSection s;
   std::string intro =
       std::string(
-          pick(lang, "Tapahtumapohjainen simulointi: ", "Händelsestyrd simulering: ", "Discrete-event simulation: ")) +
-      std::to_string(replications) + pick(lang, " toistoa × ", " upprepningar × ", " replications × ") +
+          say(lang, "Tapahtumapohjainen simulointi: ", "Händelsestyrd simulering: ", "Discrete-event simulation: ")) +
+      std::to_string(replications) + say(lang, " toistoa × ", " upprepningar × ", " replications × ") +
       format_decimal(weeks, 0, lang) +
-      pick(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
-      format_decimal(used.warmup_weeks, 0, lang) + pick(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
+      say(lang, " viikkoa (lämmittely ", " veckor (uppvärmning ", " weeks (warm-up ") +
+      format_decimal(used.warmup_weeks, 0, lang) + say(lang, " vk), siemen ", " v), frö ", " wk), seed ") +
       std::to_string(seed) +
-      pick(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",
+      say(lang, ". Luvut: keskiarvo (95 %:n luottamusväli).", ". Siffror: medelvärde (95 % konfidensintervall).",
            ". Figures: mean (95% confidence interval).");
   s.html += "<p>" + escape_html(intro) + "</p>\n";
-  std::string caveat = pick(lang,
+  std::string caveat = say(lang,
                             "Läpimenoajat ovat niiden asiakkaiden, joiden asiakkuus päättyi mittausjakson aikana; "
                             "lämmittelyjakso täyttää jonot ensin, joten luvut kuvaavat samaa tasapainotilaa kuin "
                             "virtausmalli.",
@@ -61,45 +61,45 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
   }
 
   Table lead;  // a label, then figures (the default alignment)
-  lead.header = {pick(lang, "Asiakkaat", "Klienter", "Clients"), pick(lang, "Keskiarvo, vk", "Medel, v", "Mean, wk"),
-                 pick(lang, "Mediaani, vk", "Median, v", "Median, wk"), "90 %", "95 %"};
+  lead.header = {say(lang, "Asiakkaat", "Klienter", "Clients"), say(lang, "Keskiarvo, vk", "Medel, v", "Mean, wk"),
+                 say(lang, "Mediaani, vk", "Median, v", "Median, wk"), "90 %", "95 %"};
   auto lead_row = [&](const std::string& name, const ClassResult& c) {
     lead.add_row({name, estimate_text(c.lead_time_weeks.mean, lang, 1), estimate_text(c.lead_time_weeks.p50, lang, 1),
                   estimate_text(c.lead_time_weeks.p90, lang, 1), estimate_text(c.lead_time_weeks.p95, lang, 1)});
   };
-  lead_row(pick(lang, "kaikki", "alla", "all"), sim.overall);
+  lead_row(say(lang, "kaikki", "alla", "all"), sim.overall);
   for (const auto& c : sim.classes)
-    lead_row(c.name == "special"    ? pick(lang, "erityinen tuki", "särskilt stöd", "special support")
-             : c.name == "standard" ? pick(lang, "tavallinen", "vanlig", "standard")
+    lead_row(c.name == "special"    ? say(lang, "erityinen tuki", "särskilt stöd", "special support")
+             : c.name == "standard" ? say(lang, "tavallinen", "vanlig", "standard")
                                     : c.name,
              c);
-  std::string lead_title = pick(lang, "Läpimenoaika (viikkoa)", "Genomloppstid (veckor)", "Lead time (weeks)");
+  std::string lead_title = say(lang, "Läpimenoaika (viikkoa)", "Genomloppstid (veckor)", "Lead time (weeks)");
   s.html += "<h3>" + escape_html(lead_title) + "</h3>\n" + report::to_html(lead);
   s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
 
   if (!sim.deadlines.empty()) {
     Table deadlines;
-    deadlines.header = {pick(lang, "Vaihe", "Steg", "Step"),
-                        pick(lang, "Määräaika, työpäivää", "Tidsfrist, arbetsdagar", "Deadline, working days"),
-                        pick(lang, "Ajoissa", "I tid", "On time"),
-                        pick(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
-                        pick(lang, "Myöhästyneillä myöhästys, työpäivää (90 %)",
+    deadlines.header = {say(lang, "Vaihe", "Steg", "Step"),
+                        say(lang, "Määräaika, työpäivää", "Tidsfrist, arbetsdagar", "Deadline, working days"),
+                        say(lang, "Ajoissa", "I tid", "On time"),
+                        say(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
+                        say(lang, "Myöhästyneillä myöhästys, työpäivää (90 %)",
                              "Försening för sena, arbetsdagar (90 %)", "Late by, working days (90%)")};
     const double days = sim.calendar.working_days_per_week();
     for (const auto& d : sim.deadlines)  // in working days, the unit of the statutory deadlines
       deadlines.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
                          estimate_text(d.share_within, lang, 0, true), estimate_text(d.reached_per_week, lang, 1),
                          estimate_text(scaled(d.late_weeks.p90, days), lang, 1)});
-    std::string title = pick(lang, "Määräajat", "Tidsfrister", "Deadlines");
+    std::string title = say(lang, "Määräajat", "Tidsfrister", "Deadlines");
     s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
     s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);
   }
 
   if (!sim.weekly.queue.empty() && !sim.weekly.queue.front().empty()) {
-    LineChart chart{.title = pick(lang, "Jono viikoittain (simuloitu, keskiarvo)",
+    LineChart chart{.title = say(lang, "Jono viikoittain (simuloitu, keskiarvo)",
                                   "Kö vecka för vecka (simulerad, medel)", "Queue week by week (simulated, mean)"),
-                    .x_label = pick(lang, "viikko", "vecka", "week"),
-                    .y_label = pick(lang, "asiakkaita jonossa", "klienter i kö", "clients waiting"),
+                    .x_label = say(lang, "viikko", "vecka", "week"),
+                    .y_label = say(lang, "asiakkaita jonossa", "klienter i kö", "clients waiting"),
                     .lang = lang};
     for (std::size_t w = 0; w < sim.weekly.queue.front().size(); ++w) chart.x.push_back(static_cast<double>(w + 1));
     for (std::size_t r = 0; r < sim.weekly.roles.size() && r < sim.weekly.queue.size(); ++r) {
@@ -111,7 +111,7 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
     }
     s.html += "<figure>" + line_chart_svg(chart) + "</figure>\n";
     s.markdown += "*" + report::escape_markdown(chart.title) + ": " +
-                  pick(lang, "ks. index.html", "se index.html", "see index.html") + "*\n";
+                  say(lang, "ks. index.html", "se index.html", "see index.html") + "*\n";
   }
   return s;
 }

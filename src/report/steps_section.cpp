@@ -8,7 +8,7 @@ namespace sujuva::report {
 
 Section steps_section(const Context& ctx) {
   Section s{
-      "steps", pick(ctx.lang, "Vaiheet, joissa aika kuluu", "Steg där tiden går", "Steps where the time goes"), {}};
+      "steps", say(ctx.lang, "Vaiheet, joissa aika kuluu", "Steg där tiden går", "Steps where the time goes"), {}};
   std::vector<const StepResult*> order;
   for (const auto& st : ctx.a->steps)
     if (st.share_of_lead_time && *st.share_of_lead_time > 0) order.push_back(&st);
@@ -17,18 +17,18 @@ Section steps_section(const Context& ctx) {
   if (order.size() > 10) order.resize(10);
   Block b;
   b.kind = Block::Kind::table;
-  b.table.header = {pick(ctx.lang, "Vaihe", "Steg", "Step"),
-                    pick(ctx.lang, "Rooli", "Roll", "Role"),
-                    pick(ctx.lang, "Käyntejä/vk", "Besök/v", "Visits/wk"),
-                    pick(ctx.lang, "Käynnit/asiakas", "Besök/klient", "Visits/client"),
-                    pick(ctx.lang, "Aika käyntiä kohden", "Tid per besök", "Time per visit"),
-                    pick(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
+  b.table.header = {say(ctx.lang, "Vaihe", "Steg", "Step"),
+                    say(ctx.lang, "Rooli", "Roll", "Role"),
+                    say(ctx.lang, "Käyntejä/vk", "Besök/v", "Visits/wk"),
+                    say(ctx.lang, "Käynnit/asiakas", "Besök/klient", "Visits/client"),
+                    say(ctx.lang, "Aika käyntiä kohden", "Tid per besök", "Time per visit"),
+                    say(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
   b.table.align = {Align::left, Align::left};  // step and role, then figures
   for (const StepResult* st : order)
     b.table.add_row({ctx.step_label(st->id), st->role ? ctx.role_label(*st->role) : "-",
                      ctx.num(st->arrivals_per_week, 1), ctx.num(st->visits, 2), ctx.weeks(st->sojourn_weeks),
                      ctx.pct(st->share_of_lead_time)});
-  s.blocks.push_back(paragraph(pick(ctx.lang,
+  s.blocks.push_back(paragraph(say(ctx.lang,
                                     "Aika käyntiä kohden = jonotus + työ + odotus (esim. liitteet, toinen "
                                     "palvelu). Kymmenen eniten läpimenoaikaa vievää vaihetta.",
                                     "Tid per besök = kö + arbete + väntan (t.ex. bilagor, annan tjänst). De tio "

@@ -25,7 +25,7 @@ void share_sentence(const Process& p, const Analysis* a, Lang lang, std::vector<
         worst_checkpoint = &c, worst = &k;
   if (worst) {
     out.push_back(fmt::format(
-        fmt::runtime(pick(lang,
+        fmt::runtime(say(lang,
                           "Erityisen tuen tarpeen osuus ratkaisee: jos \"{}\" arvioisi tarvitsevaksi {} (nyt {}), "
                           "{}: käyttöaste {}, eikä työ ehtisi tehdyksi.",
                           "Andelen med behov av särskilt stöd avgör: om \"{}\" bedömde {} (nu {}) som i behov, "
@@ -42,26 +42,26 @@ void share_sentence(const Process& p, const Analysis* a, Lang lang, std::vector<
 void analysed_sentences(const Process& p, const Analysis* a, Lang lang, std::vector<std::string>& out) {
   std::string arrivals = format_decimal(a->arrivals_per_week, 1, lang);
   if (a->lead_time_weeks.mean)
-    out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
-                  pick(lang, " viikossa, ja asiakkuus kestää alusta loppuun keskimäärin ",
+    out.push_back(std::string(say(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
+                  say(lang, " viikossa, ja asiakkuus kestää alusta loppuun keskimäärin ",
                        " klienter per vecka, och ett klientskap varar från början till slut i genomsnitt ",
                        " clients arrive a week, and a case lasts from start to end ") +
                   format_decimal(*a->lead_time_weeks.mean, 1, lang) +
-                  pick(lang, " viikkoa.", " veckor.", " weeks on average."));
+                  say(lang, " viikkoa.", " veckor.", " weeks on average."));
   else
-    out.push_back(std::string(pick(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
-                  pick(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",
+    out.push_back(std::string(say(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
+                  say(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",
                        " klienter per vecka, och allt arbete hinns inte med: köerna växer.",
                        " clients arrive a week, and not all work gets done: queues grow."));
   // The worst bottleneck, then the worst that is not a role (a step, a loop, handoffs).
   const Bottleneck* first = a->bottlenecks.empty() ? nullptr : &a->bottlenecks.front();
   if (first)
-    out.push_back(std::string(pick(lang, "Sujuvuus katkeaa ensin tässä: ", "Smidigheten bryts först här: ",
+    out.push_back(std::string(say(lang, "Sujuvuus katkeaa ensin tässä: ", "Smidigheten bryts först här: ",
                                    "Smoothness breaks first here: ")) +
                   first->reason);
   for (const auto& b : a->bottlenecks)
     if (&b != first && b.kind != "role" && b.kind != (first ? first->kind : "")) {
-      out.push_back(std::string(pick(lang, "Eniten aikaa vie: ", "Mest tid tar: ", "What takes most time: ")) +
+      out.push_back(std::string(say(lang, "Eniten aikaa vie: ", "Mest tid tar: ", "What takes most time: ")) +
                     b.reason);
       break;
     }
@@ -74,16 +74,16 @@ void check_sentence(const Diagnostics& findings, Lang lang, std::vector<std::str
   int errors = static_cast<int>(
       std::count_if(findings.begin(), findings.end(), [](auto& d) { return d.severity == Severity::error; }));
   if (errors == 0)
-    out.push_back(pick(lang, "Mallin tarkistus ei löytänyt virheitä.", "Kontrollen av modellen hittade inga fel.",
+    out.push_back(say(lang, "Mallin tarkistus ei löytänyt virheitä.", "Kontrollen av modellen hittade inga fel.",
                        "The model check found no errors."));
   else
-    out.push_back(std::string(pick(lang, "Mallin tarkistus löysi ", "Kontrollen av modellen hittade ",
+    out.push_back(std::string(say(lang, "Mallin tarkistus löysi ", "Kontrollen av modellen hittade ",
                                    "The model check found ")) +
                   std::to_string(errors) +
-                  (errors == 1 ? pick(lang, " virheen; se on merkitty kaavioon punaisella katkoviivalla.",
+                  (errors == 1 ? say(lang, " virheen; se on merkitty kaavioon punaisella katkoviivalla.",
                                       " fel; det är markerat i diagrammet med röd streckad linje.",
                                       " error, marked in the diagram with a red dashed line.")
-                               : pick(lang, " virhettä; ne on merkitty kaavioon punaisella katkoviivalla.",
+                               : say(lang, " virhettä; ne on merkitty kaavioon punaisella katkoviivalla.",
                                       " fel; de är markerade i diagrammet med röd streckad linje.",
                                       " errors, marked in the diagram with red dashed lines.")));
 }
@@ -97,7 +97,7 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
   std::string title = one_line(p.title.in(lang, p.name));
   if (!a) {
     out.push_back(title + ": " +
-                  pick(lang, "mallia ei voitu analysoida: ", "modellen kunde inte analyseras: ",
+                  say(lang, "mallia ei voitu analysoida: ", "modellen kunde inte analyseras: ",
                        "the model could not be analysed: ") +
                   in.analysis_error);
   } else {
@@ -110,7 +110,7 @@ std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
 namespace report {
 
 Section summary_section(const Context& ctx) {
-  Section s{"summary", pick(ctx.lang, "Yhteenveto", "Sammanfattning", "Summary"), {}};
+  Section s{"summary", say(ctx.lang, "Yhteenveto", "Sammanfattning", "Summary"), {}};
   for (auto& sentence : summary_sentences(ctx.in, ctx.lang)) s.blocks.push_back(paragraph(sentence));
   return s;
 }

@@ -13,7 +13,7 @@ std::optional<Lang> parse_lang(std::string_view code) {
   return std::nullopt;
 }
 
-const char* lang_code(Lang lang) { return pick(lang, "fi", "sv", "en"); }
+const char* lang_code(Lang lang) { return say(lang, "fi", "sv", "en"); }
 
 std::string format_decimal(double value, int decimals, Lang lang) {
   if (!std::isfinite(value)) return "-";

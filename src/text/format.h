@@ -1,8 +1,7 @@
-// Language choice, numbers for people (decimal comma in Finnish and Swedish) and escaping.
+// Language codes, numbers for people (decimal comma in Finnish and Swedish) and escaping.
 //
 //   format_decimal(3.14159, 1, Lang::fi) == "3,1"
 //   format_percent(0.974, Lang::sv)      == "97 %"
-//   pick(Lang::sv, "käyttöaste", "beläggning", "utilisation") == "beläggning"
 //   escape_html("<b>") == "&lt;b&gt;"
 #pragma once
 
@@ -10,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/lang.h"
 #include "model/process.h"
 
 namespace sujuva {
@@ -22,10 +22,6 @@ const char* lang_code(Lang lang);
 std::string format_decimal(double value, int decimals, Lang lang);
 // 0.974 -> "97 %" (fi, sv) or "97%" (en); decimals after the point are optional.
 std::string format_percent(double share, Lang lang, int decimals = 0);
-
-inline const char* pick(Lang lang, const char* fi, const char* sv, const char* en) {
-  return lang == Lang::sv ? sv : lang == Lang::en ? en : fi;
-}
 
 // Escaping for every place user text lands.
 std::string escape_html(std::string_view text);                 // also right for SVG/XML text and attributes
