@@ -9,6 +9,10 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
+#include <queue>
+#include <random>
+#include <tuple>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -203,5 +207,75 @@ inline const char* const kBilingual = R"(digraph {
   tyo -> out;
   ohjaus -> out;
 })";
+
+
+// A deliberately plain simulation of one role, independent of both engines, to test them
+// against: Poisson arrivals at `arrivals_per_week` into step 0, first come first served at
+// servers of the given speeds (a waiting client takes the fastest idle one), and after each
+// visit the client goes straight to the tail of the same queue for the next step (or leaves).
+// Efforts are gamma with the step's mean (weeks of a full-speed server) and cv (0: constant).
+// Returns the mean wait per visit of the visits that start after the first tenth of the run.
+struct ReferenceStep {
+  double mean = 0, cv = 0;
+  std::vector<std::pair<int, double>> next;  // (step, probability); the rest leave
+};
+
+inline double reference_wait(const std::vector<ReferenceStep>& steps, double arrivals_per_week,
+                             const std::vector<double>& speeds, long clients, std::uint64_t seed = 1) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(0, 1);
+  std::exponential_distribution<double> gap(arrivals_per_week);
+  auto effort = [&](const ReferenceStep& s) {
+    if (s.cv <= 0) return s.mean;
+    std::gamma_distribution<double> g(1 / (s.cv * s.cv), s.mean * s.cv * s.cv);
+    return g(rng);
+  };
+  std::vector<int> serving(speeds.size(), -1);  // step in service, -1 idle
+  std::deque<std::pair<int, double>> queue;     // (step, joined at)
+  using Completion = std::tuple<double, long, int>;  // (time, sequence, server)
+  std::priority_queue<Completion, std::vector<Completion>, std::greater<>> completions;
+  long sequence = 0, arrived = 0;
+  const double warm_up = 0.1 * clients / arrivals_per_week;
+  double now = 0, next_arrival = gap(rng), waited = 0;
+  long started = 0;
+  auto start = [&](int server, int step, double joined) {
+    if (now >= warm_up) waited += now - joined, ++started;
+    serving[server] = step;
+    completions.emplace(now + effort(steps[step]) / speeds[server], sequence++, server);
+  };
+  auto join = [&](int step) {
+    for (size_t s = 0; s < speeds.size(); ++s)
+      if (serving[s] < 0) return start(static_cast<int>(s), step, now);
+    queue.emplace_back(step, now);
+  };
+  while (arrived < clients || !completions.empty()) {
+    if (arrived < clients && (completions.empty() || next_arrival < std::get<0>(completions.top()))) {
+      now = next_arrival;
+      ++arrived;
+      next_arrival += gap(rng);
+      join(0);
+      continue;
+    }
+    auto [time, ignored, server] = completions.top();
+    completions.pop();
+    now = time;
+    const int done = serving[server];
+    serving[server] = -1;
+    if (!queue.empty()) {  // the freed server takes the head of the queue first
+      auto [step, joined] = queue.front();
+      queue.pop_front();
+      start(server, step, joined);
+    }
+    double u = uniform(rng);
+    for (auto [step, p] : steps[done].next) {
+      if (u < p) {
+        join(step);
+        break;
+      }
+      u -= p;
+    }
+  }
+  return waited / started;
+}
 
 }  // namespace sujuva::test

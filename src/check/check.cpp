@@ -14,7 +14,10 @@ namespace checks::detail {
 bool in_client_flow(const ProcessGraph& graph, RouteEdge e) {
   const Step& from = graph[boost::source(e, graph)];
   const Step& to = graph[boost::target(e, graph)];
-  return from.kind != StepKind::end && from.kind != StepKind::activity && to.kind != StepKind::activity;
+  // A route with p=0 carries no client: `t -> t [p=1]; t -> e [p=0]` is a loop with no exit.
+  const bool carries_clients = !(graph[e].p && *graph[e].p <= 0);
+  return carries_clients && from.kind != StepKind::end && from.kind != StepKind::activity &&
+         to.kind != StepKind::activity;
 }
 
 namespace {

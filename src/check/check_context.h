@@ -27,7 +27,8 @@ namespace sujuva::checks::detail {
 
 // The steps clients pass, with a virtual source joined to every start and a virtual sink
 // joined from every end. Vertex i < steps is process step i. Routes out of an end (clients
-// have left) and routes touching an activity (work outside the client flow) are left out.
+// have left), routes with p=0 (no client takes them) and routes touching an activity (work
+// outside the client flow) are left out.
 // Compressed rows: built in one pass, no allocation per step.
 using FlowGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
 using FlowVertex = FlowGraph::vertex_descriptor;

@@ -6,8 +6,10 @@
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
 #include <deque>
+#include <iomanip>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "check/check_context.h"
 
@@ -35,6 +37,28 @@ bool has_when_routes(const ProcessGraph& g, StepVertex v) {
   return false;
 }
 
+// A sum of probabilities with the digits that show how far it is from 1 (1.000001, not 1).
+std::string sum_text(double sum, Lang lang) {
+  const double off = std::abs(sum - 1);
+  const int digits = off > 0 ? std::clamp(static_cast<int>(std::ceil(-std::log10(off))) + 3, 4, 15) : 4;
+  std::ostringstream out;
+  out << std::setprecision(digits) << sum;
+  std::string text = out.str();
+  if (lang != Lang::en) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+// "\"a\" 0.326667, \"b\" 0.02": the routes with p, by target, in the file's order.
+std::string routes_with_p(const ProcessGraph& g, const std::vector<Branch>& routes, Lang lang) {
+  std::string list;
+  for (const auto& b : routes) {
+    if (!g[b.route].p) continue;
+    if (!list.empty()) list += ", ";
+    list += "\"" + g[b.to].id + "\" " + number_text(*g[b.route].p, lang);
+  }
+  return list;
+}
+
 void check_probabilities(CheckContext& ctx, StepVertex v, ClassIndex c, const std::vector<Branch>& routes,
                          bool per_class) {
   const auto& g = ctx.graph;
@@ -46,24 +70,34 @@ void check_probabilities(CheckContext& ctx, StepVertex v, ClassIndex c, const st
     else
       ++without_p;
   }
-  const std::string name = step_name(g[v], ctx.lang), sum = number_text(explicit_sum, ctx.lang);
+  const std::string name = step_name(g[v], ctx.lang), sum = sum_text(explicit_sum, ctx.lang);
+  const std::string list = routes_with_p(g, routes, ctx.lang);
   const std::string cls = per_class ? "\"" + ctx.process.classes[c] + "\"" : std::string();
   const std::string fi = "vaihe " + name + ": " + (per_class ? "luokan " + cls + " " : std::string());
   const std::string sv = "steget " + name + ": rutterna" + (per_class ? " för klassen " + cls : std::string());
   const std::string en = "step " + name + ": the routes" + (per_class ? " for class " + cls : std::string());
-  if (explicit_sum > 1 + kTolerance) {
+  const bool rounded = std::abs(explicit_sum - 1) <= kProbabilityRounding;
+  if (explicit_sum > 1 + kProbabilityRounding) {
     ctx.error("probabilities-over-one", g[v].line,
-              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", enemmän kuin 1",
-                      sv + " har sannolikheter p som summerar till " + sum + ", mer än 1",
-                      en + " have probabilities p that add up to " + sum + ", more than 1"));
-  } else if (without_p == 0 && std::abs(explicit_sum - 1) > kTolerance) {
+              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", enemmän kuin 1 (" + list + ")",
+                      sv + " har sannolikheter p som summerar till " + sum + ", mer än 1 (" + list + ")",
+                      en + " have probabilities p that add up to " + sum + ", more than 1 (" + list + ")"));
+  } else if (without_p == 0 && !rounded) {
     ctx.error("probabilities-not-one", g[v].line,
-              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum +
-                          ", eivät 1 (jätä p pois yhdeltä reitiltä, niin se saa loput)",
-                      sv + " har sannolikheter p som summerar till " + sum +
-                          ", inte 1 (utelämna p på en rutt så får den resten)",
-                      en + " have probabilities p that add up to " + sum +
-                          ", not 1 (leave out p on one route to give it the rest)"));
+              ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + ", eivät 1 (" + list +
+                          "; jätä p pois yhdeltä reitiltä, niin se saa loput)",
+                      sv + " har sannolikheter p som summerar till " + sum + ", inte 1 (" + list +
+                          "; utelämna p på en rutt så får den resten)",
+                      en + " have probabilities p that add up to " + sum + ", not 1 (" + list +
+                          "; leave out p on one route to give it the rest)"));
+  } else if (rounded && explicit_sum != 1 && without_p == 0) {
+    ctx.warning("probabilities-rounded", g[v].line,
+                ctx.say(fi + "reittien todennäköisyydet p ovat yhteensä " + sum + " (" + list +
+                            "); ne skaalataan niin, että summa on tasan 1",
+                        sv + " har sannolikheter p som summerar till " + sum + " (" + list +
+                            "); de skalas så att summan blir exakt 1",
+                        en + " have probabilities p that add up to " + sum + " (" + list +
+                            "); they are scaled to add up to exactly 1"));
   } else if (without_p > 0 && explicit_sum > 1 - kTolerance) {
     std::vector<std::string> left_out;
     for (const auto& b : routes)

@@ -105,6 +105,14 @@ void report_unreachable(CheckContext& ctx, const Components& c) {
     if (!is_loop(ctx, members)) {
       const Step& step = ctx.graph[members.front()];
       std::string name = step_name(step, ctx.lang);
+      if (boost::in_degree(members.front(), ctx.graph) > 0) {  // only routes with p=0 lead there
+        ctx.warning("unreachable-step", step.line,
+                    ctx.say("vaiheeseen " + name + " johtaa vain reittejä, joilla p=0, joten yksikään asiakas ei "
+                                "pääse sinne",
+                            "till steget " + name + " leder bara rutter med p=0, så ingen klient kommer dit",
+                            "only routes with p=0 lead to step " + name + ", so no client gets there"));
+        continue;
+      }
       ctx.error("unreachable-step", step.line,
                 ctx.say("mikään reitti ei johda vaiheeseen " + name +
                             " eikä se ole alku (kind=start), joten yksikään asiakas ei koskaan pääse sinne",

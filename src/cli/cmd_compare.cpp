@@ -101,8 +101,9 @@ int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Proc
 }
 
 void print_text(const Comparison& c, Lang lang, std::ostream& out) {
+  const auto titles = column_titles(c, lang);
   for (size_t i = 1; i < c.models.size(); ++i) {
-    out << c.models[0].name << " → " << c.models[i].name << "\n";
+    out << titles[0] << " → " << titles[i] << "\n";
     for (const auto& sentence : narrative(c, i, lang)) out << "  " << sentence << "\n";
     out << "\n";
   }

@@ -57,6 +57,7 @@ void fill_mandatory(const Process& process, const Diagnostics& findings, Kpis& k
 Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnostics& findings) {
   Kpis k;
   k.name = process.name;
+  k.title = process.title;
   k.file = process.file;
   k.hours_per_fte = process.calendar.hours_per_fte;
   k.arrivals_per_week = analysis.arrivals_per_week;

@@ -35,7 +35,8 @@ struct RoleKpi {
 
 // The key figures of one model (one column of the comparison table).
 struct Kpis {
-  std::string name;  // column title: the model name, or "model: scenario"
+  std::string name;  // the model name, or "model: scenario"
+  Labels title;      // the model's own title (`label`, `label_sv`, `label_en`); may be empty
   std::string file;
   double hours_per_fte = 0;
   double arrivals_per_week = 0;

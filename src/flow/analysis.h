@@ -91,6 +91,7 @@ struct RoleResult {
   std::optional<double> utilisation;
   double visits_per_week = 0;              // client visits per week to the role's steps
   double mean_service_hours = 0;           // visit-weighted mixture of its steps' efforts
+  double service_time_factor = 1;          // time in service / effort: above 1 where a part-speed server serves
   double service_scv = 0;                  // squared coefficient of variation of that mixture
   bool stable = true;                      // utilisation < 1 (or no work at all)
   std::optional<double> wait_probability;  // Erlang C

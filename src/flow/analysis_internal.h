@@ -11,6 +11,7 @@
 
 #include "flow/analysis.h"
 #include "flow/queueing.h"
+#include "flow/reentry.h"
 #include "flow/state_space.h"
 #include "model/label_text.h"
 
@@ -25,6 +26,7 @@ struct Flow {
   // Per step on a loop: the probability of ever reaching it, found while solving
   // its block (NaN: the block was not solved: no inflow, or too large).
   std::vector<double> loop_reach;
+  std::vector<double> wait_factor;  // per state: its wait relative to its role's mean (reentry.h)
 };
 
 inline bool finite(double x) { return std::isfinite(x); }
@@ -48,24 +50,31 @@ struct RoleLoad {
   ServiceMixture service_hours;  // visit-weighted efforts of the steps with effort
   double activity_hours = 0;
   std::map<int, ServiceMixture, std::greater<>> by_priority;  // the same visits by `priority`, highest first
+  ReentryQueue reentry;  // its work states and who goes straight from one to the next
 };
 
 // Fills capacity, utilisation, servers, stability, wait and backlog growth of `result` (roles.cpp).
+// The wait is the visit-weighted mean; `state_factors`, when given, receives each of
+// `load.reentry`'s states' wait relative to its priority level's (empty: the same for all).
 void fill_role_queue(RoleResult& result, const Role& role, const Calendar& calendar, const RoleLoad& load,
-                     double arrival_scv);
+                     double arrival_scv, std::vector<double>* state_factors = nullptr);
 // One RoleResult per role of `process` into `a.roles`, and the loads they were computed from.
-void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& options, Analysis& a,
+void fill_roles(const Process& process, Flow& f, const AnalysisOptions& options, Analysis& a,
                 std::vector<RoleLoad>& loads);
 
-// Mean lead time (weeks) given each role's wait; empty when a role with visits has none (lead_time.cpp).
+// Mean lead time (weeks) given each role's wait and service time factor (RoleResult); empty when
+// a role with visits has no wait (lead_time.cpp).
 struct LeadModel {
   double fixed = 0;                       // Σ λ (effort/hpf + delay) / Γ
   std::vector<double> visits_per_client;  // per role: queued visits per arriving client
-  std::optional<double> with(const std::vector<std::optional<double>>& waits) const;
+  std::vector<double> effort_per_client;  // per role: Σ λ effort/hpf / Γ of those visits
+  std::optional<double> with(const std::vector<std::optional<double>>& waits, const std::vector<double>& factors) const;
 };
 LeadModel lead_model(const Process& process, const Flow& f);
 // Each role's wait as the lead-time model reads it (0 for a role without visits).
 std::vector<std::optional<double>> role_waits(const Analysis& a);
+// Each role's service time factor (RoleResult::service_time_factor).
+std::vector<double> service_time_factors(const Analysis& a);
 // Waits and sojourns of the steps, the mean lead time, by class, and the steps' and roles' shares of it.
 void fill_lead_time(const Process& process, Flow& f, Analysis& a);
 

@@ -7,12 +7,13 @@
 
 namespace sujuva::detail {
 
-std::optional<double> LeadModel::with(const std::vector<std::optional<double>>& waits) const {
+std::optional<double> LeadModel::with(const std::vector<std::optional<double>>& waits,
+                                      const std::vector<double>& factors) const {
   double total = fixed;
   for (size_t r = 0; r < waits.size(); ++r) {
     if (visits_per_client[r] <= 0) continue;
     if (!waits[r]) return std::nullopt;
-    total += visits_per_client[r] * *waits[r];
+    total += visits_per_client[r] * *waits[r] + effort_per_client[r] * (factors[r] - 1);
   }
   return total;
 }
@@ -21,14 +22,24 @@ LeadModel lead_model(const Process& process, const Flow& f) {
   const auto& g = process.graph;
   LeadModel m;
   m.visits_per_client.assign(process.roles.size(), 0.0);
+  m.effort_per_client.assign(process.roles.size(), 0.0);
   for (int u = 0; u < f.space.size(); ++u) {
     const Step& step = g[f.space.step[u]];
     double per_client = f.visits[u] / f.total_arrivals;
     double effort = step.kind == StepKind::activity ? 0 : step.mean_effort_hours();
     m.fixed += per_client * (effort / process.calendar.hours_per_fte + step.mean_delay_weeks());
-    if (has_queue(step)) m.visits_per_client[*step.role] += per_client;
+    if (has_queue(step)) {
+      m.visits_per_client[*step.role] += per_client;
+      m.effort_per_client[*step.role] += per_client * effort / process.calendar.hours_per_fte;
+    }
   }
   return m;
+}
+
+std::vector<double> service_time_factors(const Analysis& a) {
+  std::vector<double> factors;
+  for (const auto& r : a.roles) factors.push_back(r.service_time_factor);
+  return factors;
 }
 
 std::vector<std::optional<double>> role_waits(const Analysis& a) {
@@ -80,9 +91,18 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
   for (int u = 0; u < f.space.size(); ++u) {
     const Step& step = g[f.space.step[u]];
     double effort = step.kind == StepKind::activity ? 0 : step.mean_effort_hours();
-    double wait = 0;
-    if (has_queue(step)) wait = step_wait(a.roles[*step.role], step).value_or(std::nan(""));
-    sojourn[u] = wait + effort / hpf + step.mean_delay_weeks();
+    double wait = 0, in_service = effort / hpf;
+    if (has_queue(step)) {
+      wait = step_wait(a.roles[*step.role], step).value_or(std::nan("")) * f.wait_factor[u];
+      in_service *= a.roles[*step.role].service_time_factor;  // longer at a part-speed server
+    }
+    sojourn[u] = wait + in_service + step.mean_delay_weeks();
+  }
+  // A step's wait over its classes, weighted by their visits.
+  std::vector<double> factor_sum(a.steps.size(), 0.0), visit_sum(a.steps.size(), 0.0);
+  for (int u = 0; u < f.space.size(); ++u) {
+    factor_sum[f.space.step[u]] += f.visits[u] * f.wait_factor[u];
+    visit_sum[f.space.step[u]] += f.visits[u];
   }
   for (size_t v = 0; v < a.steps.size(); ++v) {
     auto& s = a.steps[v];
@@ -90,7 +110,9 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     double effort = s.effort_hours;
     if (has_queue(step)) {
       s.wait_weeks = step_wait(a.roles[*step.role], step);
-      if (s.wait_weeks) s.sojourn_weeks = *s.wait_weeks + effort / hpf + s.delay_weeks;
+      if (s.wait_weeks && visit_sum[v] > 0) *s.wait_weeks *= factor_sum[v] / visit_sum[v];
+      const double in_service = effort / hpf * a.roles[*step.role].service_time_factor;
+      if (s.wait_weeks) s.sojourn_weeks = *s.wait_weeks + in_service + s.delay_weeks;
     } else {
       s.wait_weeks = 0.0;
       s.sojourn_weeks = effort / hpf + s.delay_weeks;

@@ -1,7 +1,15 @@
 #include "flow/queueing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "model/servers.h"
 
 namespace sujuva {
 
@@ -64,6 +72,58 @@ double erlang_c(double servers, double a) {
   return b / (1 - rho * (1 - b));
 }
 
+namespace {
+
+// M/M with `whole` full-speed servers and one at speed `part` (0 < part < 1) that takes a client
+// only when the others are busy, no client moving between servers: the servers of
+// model/servers.h, as the simulation has them. Returns {P(wait), mean wait} for arrival rate λ
+// and mean service m at full speed. A continuous-time Markov chain on (clients n, part-speed
+// server busy b): b = 0 only while n ≤ whole; from n = whole + 1 up every server is busy and
+// the levels are geometric with ratio r = λ m / (whole + part), so the 2·whole + 2 states up to
+// there are solved exactly and the tail is summed. Also returns the share of the visits that the
+// part-speed server serves (its completions, part μ while busy, over λ).
+std::tuple<double, double, double> part_speed_wait(double lambda, double m, int whole, double part) {
+  const int k = whole, size = 2 * k + 2;
+  const double mu = 1 / m, r = lambda / ((k + part) * mu);
+  auto idle = [](int n) { return n; };              // (n, 0), n = 0..k
+  auto busy = [k](int n) { return k + n; };         // (n, 1), n = 1..k+1
+  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(size, size);  // a π = 0: rows are balance equations
+  auto flow = [&](int from, int to, double rate) {  // rate out of `from` into `to`
+    a(from, from) -= rate;
+    a(to, from) += rate;
+  };
+  for (int n = 0; n <= k; ++n) {
+    flow(idle(n), n < k ? idle(n + 1) : busy(k + 1), lambda);
+    if (n >= 1) flow(idle(n), idle(n - 1), n * mu);
+  }
+  for (int n = 1; n <= k; ++n) {
+    flow(busy(n), busy(n + 1), lambda);
+    if (n >= 2) flow(busy(n), busy(n - 1), (n - 1) * mu);
+    flow(busy(n), idle(n - 1), part * mu);
+  }
+  // (k+1, 1): the tail's arrivals come back down at once, so only the completions leave.
+  if (k >= 1) flow(busy(k + 1), busy(k), k * mu);
+  flow(busy(k + 1), idle(k), part * mu);
+  // Replace one (redundant) balance equation by Σπ = 1, the tail above k + 1 included.
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(size);
+  a.row(0).setOnes();
+  a(0, busy(k + 1)) = 1 / (1 - r);
+  rhs[0] = 1;
+  const Eigen::VectorXd pi = a.partialPivLu().solve(rhs);
+  const double top = pi[busy(k + 1)];
+  const double wait_probability = top / (1 - r);           // every server busy (PASTA)
+  const double queue = top * r / ((1 - r) * (1 - r));      // Σ_{j≥1} j rʲ
+  double part_busy = top / (1 - r);
+  for (int n = 1; n <= k; ++n) part_busy += pi[busy(n)];
+  return {wait_probability, queue / lambda, std::clamp(part * mu * part_busy / lambda, 0.0, 1.0)};
+}
+
+// Above this many servers the part-speed server is left to the continuous Erlang C: its
+// fraction hardly changes the wait, and the chain grows with the servers.
+constexpr int kLargestPartSpeedChain = 200;
+
+}  // namespace
+
 std::optional<QueueFigures> gg_c_wait(double arrival_rate, double mean_service, double arrival_scv, double service_scv,
                                       double servers) {
   QueueFigures q;
@@ -77,14 +137,30 @@ std::optional<QueueFigures> gg_c_wait(double arrival_rate, double mean_service, 
     // M/M/1 with service m / c, whose wait ρ/(1 − ρ) · m/c is what Erlang C gives at c = 1
     // (continuous there). Jagerman's Erlang C below 1 server is no such system.
     q.wait_probability = q.utilisation;
+    q.service_time_factor = 1 / servers;
     markovian_wait = q.utilisation / (1 - q.utilisation) * (mean_service / servers);
   } else {
-    q.wait_probability = erlang_c(servers, a);
-    markovian_wait = q.wait_probability * mean_service / (servers - a);
+    const std::vector<double> speeds = server_speeds(servers);
+    const int whole = static_cast<int>(speeds.size()) - (speeds.back() < 1 ? 1 : 0);
+    if (speeds.back() < 1 && whole <= kLargestPartSpeedChain) {
+      double part_share = 0;
+      std::tie(q.wait_probability, markovian_wait, part_share) =
+          part_speed_wait(arrival_rate, mean_service, whole, speeds.back());
+      q.service_time_factor = 1 + part_share * (1 / speeds.back() - 1);
+    } else if (speeds.front() > 1 && whole <= kLargestPartSpeedChain) {
+      // A small fraction spread over the servers: `whole` servers each a little faster.
+      const double m = mean_service / speeds.front();
+      q.service_time_factor = 1 / speeds.front();
+      q.wait_probability = erlang_c(whole, arrival_rate * m);
+      markovian_wait = q.wait_probability * m / (whole - arrival_rate * m);
+    } else {
+      q.wait_probability = erlang_c(servers, a);
+      markovian_wait = q.wait_probability * mean_service / (servers - a);
+    }
   }
   q.wait = markovian_wait * (arrival_scv + service_scv) / 2;
   q.queue_length = arrival_rate * q.wait;
-  q.in_system = arrival_rate * (q.wait + mean_service);
+  q.in_system = arrival_rate * (q.wait + mean_service * q.service_time_factor);
   return q;
 }
 

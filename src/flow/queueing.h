@@ -28,7 +28,11 @@ struct QueueFigures {
   double wait_probability = 0;  // Erlang C
   double wait = 0;              // mean wait in queue, in the time unit of m
   double queue_length = 0;      // Lq = λ Wq
-  double in_system = 0;         // L = λ (Wq + m)
+  double in_system = 0;         // L = λ (Wq + m f)
+  // f: the mean time a visit spends in service relative to m. A part-speed server takes
+  // m / speed, so f > 1 where a fraction of a server serves some visits (the share from the
+  // chain of the M/M queue), 1 / c below one server, below 1 where a small fraction is spread.
+  double service_time_factor = 1;
 };
 
 // M/M/c mean wait, then scaled by Allen–Cunneen's (ca² + cs²) / 2. Rates and

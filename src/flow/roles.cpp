@@ -28,8 +28,39 @@ double wait_with_priorities(RoleResult& r, const RoleLoad& load, double hours_pe
 
 }  // namespace
 
+// Scales the waits of `r` (its levels' too) by the re-entry factors of `load.reentry`
+// (reentry.h); `state_factors` receives each state's factor relative to its level's mean.
+double with_reentry(RoleResult& r, const RoleLoad& load, double wait, std::vector<double>* state_factors) {
+  const std::vector<double> factors = reentry_wait_factors(load.reentry, r.servers);
+  if (factors.empty()) return wait;
+  std::map<int, std::pair<double, double>> levels;  // priority -> (Σ λ factor, Σ λ)
+  for (size_t k = 0; k < factors.size(); ++k) {
+    auto& [weighted, visits] = levels[load.reentry.priority[k]];
+    weighted += load.reentry.visits[k] * factors[k];
+    visits += load.reentry.visits[k];
+  }
+  auto level_factor = [&](int priority) { return levels[priority].first / levels[priority].second; };
+  if (r.wait_weeks_by_priority.empty()) {
+    wait *= level_factor(load.reentry.priority.front());
+  } else {
+    wait = 0;
+    for (auto& [priority, level_wait] : r.wait_weeks_by_priority) {
+      level_wait *= level_factor(priority);
+      wait += levels[priority].second * level_wait;
+    }
+    wait /= r.visits_per_week;
+  }
+  if (state_factors)
+    for (size_t k = 0; k < factors.size(); ++k) {
+      const double mean = level_factor(load.reentry.priority[k]);
+      state_factors->push_back(mean > 0 ? factors[k] / mean : 1.0);
+    }
+  return wait;
+}
+
 void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, const RoleLoad& load,
-                     double arrival_scv) {
+                     double arrival_scv, std::vector<double>* state_factors) {
+  if (state_factors) state_factors->clear();
   const double hpf = calendar.hours_per_fte;
   r.fte = role.fte;
   r.absence = role.absence;
@@ -61,13 +92,15 @@ void fill_role_queue(RoleResult& r, const Role& role, const Calendar& calendar, 
   auto q = gg_c_wait(r.visits_per_week, r.mean_service_hours / hpf, arrival_scv, r.service_scv, r.servers);
   if (!q) return;  // cannot happen for a stable role; leave the wait undefined rather than guess
   r.wait_probability = q->wait_probability;
-  const double wait = wait_with_priorities(r, load, hpf, *q);
+  // Clients who go straight from one of the role's steps to the next (reentry.h).
+  const double wait = with_reentry(r, load, wait_with_priorities(r, load, hpf, *q), state_factors);
   r.wait_weeks = wait;
-  r.queue_clients = r.visits_per_week * wait;                                     // Lq = λ Wq
-  r.in_system_clients = r.visits_per_week * (wait + r.mean_service_hours / hpf);  // L = λ W
+  r.service_time_factor = q->service_time_factor;
+  r.queue_clients = r.visits_per_week * wait;  // Lq = λ Wq
+  r.in_system_clients = r.visits_per_week * (wait + r.mean_service_hours / hpf * r.service_time_factor);  // L = λW
 }
 
-void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& options, Analysis& a,
+void fill_roles(const Process& process, Flow& f, const AnalysisOptions& options, Analysis& a,
                 std::vector<RoleLoad>& loads) {
   const auto& g = process.graph;
   loads.assign(process.roles.size(), {});
@@ -78,11 +111,16 @@ void fill_roles(const Process& process, const Flow& f, const AnalysisOptions& op
     loads[*step.role].by_priority[step.priority].add(f.visits[u], step.effort->mean(), step.effort->scv());
   }
   const std::vector<double> activity = activity_hours(process);
+  std::vector<ReentryQueue> reentry = reentry_queues(process, f.space, f.visits);
+  f.wait_factor.assign(f.space.size(), 1.0);
+  std::vector<double> factors;
   for (size_t r = 0; r < process.roles.size(); ++r) {
     loads[r].activity_hours = activity[r];
+    loads[r].reentry = std::move(reentry[r]);
     RoleResult result;
     result.id = process.roles[r].id;
-    fill_role_queue(result, process.roles[r], process.calendar, loads[r], options.arrival_variability);
+    fill_role_queue(result, process.roles[r], process.calendar, loads[r], options.arrival_variability, &factors);
+    for (size_t k = 0; k < factors.size(); ++k) f.wait_factor[loads[r].reentry.states[k]] = factors[k];
     a.roles.push_back(std::move(result));
   }
 }

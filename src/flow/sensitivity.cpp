@@ -9,7 +9,8 @@ namespace sujuva::detail {
 void fill_sensitivity(const Process& process, const LeadModel& lead, const std::vector<RoleLoad>& loads,
                       const AnalysisOptions& options, Analysis& a) {
   auto base_waits = role_waits(a);
-  auto base_lead = lead.with(base_waits);
+  const auto base_factors = service_time_factors(a);
+  auto base_lead = lead.with(base_waits, base_factors);
   struct Change {
     const char* name;
     double fte, absence;
@@ -27,7 +28,9 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
       fill_role_queue(changed, role, process.calendar, loads[r], options.arrival_variability);
       auto waits = base_waits;
       waits[r] = changed.visits_per_week > 0 ? changed.wait_weeks : std::optional<double>(0.0);
-      s.cases.push_back({change.name, changed.utilisation, changed.wait_weeks, clean(lead.with(waits))});
+      auto factors = base_factors;
+      factors[r] = changed.service_time_factor;
+      s.cases.push_back({change.name, changed.utilisation, changed.wait_weeks, clean(lead.with(waits, factors))});
     }
     const auto& plus_one = s.cases[1].lead_time_weeks;
     if (base_lead && plus_one) s.lead_time_gain_weeks = *base_lead - *plus_one;

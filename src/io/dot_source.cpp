@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <cctype>
 
 namespace sujuva::io::detail {
@@ -184,16 +185,30 @@ SourceLines index_source_lines(std::string_view text) {
   Lexer lexer(text, lines);
   // A window of four tokens: the one before, the current one and two after it.
   std::array<Token, 4> w{Token{}, lexer.next(), lexer.next(), lexer.next()};
+  // The subgraphs open at this point ("" for the root and anonymous ones), and whether the
+  // attribute list open now is a `graph [...]` one (its attributes are the subgraph's own).
+  std::vector<std::string_view> open{};
+  std::string_view named;  // the id after `subgraph`, until its `{`
+  int brackets = 0;
+  bool graph_list = false;
   for (; w[1].kind != Token::none; w = {w[1], w[2], w[3], lexer.next()}) {
     const Token& t = w[1];
+    if (t.kind == Token::punct) {
+      if (t.is("{")) open.push_back(std::exchange(named, {}));
+      if (t.is("}") && !open.empty()) open.pop_back();
+      if (t.is("[")) ++brackets, graph_list = w[0].kind == Token::id && w[0].text == "graph";
+      if (t.is("]") && brackets > 0) --brackets;
+      continue;
+    }
     if (t.kind != Token::id) continue;
     if (w[2].is("=")) {
       lines.add_attribute(t.text, t.line);
+      if (!open.empty() && (brackets == 0 || graph_list)) lines.add_own_attribute(open.back(), t.text);
       continue;
     }
     if (w[0].is("=")) continue;
     if (w[0].kind == Token::id && is_keyword(w[0].text)) {
-      if (w[0].text == "subgraph") lines.add_subgraph(t.text, t.line);
+      if (w[0].text == "subgraph") lines.add_subgraph(t.text, t.line), named = t.text;
       continue;
     }
     if (is_keyword(t.text)) continue;

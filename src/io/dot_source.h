@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -31,6 +32,12 @@ class SourceLines {
   int node_line(std::string_view id) const { return node_line_and_ordinal(id).first; }
   int subgraph_line(std::string_view id) const { return find(subgraph, id); }
   int attribute_line(std::string_view name) const { return find(attribute, name); }
+  // Whether the body of subgraph `id` itself writes `name = value` (or `graph [name = ...]`):
+  // cgraph copies a parent's graph attributes into its subgraphs, so the values alone cannot
+  // tell a value set again from one inherited.
+  bool sets_attribute(std::string_view id, std::string_view name) const {
+    return own_attributes.count(std::string(id) + '\0' + std::string(name)) > 0;
+  }
   // The line of the `occurrence`-th (0-based) `tail -> head` in the text, by node
   // ordinals (the last one when there are fewer); 0 when the edge is not
   // written as such (e.g. `a -> {b c}`).
@@ -42,6 +49,9 @@ class SourceLines {
   int add_node(std::string_view id, int line, bool gives_attributes);
   void add_subgraph(std::string_view id, int line) { subgraph.emplace(id, line); }
   void add_attribute(std::string_view name, int line) { attribute.emplace(name, line); }
+  void add_own_attribute(std::string_view subgraph, std::string_view name) {
+    own_attributes.insert(std::string(subgraph) + '\0' + std::string(name));
+  }
   void add_edge(int tail, int head, int line) { edge_mentions.push_back({tail, head, line}); }
   // Expected number of nodes and edges, to size the tables once.
   void reserve(size_t nodes, size_t edges);
@@ -80,6 +90,7 @@ class SourceLines {
   std::vector<Node> nodes;  // by ordinal
   std::unordered_map<std::string_view, int> subgraph;
   std::unordered_map<std::string_view, int> attribute;  // first `name =` anywhere
+  std::unordered_set<std::string> own_attributes;       // subgraph id + '\0' + attribute name
   std::vector<EdgeMention> edge_mentions;               // in text order, until finish()
   // The routes written from each tail, in text order: targets[first_target[t] ..
   // first_target[t + 1]). A reader that walks the tails in order reads this in

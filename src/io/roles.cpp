@@ -87,9 +87,11 @@ void Reader::collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex>
     AttributeSymbols graph_symbols(root, AGRAPH);
     auto values = graph_symbols.read(sub);
     auto parent_values = graph_symbols.read(g);
-    // cgraph copies a parent's graph attributes into subgraphs: only differing values were set here.
+    // cgraph copies a parent's graph attributes into subgraphs: a value equal to the parent's
+    // was set here only if the subgraph's own text says so (an inner role with the same fte).
     values.erase_if([&](const Attributes::Item& item) {
-      return parent_values.count(item.first) && parent_values.value(item.first) == item.second;
+      return parent_values.count(item.first) && parent_values.value(item.first) == item.second &&
+             !lines_.sets_attribute(name, item.first);
     });
     std::optional<RoleIndex> role = enclosing;
     bool is_cluster = name.rfind("cluster", 0) == 0;

@@ -1,5 +1,7 @@
 #include "model/process.h"
 
+#include <cmath>
+
 #include <boost/range/iterator_range.hpp>
 
 namespace sujuva {
@@ -83,6 +85,12 @@ std::vector<Branch> branches(const Process& process, StepVertex step, ClassIndex
       explicit_sum += *route.p;
     else
       ++without_p;
+  }
+  const double off = explicit_sum - 1;
+  if (std::abs(off) <= kProbabilityRounding && off != 0 && (without_p == 0 || off > 0)) {
+    for (auto& b : result)
+      if (b.probability >= 0) b.probability /= explicit_sum;
+    explicit_sum = 1;
   }
   if (without_p > 0) {
     double share = std::max(0.0, 1.0 - explicit_sum) / without_p;

@@ -144,6 +144,9 @@ struct Process {
   std::vector<RoleIndex> roles_matching(const std::string& role_or_qualification) const;
 };
 
+// How far from 1 the explicit probabilities of a step may add up and still count as 1.
+constexpr double kProbabilityRounding = 1e-4;
+
 // One way a client of a given class leaves a step.
 struct Branch {
   RouteEdge route;
@@ -157,6 +160,9 @@ struct Branch {
 // the remainder shared equally by the routes without `p`. A checkpoint's route
 // sets the class to its `outcome`, or back to "standard" without one; other
 // steps keep the class unless the route names an `outcome`.
+// Explicit probabilities that add up to 1 within kProbabilityRounding (a spreadsheet's
+// 0.326667 × 3 + 0.02 = 1.000001) are scaled to add up to exactly 1; `check` warns with the
+// exact sum, and a sum further from 1 stays an error.
 std::vector<Branch> branches(const Process& process, StepVertex step, ClassIndex client_class);
 
 // Per role, the `load` hours per week of its activity steps.

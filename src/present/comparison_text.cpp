@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "model/label_text.h"
 #include "present/table.h"
 #include "text/format.h"
 
@@ -183,11 +184,22 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang) {
   return text;
 }
 
+std::vector<std::string> column_titles(const Comparison& c, Lang lang) {
+  std::vector<std::string> titles;
+  for (const auto& m : c.models) titles.push_back(one_line(m.title.in(lang)));
+  std::vector<std::string> sorted = titles;
+  std::sort(sorted.begin(), sorted.end());
+  const bool distinct = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+  for (size_t i = 0; i < titles.size(); ++i)
+    if (!distinct || titles[i].empty()) titles[i] = c.models[i].name;
+  return titles;
+}
+
 Table kpi_table(const Comparison& c, Lang lang) {
   using namespace detail;
   auto rows = kpi_rows(c, lang);
   std::vector<std::string> header{say(lang, "Tunnusluku", "Nyckeltal", "Figure")};
-  for (const auto& m : c.models) header.push_back(m.name);
+  for (const auto& title : column_titles(c, lang)) header.push_back(title);
   const bool pair = c.models.size() == 2;
   if (pair) {
     header.push_back(say(lang, "muutos", "förändring", "change"));

@@ -36,6 +36,10 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang);
 // The key figures as a table: figure, one column per model and, for two models, the absolute and
 // relative difference. The report prints it as HTML.
 Table kpi_table(const Comparison& comparison, Lang lang);
+
+// What each model is called in headings and column titles: its title in `lang`, or its name
+// (with the scenario) where it has none or where two models would share a title.
+std::vector<std::string> column_titles(const Comparison& comparison, Lang lang);
 // kpi_table as plain text.
 std::string format_table(const Comparison& comparison, Lang lang);
 

@@ -66,8 +66,9 @@ std::string utilisation_chart_svg(const Comparison& c, Lang lang) {
   double lx = label_width;
   for (size_t i = 0; i < n; ++i) {
     svg += fmt::format("<rect x=\"{:.0f}\" y=\"8\" width=\"12\" height=\"12\" fill=\"{}\"/>", lx, series_color(i));
-    svg += fmt::format("<text x=\"{:.0f}\" y=\"18\">{}</text>\n", lx + 16, escape_html(c.models[i].name));
-    lx += 24 + 7.0 * c.models[i].name.size();
+    const std::string title = column_titles(c, lang)[i];
+    svg += fmt::format("<text x=\"{:.0f}\" y=\"18\">{}</text>\n", lx + 16, escape_html(title));
+    lx += 24 + 7.0 * title.size();
   }
   // Axis: grid lines every 25 %, the 100 % line dashed.
   const double bottom = top + ids.size() * group;
@@ -104,9 +105,10 @@ std::string comparison_html_section(const Comparison& c, Lang lang) {
   std::string out = "<section class=\"comparison\">\n<h2>";
   out += say(lang, "Ennen ja jälkeen", "Före och efter", "Before and after");
   out += "</h2>\n";
+  const auto titles = column_titles(c, lang);
   for (size_t i = 1; i < c.models.size(); ++i) {
     if (c.models.size() > 2)
-      out += "<h3>" + escape_html(c.models[0].name) + " → " + escape_html(c.models[i].name) + "</h3>\n";
+      out += "<h3>" + escape_html(titles[0]) + " → " + escape_html(titles[i]) + "</h3>\n";
     out += "<ul class=\"narrative\">\n";
     for (const auto& sentence : narrative(c, i, lang)) out += "<li>" + escape_html(sentence) + "</li>\n";
     out += "</ul>\n";

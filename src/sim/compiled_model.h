@@ -2,14 +2,9 @@
 //
 //   std::vector<sim::Phase> phases{{0, sim::compile(process, options)}};  // throws SimulationError
 //
-// Servers: a role offers c = (fte × hours_per_fte × (1 − absence) × (1 − reserved) − activity
-// load) / hours_per_fte effective full-time servers to the client flow (as the analytic
-// engine). A full-time server does E hours of effort in E / hours_per_fte calendar weeks.
-// A fractional c is floor(c) full-speed servers plus one server working at speed c − floor(c)
-// (c < 1: one server at speed c); a waiting client goes to the fastest idle server. A fraction
-// below kSmallestPartSpeed is spread over the full-speed servers instead: fte 7 × (1 − 0.12) ×
-// (1 − 0.35) = 4.004 would otherwise be a server at 0.4 % speed that keeps one client 250 times
-// as long as the others (a 4-hour assessment for 26 weeks).
+// Servers: a role's effective full-time staff become servers as model/servers.h says (the
+// analytic engine's queue has the same servers). A full-time server does E hours of effort in
+// E / hours_per_fte calendar weeks.
 #pragma once
 
 #include <cstdint>
@@ -17,15 +12,14 @@
 #include <vector>
 
 #include "model/process.h"
+#include "model/servers.h"
 #include "sim/random.h"
 #include "sim/simulation.h"
 
 namespace sujuva::sim {
 
-constexpr double kSmallestPartSpeed = 0.1;
-
-// The speeds of a role's servers for c effective servers, fastest first (see above).
-std::vector<double> server_speeds(double servers);
+using sujuva::kSmallestPartSpeed;
+using sujuva::server_speeds;
 
 struct CompiledStep {  // the fields every visit reads first, in one cache line
   StepKind kind = StepKind::task;

@@ -136,10 +136,10 @@ TEST_CASE("The findings are written in Finnish or Swedish, with the labels in th
     text.replace(text.find("in -> neuvonta;"), 15, "in -> neuvonta [p=0.5];");
     auto fi = check_process(test::load_model(text), Lang::fi);
     CHECK(test::finding(fi, "todennäköisyydet").message ==
-          "vaihe \"in\": reittien todennäköisyydet p ovat yhteensä 1,2, enemmän kuin 1");
+          "vaihe \"in\": reittien todennäköisyydet p ovat yhteensä 1,2, enemmän kuin 1 (\"arvio\" 0,7, \"neuvonta\" 0,5)");
     auto sv = check_process(test::load_model(text), Lang::sv);
     CHECK(test::finding(sv, "sannolikheter").message ==
-          "steget \"in\": rutterna har sannolikheter p som summerar till 1,2, mer än 1");
+          "steget \"in\": rutterna har sannolikheter p som summerar till 1,2, mer än 1 (\"arvio\" 0,7, \"neuvonta\" 0,5)");
   }
 }
 

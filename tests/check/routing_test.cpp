@@ -29,12 +29,13 @@ TEST_CASE("The probabilities of the routes out of a step add up to 1", "[check]"
   };
   SECTION("more than 1 is an error") {
     CHECK(test::lines_of(test::check_model(model("p=0.7", "p=0.5", ""))) ==
-          std::vector<std::string>{"3: step \"a\": the routes have probabilities p that add up to 1.2, more than 1"});
+          std::vector<std::string>{"3: step \"a\": the routes have probabilities p that add up to 1.2, more than 1 "
+                                   "(\"b\" 0.7, \"c\" 0.5)"});
   }
   SECTION("less than 1 when every route has p is an error") {
     CHECK(test::lines_of(test::check_model(model("p=0.6", "p=0.2", "p=0.1"))) ==
-          std::vector<std::string>{"3: step \"a\": the routes have probabilities p that add up to 0.9, not 1 (leave "
-                                   "out p on one route to give it the rest)"});
+          std::vector<std::string>{"3: step \"a\": the routes have probabilities p that add up to 0.9, not 1 (\"b\" "
+                                   "0.6, \"c\" 0.2, \"out\" 0.1; leave out p on one route to give it the rest)"});
   }
   SECTION("routes without p that are left nothing are a warning") {
     CHECK(test::lines_of(test::check_model(model("p=0.6", "p=0.4", ""))) ==
@@ -47,6 +48,40 @@ TEST_CASE("The probabilities of the routes out of a step add up to 1", "[check]"
   SECTION("routes without p share the remainder") {
     CHECK(test::lines_of(test::check_model(model("p=0.5", "", ""))).empty());
   }
+  SECTION("a spreadsheet's rounding within 1e-4 is scaled to 1 with a warning that shows the exact sum") {
+    // 0.333334 + 0.333334 + 0.333333 = 1.000001: seven significant digits are needed to see it.
+    CHECK(test::lines_of(test::check_model(model("p=0.333334", "p=0.333334", "p=0.333333"))) ==
+          std::vector<std::string>{"3: warning: step \"a\": the routes have probabilities p that add up to 1.000001 "
+                                   "(\"b\" 0.333334, \"c\" 0.333334, \"out\" 0.333333); they are scaled to add up "
+                                   "to exactly 1"});
+  }
+  SECTION("just beyond the rounding allowance the excess is an error that shows its digits") {
+    CHECK(test::lines_of(test::check_model(model("p=0.5", "p=0.4", "p=0.1002"))) ==
+          std::vector<std::string>{"3: step \"a\": the routes have probabilities p that add up to 1.0002, more than 1 "
+                                   "(\"b\" 0.5, \"c\" 0.4, \"out\" 0.1002)"});
+  }
+}
+
+TEST_CASE("Rounded probabilities reach the engines scaled to add up to 1", "[check][routing]") {
+  // The three routes of 0.333334, 0.333334, 0.333333 add up to 1.000001; each branch is its p
+  // divided by that sum, so the shares add up to 1 to the last bit and no client is created.
+  Process p = test::load_model(R"(digraph {
+  subgraph cluster_so { role=so; fte=1; a [effort="1h"]; b [effort="1h"]; c [effort="1h"]; }
+  in [kind=start, arrivals="1/week"];
+  out [kind=end];
+  in -> a;
+  a -> b [p=0.333334];
+  a -> c [p=0.333334];
+  a -> out [p=0.333333];
+  b -> out;
+  c -> out;
+})");
+  auto routes = branches(p, *p.find_step("a"), kStandardClass);
+  REQUIRE(routes.size() == 3);
+  double total = 0;
+  for (const auto& b : routes) total += b.probability;
+  CHECK(total == Approx(1).epsilon(1e-15));
+  CHECK(routes[0].probability == Approx(0.333334 / 1.000001).epsilon(1e-15));
 }
 
 TEST_CASE("Routing is checked per client class", "[check]") {
@@ -77,7 +112,7 @@ TEST_CASE("Routing is checked per client class", "[check]") {
     CHECK(test::lines_of(
               test::check_model(model("jako -> tyo [when=special, p=0.5];", "jako -> out [when=standard];"))) ==
           std::vector<std::string>{"8: step \"jako\": the routes for class \"special\" have probabilities p that add "
-                                   "up to 0.5, not 1 (leave out p on one route to give it the rest)"});
+                                   "up to 0.5, not 1 (\"tyo\" 0.5; leave out p on one route to give it the rest)"});
   }
   SECTION("a class that arrives but has no route on is an error with the route of that class") {
     auto findings = test::check_model(model("jako -> tyo [when=special];", ""));

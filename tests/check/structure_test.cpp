@@ -65,6 +65,24 @@ TEST_CASE("Where clients get stuck is reported with the route that gets them the
           "t.dot:4: step \"b\" (Odotus) is a dead end: no route leads on from it and it is not an end (kind=end)\n"
           "    route: in -> a -> b");
   }
+  SECTION("a route with p=0 is no exit: analyze and simulate would refuse the model, so check does") {
+    auto findings = test::check_model(R"(digraph {
+  subgraph cluster_so { role=so; fte=1;
+    t [effort="1h"];
+  }
+  s [kind=start, arrivals="5/week"];
+  e [kind=end];
+  s -> t;
+  t -> t [p=1];
+  t -> e [p=0];
+})");
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].format() ==
+          "t.dot:3: step \"t\" leads only back to itself: clients who get there never reach an end\n"
+          "    route: s -> t -> t");
+    CHECK(findings[1].severity == Severity::warning);
+    CHECK(findings[1].format() == "t.dot:6: warning: only routes with p=0 lead to step \"e\", so no client gets there");
+  }
   SECTION("a loop with no exit names its steps; the route enters it and goes round once") {
     auto findings = test::check_model(R"(digraph {
   subgraph cluster_so { role=so; fte=1;

@@ -363,11 +363,13 @@ TEST_CASE("The bundled adult social work models: Little's law and the bottleneck
       for (const auto& r : a->roles) {
         if (r.visits_per_week <= 0) continue;
         REQUIRE(r.in_system_clients);
-        // Time per visit from the step table (wait + effort), weighted by visits.
+        // Time per visit from the step table (wait + time in service: the effort, longer where
+        // a part-speed server serves), weighted by visits.
         double time = 0;
         for (const auto& s : a->steps)
           if (s.role == r.id && s.effort_hours > 0)
-            time += s.arrivals_per_week * (*s.wait_weeks + s.effort_hours / a->hours_per_fte);
+            time += s.arrivals_per_week *
+                    (*s.wait_weeks + s.effort_hours / a->hours_per_fte * r.service_time_factor);
         CHECK(*r.in_system_clients == Approx(time).epsilon(1e-9));
       }
   }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "support.h"
+
 using namespace sujuva;
 using Catch::Detail::Approx;
 
@@ -64,6 +66,34 @@ TEST_CASE("Less than one server is one person working at part speed (M/G/1)", "[
     // Wq = 0.5).
     CHECK(gg_c_wait(1, 0.5, 1, 1, 1 - 1e-12)->wait == Approx(0.5).epsilon(1e-9));
     CHECK(gg_c_wait(1, 0.5, 1, 1, 1)->wait == exact(0.5));
+  }
+}
+
+TEST_CASE("A part-speed server beside whole ones is the chain the simulation runs", "[flow][queueing]") {
+  // c = 1.5: one full-speed server and one at half speed that takes a client only when the
+  // other is busy. λ = 1, m = 1, exponential. Balance of (clients, part-speed server busy):
+  //   (0,0): π00 = π10 + 0.5 π11      (1,0): 2 π10 = π00 + 0.5 π21
+  //   (1,1): 1.5 π11 = π21            cut above (2,1): 1.5 π21 = π10 + π11
+  // so π10 = 1.25 π11, π00 = 1.75 π11, π21 = 1.5 π11; above (2,1) the levels fall by
+  // r = λ / 1.5 = 2/3, and Σπ = (1.75 + 1.25 + 1 + 1.5 · 3) π11 = 8.5 π11 = 1. An arrival waits
+  // with P = π21 / (1 − r) = 4.5 / 8.5 = 9/17, and Lq = π21 r / (1 − r)² = 9 / 8.5 = 18/17.
+  auto q = gg_c_wait(1, 1, 1, 1, 1.5);
+  REQUIRE(q);
+  CHECK(q->wait_probability == exact(9.0 / 17));
+  CHECK(q->wait == exact(18.0 / 17));
+  SECTION("a plain simulation of the same two servers agrees") {
+    const double reference = test::reference_wait({{1.0, 1.0, {}}}, 1.0, {1.0, 0.5}, 400'000);
+    CHECK(q->wait == Approx(reference).epsilon(0.03));
+  }
+  SECTION("as the part approaches a whole server the wait approaches Erlang C") {
+    // M/M/2 at a = 1: C = 1/3, Wq = C m / (c − a) = 1/3.
+    CHECK(gg_c_wait(1, 1, 1, 1, 1.999999)->wait == Approx(1.0 / 3).epsilon(1e-4));
+  }
+  SECTION("a fraction below a tenth is spread over the whole servers, as in the simulation") {
+    // c = 2.05: two servers at speed 1.025, M/M/2 with m = 1/1.025, a = 1/1.025:
+    // C(2, a) = a² / (a² + 2 (2 − a)) ... computed by erlang_c itself.
+    const double m = 1 / 1.025, a = m;
+    CHECK(gg_c_wait(1, 1, 1, 1, 2.05)->wait == exact(erlang_c(2, a) * m / (2 - a)));
   }
 }
 

@@ -347,3 +347,32 @@ TEST_CASE("The line of a setting in a DOT file skips comments and strings", "[io
   CHECK(dot_attribute_line((path.string() + ".missing"), "hours_per_fte") == 0);
   std::filesystem::remove(path);
 }
+
+TEST_CASE("A role nested in another cluster keeps the settings it repeats from the outer one", "[io]") {
+  // cgraph copies the outer cluster's fte=4 into the inner one, so the values alone look
+  // inherited; the inner body writes fte=4 itself (and graph [absence=...] too).
+  auto r = read(R"dot(digraph n {
+    tulo [kind=start, arrivals="5/week"];
+    subgraph cluster_school {
+      label="Koulu"; fte=4; absence=0.1;
+      subgraph cluster_kk {
+        role=kk; fte=4; graph [absence=0.1];
+        a [effort="1h"];
+      }
+      subgraph cluster_other {
+        role=other;
+        b [effort="1h"];
+      }
+    }
+    loppu [kind=end];
+    tulo -> a -> b -> loppu;
+  })dot");
+  REQUIRE(r.usable());
+  const Role& kk = r.process->roles[*r.process->find_role("kk")];
+  CHECK(kk.fte == 4);
+  CHECK(kk.absence == 0.1);
+  SECTION("a role that does not write a setting still does not inherit it from a cluster that is no role") {
+    const Role& other = r.process->roles[*r.process->find_role("other")];
+    CHECK(other.fte == 0);
+  }
+}

@@ -56,3 +56,33 @@ TEST_CASE("Two models give the key-figure table a change and a per-cent column",
   CHECK(t.at(0, 3) == "0");  // the same model on both sides
   CHECK(format_table(c, Lang::en) == table_text(t, {.indent = "", .gap = "  "}));
 }
+
+TEST_CASE("The columns are headed by the models' titles in the chosen language", "[present]") {
+  Process before = test::load_model(R"dot(digraph nykytila {
+    label="Kuraattoripalvelut: nykytila"; label_sv="Kuratorstjänster: nuläge";
+    subgraph cluster_r { role=r; fte=1; tyo [effort="1h"]; }
+    in [kind=start, arrivals="4/week"]; out [kind=end];
+    in -> tyo -> out;
+  })dot");
+  Process after = test::load_model(R"dot(digraph tavoite {
+    label="Kuraattoripalvelut: tavoitetila";
+    subgraph cluster_r { role=r; fte=2; tyo [effort="1h"]; }
+    in [kind=start, arrivals="4/week"]; out [kind=end];
+    in -> tyo -> out;
+  })dot");
+  Comparison c = compare_processes({&before, &after});
+  CHECK(column_titles(c, Lang::fi) ==
+        std::vector<std::string>{"Kuraattoripalvelut: nykytila", "Kuraattoripalvelut: tavoitetila"});
+  // No Swedish title for the second: the Finnish one stands in.
+  CHECK(column_titles(c, Lang::sv) ==
+        std::vector<std::string>{"Kuratorstjänster: nuläge", "Kuraattoripalvelut: tavoitetila"});
+  CHECK(kpi_table(c, Lang::fi).header[1] == "Kuraattoripalvelut: nykytila");
+  SECTION("a model without a title, or two with the same, are told apart by their names") {
+    Process untitled = test::load_model(kSmall);
+    Comparison same = compare_processes({&before, &before}, {"nykytila", "nykytila: r.fte=+1"});
+    CHECK(column_titles(same, Lang::fi) == std::vector<std::string>{"nykytila", "nykytila: r.fte=+1"});
+    Comparison mixed = compare_processes({&untitled, &after});
+    // The untitled model is named by its file, t.dot.
+    CHECK(column_titles(mixed, Lang::fi) == std::vector<std::string>{"t", "Kuraattoripalvelut: tavoitetila"});
+  }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """How well `sujuva analyze` agrees with `sujuva simulate`: the mean wait per visit of every role
 with visits and the mean lead time of every bundled and example model, analytic against the
-simulated 95 % interval (1000 weeks x 20 replications, the model's own warm-up).
+simulated 95 % interval (4000 weeks x 20 replications, the model's own warm-up).
 
 Usage: tools/bench/agreement.py [SUJUVA_BINARY] [extra simulate options, e.g. --warmup 52]
 """
@@ -20,7 +20,7 @@ models = sorted(glob.glob(os.path.join(ROOT, 'processes', '*.dot'))) + \
 rows = []; leads = []
 for m in models:
     a = json.loads(subprocess.run([B, 'analyze', m, '--json'], capture_output=True, text=True).stdout)
-    s = json.loads(subprocess.run([B, 'simulate', m, '--weeks', '1000', '--replications', '20', '--json'] + extra,
+    s = json.loads(subprocess.run([B, 'simulate', m, '--weeks', '4000', '--replications', '20', '--json'] + extra,
                                   capture_output=True, text=True).stdout)
     name = m.split('/')[-1][:-4]
     sl = s['overall']['lead_time_weeks']['mean']
