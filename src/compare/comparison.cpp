@@ -60,6 +60,7 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
   k.title = process.title;
   k.file = process.file;
   k.hours_per_fte = process.calendar.hours_per_fte;
+  k.working_days_per_week = process.calendar.working_days_per_week();
   k.arrivals_per_week = analysis.arrivals_per_week;
   k.saturation = analysis.saturation;
   k.lead_time_weeks = analysis.lead_time_weeks;

@@ -39,6 +39,7 @@ struct Kpis {
   Labels title;      // the model's own title (`label`, `label_sv`, `label_en`); may be empty
   std::string file;
   double hours_per_fte = 0;
+  double working_days_per_week = 5;  // the model's calendar, for durations in working days
   double arrivals_per_week = 0;
   Saturation saturation;
   LeadTime lead_time_weeks;

@@ -92,16 +92,17 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
                       const AnalysisOptions& options, Analysis& a);
 
-std::string role_sentence(const RoleResult& role, const std::string& label, Lang lang);
+// `days` is the calendar's working days per week, for durations (text/duration.h).
+std::string role_sentence(const RoleResult& role, const std::string& label, double days, Lang lang);
 // `qualifier` follows the quoted label, e.g. " (Social workers)" where two steps share a label.
-std::string step_sentence(const StepResult& step, const std::string& label, const std::string& qualifier, Lang lang);
+std::string step_sentence(const StepResult& step, const std::string& label, const std::string& qualifier, double days,
+                          Lang lang);
 std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
                              Lang lang);
 std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
-                          double extra_visits, Lang lang);
+                          double extra_visits, double days, Lang lang);
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
-                                 std::optional<double> base_lead, Lang lang);
-std::string weeks_text(std::optional<double> weeks, Lang lang);
+                                 std::optional<double> base_lead, double days, Lang lang);
 
 // The route flows of `analysis.routes` and each checkpoint's assessed share (route_flows.cpp),
 // from the visit rates in `analysis.steps` (one per vertex of `process`).

@@ -39,6 +39,7 @@ std::string step_qualifier(const Process& process, const std::string& id, Lang l
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
                       const AnalysisOptions& options, Analysis& a) {
   const Lang lang = options.lang;
+  const double days = process.calendar.working_days_per_week();
   const auto& lead = a.lead_time_weeks.mean;
   // Roles: unstable first (by utilisation), then by the share of lead time spent waiting for them.
   std::vector<const RoleResult*> roles;
@@ -60,7 +61,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     if (i > 0 && (!notable || i >= 3)) break;
     auto role = process.find_role(r.id);
     list.push_back({"role", r.id, r.share_of_lead_time, r.utilisation,
-                    role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), lang)});
+                    role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), days, lang)});
   }
   // Steps that take the largest share of the lead time.
   std::vector<const StepResult*> steps;
@@ -72,7 +73,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     const auto* role = steps[i]->role ? a.find_role(*steps[i]->role) : nullptr;
     list.push_back({"step", steps[i]->id, steps[i]->share_of_lead_time, role ? role->utilisation : std::nullopt,
                     step_sentence(*steps[i], step_label(process, steps[i]->id, lang),
-                                  step_qualifier(process, steps[i]->id, lang), lang)});
+                                  step_qualifier(process, steps[i]->id, lang), days, lang)});
   }
   // Loops (blocks with internal transitions) by the time their repeat visits add.
   struct LoopTime {
@@ -111,7 +112,7 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     list.push_back(
         {"loop", loops[i].entry, share, std::nullopt,
          loop_sentence(step_label(process, loops[i].entry, lang), step_qualifier(process, loops[i].entry, lang),
-                       loops[i].added, loops[i].extra, lang)});
+                       loops[i].added, loops[i].extra, days, lang)});
   }
   // Handoff hotspots: the role pairs with the most moves per client.
   struct Pair {

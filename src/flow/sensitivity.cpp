@@ -52,7 +52,8 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
     s.rank = static_cast<int>(i) + 1;
     auto role = process.find_role(s.role);
     s.reason = sensitivity_sentence(one_line(process.roles[*role].label.in(options.lang, s.role)), s,
-                                    *a.find_role(s.role), base_lead, options.lang);
+                                    *a.find_role(s.role), base_lead,
+                                    process.calendar.working_days_per_week(), options.lang);
   }
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "flow/analysis_internal.h"
+#include "text/duration.h"
 #include "text/format.h"
 #include "model/label_text.h"
 
@@ -13,14 +14,7 @@ std::string number(double x, int decimals, Lang lang) { return format_decimal(x,
 std::string fill(const char* pattern, fmt::format_args args) { return fmt::vformat(pattern, args); }
 }  // namespace
 
-std::string weeks_text(std::optional<double> weeks, Lang lang) {
-  if (!weeks) return say(lang, "ei määriteltävissä", "inte definierad", "undefined");
-  if (*weeks > 0 && *weeks * 7 < 0.05) return say(lang, "alle 0,1 päivää", "under 0,1 dagar", "under 0.1 days");
-  if (*weeks < 0.1) return number(*weeks * 7, 1, lang) + " " + say(lang, "päivää", "dagar", "days");
-  return number(*weeks, 1, lang) + " " + say(lang, "viikkoa", "veckor", "weeks");
-}
-
-std::string role_sentence(const RoleResult& r, const std::string& label, Lang lang) {
+std::string role_sentence(const RoleResult& r, const std::string& label, double days, Lang lang) {
   if (!r.utilisation)
     return fill(say(lang, "{}: ei henkilöstöä, mutta työtä {} tuntia viikossa; jono kasvaa {} asiakasta viikossa.",
                      "{}: ingen personal men arbete {} timmar per vecka; kön växer med {} klienter per vecka.",
@@ -38,16 +32,17 @@ std::string role_sentence(const RoleResult& r, const std::string& label, Lang la
   return fill(say(lang, "{}: käyttöaste {}, odotus keskimäärin {}, {} läpimenoajasta.",
                    "{}: beläggning {}, väntan i genomsnitt {}, {} av genomloppstiden.",
                    "{}: utilisation {}, average wait {}, {} of the lead time."),
-              fmt::make_format_args(label, percent(r.utilisation, lang), weeks_text(r.wait_weeks, lang),
+              fmt::make_format_args(label, percent(r.utilisation, lang), format_duration(r.wait_weeks, days, lang),
                                     percent(r.share_of_lead_time, lang)));
 }
 
-std::string step_sentence(const StepResult& s, const std::string& label, const std::string& qualifier, Lang lang) {
+std::string step_sentence(const StepResult& s, const std::string& label, const std::string& qualifier, double days,
+                          Lang lang) {
   return fill(
       say(lang, "Vaihe \"{}\"{}: {} läpimenoajasta, keskimäärin {} käyntiä kohden.",
            "Steget \"{}\"{}: {} av genomloppstiden, i genomsnitt {} per besök.",
            "Step \"{}\"{}: {} of the lead time, {} per visit on average."),
-      fmt::make_format_args(label, qualifier, percent(s.share_of_lead_time, lang), weeks_text(s.sojourn_weeks, lang)));
+      fmt::make_format_args(label, qualifier, percent(s.share_of_lead_time, lang), format_duration(s.sojourn_weeks, days, lang)));
 }
 
 std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
@@ -59,7 +54,7 @@ std::string handoff_sentence(const std::string& from, const std::string& to, dou
 }
 
 std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
-                          double extra_visits, Lang lang) {
+                          double extra_visits, double days, Lang lang) {
   return fill(
       say(lang,
            "Kierros vaiheessa \"{}\"{}: toistokäynnit lisäävät läpimenoaikaan keskimäärin {} ({} "
@@ -68,16 +63,16 @@ std::string loop_sentence(const std::string& entry_label, const std::string& qua
            "extra besök per klient).",
            "Loop at \"{}\"{}: repeat visits add {} to the lead time on average ({} extra visits per "
            "client)."),
-      fmt::make_format_args(entry_label, qualifier, weeks_text(added_weeks, lang), number(extra_visits, 2, lang)));
+      fmt::make_format_args(entry_label, qualifier, format_duration(added_weeks, days, lang), number(extra_visits, 2, lang)));
 }
 
 std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
-                                 std::optional<double> base_lead, Lang lang) {
+                                 std::optional<double> base_lead, double days, Lang lang) {
   const auto& plus_one = s.cases.at(1);
   return fill(say(lang, "Yksi henkilö lisää ({}): läpimenoaika {} → {}, käyttöaste {} → {}.",
                    "En person till ({}): genomloppstid {} → {}, beläggning {} → {}.",
                    "One more person ({}): lead time {} → {}, utilisation {} → {}."),
-              fmt::make_format_args(label, weeks_text(base_lead, lang), weeks_text(plus_one.lead_time_weeks, lang),
+              fmt::make_format_args(label, format_duration(base_lead, days, lang), format_duration(plus_one.lead_time_weeks, days, lang),
                                     percent(base.utilisation, lang), percent(plus_one.utilisation, lang)));
 }
 

@@ -12,6 +12,7 @@
 #include "present/atomic_file.h"
 #include "present/csv.h"
 #include "present/table.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -117,9 +118,7 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream&
   out << fmt::format(fmt::runtime(say(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
                                        "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",
                                        "{} clients arrive a week. Mean lead time {}")),
-                     format_decimal(a.arrivals_per_week, 1, lang), detail::weeks_text(lead, lang));
-  if (lead && *lead >= 0.1)
-    out << " (" << format_decimal(*lead * 7, 0, lang) << " " << say(lang, "päivää", "dagar", "days") << ")";
+                     format_decimal(a.arrivals_per_week, 1, lang), format_duration(lead, p.calendar.working_days_per_week(), lang));
   out << ".\n";
   if (!a.stable())
     out << say(lang,
@@ -138,23 +137,22 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream&
 
 void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   out << "\n" << say(lang, "Roolit", "Roller", "Roles") << "\n";
+  const double days_per_week = p.calendar.working_days_per_week();
   Row header{say(lang, "rooli", "roll", "role"),
              say(lang, "htv", "årsv.", "FTE"),
              say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
              say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
              say(lang, "käyttöaste", "beläggning", "utilisation"),
-             say(lang, "odotus vk", "väntan v", "wait wk"),
-             say(lang, "odotus pv", "väntan d", "wait days"),
+             say(lang, "odotus", "väntan", "wait"),
              say(lang, "jonossa", "i kö", "queue"),
              say(lang, "asiakkaista", "av klienterna", "of clients"),
              say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   std::vector<Row> rows;
   for (const auto& r : a.roles) {
-    std::optional<double> days;
-    if (r.wait_weeks) days = *r.wait_weeks * 7;
-    std::string wait = r.stable ? num(r.wait_weeks, 2, lang) : say(lang, "kasvaa", "växer", "grows");
+    std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
+                                : say(lang, "kasvaa", "växer", "grows");
     rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
-                    num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait, num(days, 1, lang),
+                    num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
                     num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
   }
   print_table(header, rows, out);
@@ -177,9 +175,10 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
              say(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
              say(lang, "tavoittaa", "når", "reach"),
              say(lang, "työ h/vk", "arbete h/v", "work h/wk"),
-             say(lang, "odotus vk", "väntan v", "wait wk"),
-             say(lang, "viipymä vk", "vistelse v", "sojourn wk"),
+             say(lang, "odotus", "väntan", "wait"),
+             say(lang, "viipymä", "vistelse", "sojourn"),
              say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  const double days_per_week = p.calendar.working_days_per_week();
   std::vector<std::string> role_labels;  // by role index: one label per role, not per step
   for (const auto& r : p.roles) role_labels.push_back(role_label(p, r.id, lang));
   Table table;
@@ -199,8 +198,8 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
     number_cell(table, s.visits, 2, lang);
     percent_cell(table, s.reach, lang);
     number_cell(table, s.workload_hours_per_week, 1, lang);
-    number_cell(table, s.wait_weeks, 2, lang);
-    number_cell(table, s.sojourn_weeks, 2, lang);
+    table.cell(format_duration(s.wait_weeks, days_per_week, lang, DurationStyle::unit));
+    table.cell(format_duration(s.sojourn_weeks, days_per_week, lang, DurationStyle::unit));
     percent_cell(table, s.share_of_lead_time, lang);
     table.end_row();
   }
@@ -213,7 +212,7 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
   for (const auto& [name, value] : a.lead_time_weeks.by_class) {
     double share = a.lead_time_weeks.share_by_class.at(name);
     if (share <= 0) continue;
-    out << "  " << name << ": " << detail::weeks_text(value, lang) << " (" << format_percent(share, lang) << " "
+    out << "  " << name << ": " << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang) << " "
         << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
   }
   out << "  "
@@ -247,15 +246,17 @@ void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostr
       << "\n";
   for (size_t i = 0; i < a.sensitivity.size() && i < 3; ++i)
     out << "  " << a.sensitivity[i].rank << ". " << a.sensitivity[i].reason << "\n";
+  const double days_per_week = p.calendar.working_days_per_week();
+  auto duration = [&](std::optional<double> weeks) {
+    return format_duration(weeks, days_per_week, lang, DurationStyle::unit);
+  };
   Row header{say(lang, "rooli", "roll", "role"), say(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
              say(lang, "+0,5 htv", "+0,5 årsv.", "+0.5 FTE"), say(lang, "+1 htv", "+1 årsv.", "+1 FTE"),
              say(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
   std::vector<Row> rows;
   for (const auto& s : a.sensitivity) {
-    Row row{role_label(p, s.role, lang), num(a.lead_time_weeks.mean, 2, lang)};
-    for (const auto& c : s.cases)
-      row.push_back(num(c.lead_time_weeks, 2, lang) + " " + say(lang, "vk", "v", "wk") + " / " +
-                    pct(c.utilisation, lang));
+    Row row{role_label(p, s.role, lang), duration(a.lead_time_weeks.mean)};
+    for (const auto& c : s.cases) row.push_back(duration(c.lead_time_weeks) + " / " + pct(c.utilisation, lang));
     rows.push_back(row);
   }
   print_table(header, rows, out);
@@ -273,18 +274,21 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostr
               "Sensitivity: if the checkpoint assessed more or fewer clients into the class")
       << "\n";
   Row header{say(lang, "tarkistuspiste", "kontrollpunkt", "checkpoint"), say(lang, "osuus", "andel", "share"),
-             say(lang, "läpimeno vk", "genomlopp v", "lead wk"),
+             say(lang, "läpimeno", "genomlopp", "lead time"),
              say(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
              say(lang, "käyttöaste", "beläggning", "utilisation")};
   const RoleResult* busiest = a.busiest_role();  // in the model as it is
+  auto duration = [&](std::optional<double> weeks) {
+    return format_duration(weeks, p.calendar.working_days_per_week(), lang, DurationStyle::unit);
+  };
   std::vector<Row> rows;
   for (const auto& c : a.checkpoints) {
     if (c.share_cases.empty()) continue;
     rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + say(lang, " (nyt)", " (nu)", " (now)"),
-                    num(a.lead_time_weeks.mean, 2, lang), busiest ? role_label(p, busiest->id, lang) : "",
+                    duration(a.lead_time_weeks.mean), busiest ? role_label(p, busiest->id, lang) : "",
                     busiest ? pct(busiest->utilisation, lang) : ""});
     for (const auto& s : c.share_cases)
-      rows.push_back({"", pct(s.share, lang), num(s.lead_time_weeks, 2, lang),
+      rows.push_back({"", pct(s.share, lang), duration(s.lead_time_weeks),
                       s.busiest_role.empty() ? "" : role_label(p, s.busiest_role, lang),
                       pct(s.busiest_utilisation, lang)});
   }

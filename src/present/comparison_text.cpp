@@ -6,6 +6,7 @@
 
 #include "model/label_text.h"
 #include "present/table.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -13,14 +14,33 @@ namespace sujuva {
 namespace detail {
 namespace {
 
+// The largest of a row's figures: a duration row is written in its unit throughout.
+double largest_value(const KpiRow& row) {
+  double largest = 0;
+  for (const auto& v : row.values)
+    if (v && std::isfinite(*v)) largest = std::max(largest, *v);
+  return largest;
+}
+
 std::string format_value(std::optional<double> value, const KpiRow& row, Lang lang) {
   if (!value || !std::isfinite(*value)) return "-";
+  if (row.working_days_per_week)
+    return format_duration_like(*value, largest_value(row), *row.working_days_per_week, lang);
   return row.percent ? format_percent(*value, lang, row.decimals) : format_decimal(*value, row.decimals, lang);
 }
 
 KpiRow numeric_row(std::string key, std::string label, std::vector<std::optional<double>> values, int decimals,
                    bool percent, Lang lang) {
   KpiRow row{std::move(key), std::move(label), std::move(values), {}, decimals, percent, true};
+  for (const auto& v : row.values) row.text.push_back(format_value(v, row, lang));
+  return row;
+}
+
+// A row of durations in weeks, each shown by the one duration rule.
+KpiRow duration_row(std::string key, std::string label, std::vector<std::optional<double>> values,
+                    const Comparison& c, Lang lang) {
+  KpiRow row{std::move(key), std::move(label), std::move(values), {}, 2, false, true};
+  row.working_days_per_week = c.models.empty() ? 5.0 : c.models.front().working_days_per_week;
   for (const auto& v : row.values) row.text.push_back(format_value(v, row, lang));
   return row;
 }
@@ -73,15 +93,15 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                         return r ? r->utilisation : std::nullopt;
                                       }),
                                0, true, lang));
-    rows.push_back(numeric_row(
+    rows.push_back(duration_row(
         "roles." + id + ".wait_weeks",
-        name + ": " + say(lang, "odotus käyntiä kohden (vk)", "väntetid per besök (v)", "wait per visit (weeks)"),
+        name + ": " + say(lang, "odotus käyntiä kohden", "väntetid per besök", "wait per visit"),
         column(c,
                [&](const Kpis& m) -> std::optional<double> {
                  const auto* r = m.find_role(id);
                  return r ? r->wait_weeks : std::nullopt;
                }),
-        2, false, lang));
+        c, lang));
   }
 }
 
@@ -119,21 +139,20 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
       "saturation.arrivals_per_week",
       say(lang, "Kapasiteetti riittää (asiakasta/vk)", "Kapaciteten räcker (klienter/v)", "Saturation (clients/week)"),
       column(c, [](const Kpis& m) { return m.saturation.arrivals_per_week; }), 1, false, lang));
-  rows.push_back(
-      numeric_row("lead_time_weeks.mean",
-                  say(lang, "Läpimenoaika, keskiarvo (vk)", "Genomloppstid, medel (v)", "Lead time, mean (weeks)"),
-                  column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), 1, false, lang));
+  rows.push_back(duration_row("lead_time_weeks.mean",
+                              say(lang, "Läpimenoaika, keskiarvo", "Genomloppstid, medel", "Lead time, mean"),
+                              column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), c, lang));
   for (const auto& name : all_classes(c))
     rows.push_back(
-        numeric_row("lead_time_weeks.by_class." + name,
-                    std::string(say(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
-                        class_name(name, lang) + say(lang, " (vk)", " (v)", " (weeks)"),
+        duration_row("lead_time_weeks.by_class." + name,
+                     std::string(say(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
+                         class_name(name, lang),
                     column(c,
                            [&](const Kpis& m) -> std::optional<double> {
                              auto found = m.lead_time_weeks.by_class.find(name);
                              return found == m.lead_time_weeks.by_class.end() ? std::nullopt : found->second;
                            }),
-                    1, false, lang));
+                     c, lang));
   add_role_rows(c, lang, rows);
   rows.push_back(numeric_row(
       "handoffs_per_client", say(lang, "Siirtoja asiakasta kohden", "Överlämningar per klient", "Handoffs per client"),
@@ -167,6 +186,11 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
 std::string format_delta(const KpiRow& row, size_t index, Lang lang) {
   if (!row.numeric || index >= row.values.size() || !row.values[0] || !row.values[index]) return "";
   double d = *row.values[index] - *row.values[0];
+  if (row.working_days_per_week) {
+    if (row.text[index] == row.text[0]) return "0";  // the same as printed
+    return std::string(d > 0 ? "+" : "-") +
+           format_duration_like(std::fabs(d), detail::largest_value(row), *row.working_days_per_week, lang);
+  }
   std::string text = row.percent ? format_decimal(d * 100, row.decimals, lang) : format_decimal(d, row.decimals, lang);
   if (text.find_first_not_of("0,.-") == std::string::npos) return "0";  // rounds to zero
   if (d > 0) text = "+" + text;
@@ -178,6 +202,8 @@ std::string format_relative(const KpiRow& row, size_t index, Lang lang) {
   if (!row.numeric || row.percent || index >= row.values.size() || !row.values[0] || !row.values[index] ||
       *row.values[0] == 0)
     return "";
+  // A duration that reads the same in both columns ("alle 0,1 tp") has no change to show.
+  if (row.working_days_per_week && index < row.text.size() && row.text[index] == row.text[0]) return "";
   double r = (*row.values[index] - *row.values[0]) / std::fabs(*row.values[0]);
   std::string text = format_percent(r, lang);
   if (r > 0 && text != format_percent(0, lang)) text = "+" + text;

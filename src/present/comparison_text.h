@@ -23,6 +23,9 @@ struct KpiRow {
   int decimals = 1;
   bool percent = false;  // values are shares, shown as per cent
   bool numeric = true;   // false: a name or yes/no; no difference column
+  // Set for durations (values in weeks): shown by text/duration.h's rule with a short unit in
+  // the first model's working days, all in the unit of the row's largest figure ("0,2 tp").
+  std::optional<double> working_days_per_week;
 };
 
 std::vector<KpiRow> kpi_rows(const Comparison& comparison, Lang lang);

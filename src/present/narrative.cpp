@@ -6,6 +6,7 @@
 
 #include "model/label_text.h"
 #include "present/comparison_text.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -29,6 +30,18 @@ struct Pair {
   std::string pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
   std::string dec(std::optional<double> x, int decimals) const { return x ? format_decimal(*x, decimals, lang) : "-"; }
   const char* tr(const char* fi, const char* sv, const char* en) const { return say(lang, fi, sv, en); }
+  // A duration by text/duration.h's rule, in the working days of the model it comes from.
+  std::string duration(const Kpis& k, std::optional<double> weeks) const {
+    return weeks ? format_duration(*weeks, k.working_days_per_week, lang) : "-";
+  }
+  // Before and after in one unit, that of the larger ("20 työpäivää → 11,1 työpäivää").
+  std::pair<std::string, std::string> durations(std::optional<double> before_weeks,
+                                                std::optional<double> after_weeks) const {
+    if (!before_weeks || !after_weeks) return {duration(before, before_weeks), duration(after, after_weeks)};
+    const double largest = std::max(*before_weeks, *after_weeks);
+    return {format_duration_like(*before_weeks, largest, before.working_days_per_week, lang, DurationStyle::words),
+            format_duration_like(*after_weeks, largest, after.working_days_per_week, lang, DurationStyle::words)};
+  }
 };
 
 std::optional<double> utilisation(const Kpis& k, const std::string& role) {
@@ -74,34 +87,34 @@ void bottleneck(const Pair& p, std::vector<std::string>& out) {
 void lead_time(const Pair& p, std::vector<std::string>& out) {
   const auto& m0 = p.before.lead_time_weeks.mean;
   const auto& m1 = p.after.lead_time_weeks.mean;
-  std::string a = p.dec(m0, 1), b = p.dec(m1, 1);
+  auto [a, b] = p.durations(m0, m1);
   if (m0 && m1 && a == b) {
     out.push_back(fmt::format(
-        fmt::runtime(p.tr("Läpimenoaika pysyi ennallaan: {} viikkoa.", "Genomloppstiden är oförändrad: {} veckor.",
-                          "Mean lead time is unchanged at {} weeks.")),
+        fmt::runtime(p.tr("Läpimenoaika pysyi ennallaan: {}.", "Genomloppstiden är oförändrad: {}.",
+                          "Mean lead time is unchanged at {}.")),
         a));
   } else if (m0 && m1) {
     bool shorter = *m1 < *m0;
     std::string rel = *m0 > 0 ? format_percent((*m1 - *m0) / *m0, p.lang) : "-";
     if (!shorter && *m0 > 0) rel = "+" + rel;
-    out.push_back(fmt::format(fmt::runtime(shorter ? p.tr("Läpimenoaika lyheni {} → {} viikkoa ({}).",
-                                                          "Genomloppstiden förkortades {} → {} veckor ({}).",
-                                                          "Mean lead time fell from {} to {} weeks ({}).")
-                                                   : p.tr("Läpimenoaika piteni {} → {} viikkoa ({}).",
-                                                          "Genomloppstiden förlängdes {} → {} veckor ({}).",
-                                                          "Mean lead time rose from {} to {} weeks ({}).")),
+    out.push_back(fmt::format(fmt::runtime(shorter ? p.tr("Läpimenoaika lyheni: {} → {} ({}).",
+                                                          "Genomloppstiden förkortades: {} → {} ({}).",
+                                                          "Mean lead time fell from {} to {} ({}).")
+                                                   : p.tr("Läpimenoaika piteni: {} → {} ({}).",
+                                                          "Genomloppstiden förlängdes: {} → {} ({}).",
+                                                          "Mean lead time rose from {} to {} ({}).")),
                               a, b, rel));
   } else if (m0) {
     out.push_back(fmt::format(
-        fmt::runtime(p.tr("Läpimenoaikaa ei voi enää laskea (ennen {} viikkoa): jono kasvaa rajatta.",
-                          "Genomloppstiden kan inte längre beräknas (förut {} veckor): kön växer utan gräns.",
-                          "Mean lead time is no longer defined (before: {} weeks): a queue grows without bound.")),
+        fmt::runtime(p.tr("Läpimenoaikaa ei voi enää laskea (ennen {}): jono kasvaa rajatta.",
+                          "Genomloppstiden kan inte längre beräknas (förut {}): kön växer utan gräns.",
+                          "Mean lead time is no longer defined (before: {}): a queue grows without bound.")),
         a));
   } else if (m1) {
     out.push_back(
-        fmt::format(fmt::runtime(p.tr("Läpimenoaika on nyt laskettavissa: {} viikkoa (ennen jono kasvoi rajatta).",
-                                      "Genomloppstiden kan nu beräknas: {} veckor (förut växte kön utan gräns).",
-                                      "Mean lead time is now defined: {} weeks (before, a queue grew without bound).")),
+        fmt::format(fmt::runtime(p.tr("Läpimenoaika on nyt laskettavissa: {} (ennen jono kasvoi rajatta).",
+                                      "Genomloppstiden kan nu beräknas: {} (förut växte kön utan gräns).",
+                                      "Mean lead time is now defined: {} (before, a queue grew without bound).")),
                     b));
   }
   // Per class, when there is more than one and some class's figure changed.
@@ -111,16 +124,16 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
   for (const auto& [name, value] : p.after.lead_time_weeks.by_class) {
     auto found = p.before.lead_time_weeks.by_class.find(name);
     if (found == p.before.lead_time_weeks.by_class.end()) continue;
-    std::string x = p.dec(found->second, 1), y = p.dec(value, 1);
+    auto [x, y] = p.durations(found->second, value);
     if (x != y) parts.push_back(class_name(name, p.lang) + " " + x + " → " + y);
   }
   if (parts.empty()) return;
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
   out.push_back(
-      fmt::format(fmt::runtime(p.tr("Läpimenoaika asiakasluokittain (luokka, jossa asiakas on lopussa): {} viikkoa.",
-                                    "Genomloppstid per klientklass (klassen vid slutet): {} veckor.",
-                                    "Lead time by client class (the class at the end): {} weeks.")),
+      fmt::format(fmt::runtime(p.tr("Läpimenoaika asiakasluokittain (luokka, jossa asiakas on lopussa): {}.",
+                                    "Genomloppstid per klientklass (klassen vid slutet): {}.",
+                                    "Lead time by client class (the class at the end): {}.")),
                   list));
 }
 
@@ -180,12 +193,12 @@ void roles(const Pair& p, std::vector<std::string>& out) {
            "Utilisation fell most for {}: {} → {}."),
       out);
   extremes(
-      p, [](const RoleKpi& r) { return r.wait_weeks; }, [&](std::optional<double> x) { return p.dec(x, 2); },
-      p.tr("Odotus käyntiä kohden piteni eniten: {}: {} → {} viikkoa.",
-           "Väntetiden per besök ökade mest: {}: {} → {} veckor.", "Wait per visit rose most for {}: {} → {} weeks."),
-      p.tr("Odotus käyntiä kohden lyheni eniten: {}: {} → {} viikkoa.",
-           "Väntetiden per besök minskade mest: {}: {} → {} veckor.",
-           "Wait per visit fell most for {}: {} → {} weeks."),
+      p, [](const RoleKpi& r) { return r.wait_weeks; },
+      [&](std::optional<double> x) { return p.duration(p.after, x); },
+      p.tr("Odotus käyntiä kohden piteni eniten: {}: {} → {}.", "Väntetiden per besök ökade mest: {}: {} → {}.",
+           "Wait per visit rose most for {}: {} → {}."),
+      p.tr("Odotus käyntiä kohden lyheni eniten: {}: {} → {}.", "Väntetiden per besök minskade mest: {}: {} → {}.",
+           "Wait per visit fell most for {}: {} → {}."),
       out);
 }
 

@@ -2,7 +2,7 @@
 //
 //   for (const auto& s : narrative(comparison, 1, Lang::fi)) std::cout << s << "\n";
 //   // "Pullonkaula siirtyi: ennen Sosiaalityöntekijät (käyttöaste 95 %), nyt Neuvonta (85 %)."
-//   // "Läpimenoaika lyheni 38,2 → 36,0 viikkoa (−6 %)."
+//   // "Läpimenoaika lyheni: 38,2 viikkoa → 36,0 viikkoa (−6 %)."
 //
 // A sentence is said only when the figures it names differ as printed (same
 // rounding as the table), so the text never claims a change the table does not show.

@@ -9,6 +9,7 @@
 #include "present/atomic_file.h"
 #include "present/csv.h"
 #include "present/table.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -28,6 +29,17 @@ std::string percent_estimate(const Estimate& e, Lang lang) {
 
 std::string mean_only(const Estimate& e, int decimals, Lang lang) { return format_decimal(e.mean, decimals, lang); }
 
+std::string duration_only(const Estimate& e, double days, double largest, Lang lang) {
+  return e.has_value() ? format_duration_like(e.mean, largest, days, lang) : "-";
+}
+
+// A summary's mean (with interval) and percentiles, all in the unit of the largest.
+std::vector<std::string> duration_cells(const DurationSummary& s, double days, Lang lang) {
+  const double largest = largest_mean({&s.mean, &s.p50, &s.p90, &s.p95});
+  return {format_duration_estimate(s.mean, days, lang, largest), duration_only(s.p50, days, largest, lang),
+          duration_only(s.p90, days, largest, lang), duration_only(s.p95, days, largest, lang)};
+}
+
 std::string header(const Simulation& sim, Lang lang) {
   const auto& o = sim.options;
   std::string text =
@@ -46,13 +58,9 @@ std::string header(const Simulation& sim, Lang lang) {
   if (o.absence_model == AbsenceModel::random)
     text += say(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
                  "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
-  text += say(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli); ajat viikkoina",
-               "Tal: medelvärde över replikeringarna (95 % konfidensintervall); tider i veckor",
-               "Figures: mean over replications (95% confidence interval); times in weeks");
-  if (!sim.deadlines.empty())
-    text += say(lang, ", määräajat työpäivinä (tp)", ", tidsfrister i arbetsdagar (ad)",
-                 ", deadlines in working days (wd)");
-  text += ".\n";
+  text += say(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli).\n",
+               "Tal: medelvärde över replikeringarna (95 % konfidensintervall).\n",
+               "Figures: mean over replications (95% confidence interval).\n");
   return text;
 }
 
@@ -65,12 +73,13 @@ std::string roles_table(const Simulation& sim, Lang lang) {
               "p50",
               "p90",
               "p95"};
+  const double days = sim.calendar.working_days_per_week();
   for (const auto& r : sim.roles) {
     std::string name = one_line(r.label.in(lang, r.id));
     if (r.unstable) name += say(lang, " (epävakaa)", " (instabil)", " (unstable)");
-    t.add_row({name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang),
-               format_estimate(r.wait_weeks.mean, 2, lang), mean_only(r.wait_weeks.p50, 2, lang),
-               mean_only(r.wait_weeks.p90, 2, lang), mean_only(r.wait_weeks.p95, 2, lang)});
+    std::vector<std::string> row{name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang)};
+    for (auto& cell : duration_cells(r.wait_weeks, days, lang)) row.push_back(std::move(cell));
+    t.add_row(row);
   }
   return table_text(t, kLayout);
 }
@@ -84,10 +93,13 @@ std::string classes_table(const Simulation& sim, Lang lang) {
               "p95",
               say(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
               say(lang, "Keskeneräiset", "Pågående", "In progress")};
+  const double days = sim.calendar.working_days_per_week();
   auto row = [&](const std::string& name, const ClassResult& c) {
-    t.add_row({name, format_estimate(c.lead_time_weeks.mean, 2, lang), mean_only(c.lead_time_weeks.p50, 2, lang),
-               mean_only(c.lead_time_weeks.p90, 2, lang), mean_only(c.lead_time_weeks.p95, 2, lang),
-               format_estimate(c.throughput_per_week, 1, lang), format_estimate(c.wip, 1, lang)});
+    std::vector<std::string> row{name};
+    for (auto& cell : duration_cells(c.lead_time_weeks, days, lang)) row.push_back(std::move(cell));
+    row.push_back(format_estimate(c.throughput_per_week, 1, lang));
+    row.push_back(format_estimate(c.wip, 1, lang));
+    t.add_row(row);
   };
   row(say(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.classes.size() > 1)
@@ -97,15 +109,15 @@ std::string classes_table(const Simulation& sim, Lang lang) {
 
 std::string deadlines_table(const Simulation& sim, Lang lang) {
   Table t;
-  // In working days (tp / ad / wd, as the diagrams), the unit of the statutory deadlines.
-  t.header = {say(lang, "Vaihe", "Steg", "Step"), say(lang, "Määräaika tp", "Tidsfrist ad", "Deadline wd"),
+  t.header = {say(lang, "Vaihe", "Steg", "Step"), say(lang, "Määräaika", "Tidsfrist", "Deadline"),
               say(lang, "Ajoissa", "I tid", "On time"),
-              say(lang, "Myöhässä ka tp", "Försenade medel ad", "Late mean wd"), "p90"};
+              say(lang, "Myöhässä ka", "Försenade medel", "Late mean"), "p90"};
   const double days = sim.calendar.working_days_per_week();
   for (const auto& d : sim.deadlines) {
-    t.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
-               percent_estimate(d.share_within, lang), format_estimate(scaled(d.late_weeks.mean, days), 1, lang),
-               mean_only(scaled(d.late_weeks.p90, days), 1, lang)});
+    t.add_row({one_line(d.label.in(lang, d.step)), format_duration(d.deadline_weeks, days, lang, DurationStyle::unit),
+               percent_estimate(d.share_within, lang),
+               format_duration_estimate(d.late_weeks.mean, days, lang, largest_mean({&d.late_weeks.p90})),
+               duration_only(d.late_weeks.p90, days, largest_mean({&d.late_weeks.mean, &d.late_weeks.p90}), lang)});
   }
   return table_text(t, kLayout);
 }
@@ -210,6 +222,19 @@ std::string format_estimate(const Estimate& e, int decimals, Lang lang) {
   if (e.samples > 1)
     text += " (" + format_decimal(e.low, decimals, lang) + "–" + format_decimal(e.high, decimals, lang) + ")";
   return text;
+}
+
+std::string format_duration_estimate(const Estimate& e, double working_days_per_week, Lang lang, double largest) {
+  if (!e.has_value() || !std::isfinite(e.mean)) return "-";
+  if (e.samples < 2) return format_duration_like(e.mean, largest, working_days_per_week, lang);
+  return format_duration_range(e.mean, e.low, e.high, working_days_per_week, lang, largest);
+}
+
+double largest_mean(std::initializer_list<const Estimate*> estimates) {
+  double largest = 0;
+  for (const Estimate* e : estimates)
+    if (e->has_value() && std::isfinite(e->mean)) largest = std::max(largest, e->mean);
+  return largest;
 }
 
 std::string simulation_text(const Simulation& sim, Lang lang) {

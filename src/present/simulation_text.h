@@ -12,6 +12,13 @@ namespace sujuva {
 
 // "3,4 (3,1–3,7)": a mean and its 95% interval, or "-" without a value.
 std::string format_estimate(const Estimate& e, int decimals, Lang lang);
+// A duration estimate in weeks by the one duration rule (text/duration.h): "0,2 tp (0,2–0,3)",
+// the mean alone when there is no interval, "-" without a value; in the unit of `largest` (weeks)
+// when that is larger, so that figures read together share a unit.
+std::string format_duration_estimate(const Estimate& e, double working_days_per_week, Lang lang,
+                                     double largest = 0);
+// The largest finite mean of `estimates`, for format_duration_estimate's `largest`.
+double largest_mean(std::initializer_list<const Estimate*> estimates);
 
 std::string simulation_text(const Simulation& sim, Lang lang);
 

@@ -27,7 +27,6 @@ struct Words {
   const char* fte() const { return say(lang, "htv", "årsv.", "FTE"); }
   const char* utilisation() const { return say(lang, "käyttöaste", "beläggning", "utilisation"); }
   const char* wait() const { return say(lang, "odotus", "väntan", "wait"); }
-  const char* weeks_short() const { return say(lang, "vk", "v", "wk"); }
   const char* overloaded() const { return say(lang, "jono kasvaa", "kön växer", "queue grows"); }
   const char* bottleneck() const { return say(lang, "PULLONKAULA", "FLASKHALS", "BOTTLENECK"); }
   const char* delay() const { return say(lang, "viive", "fördröjning", "delay"); }
@@ -61,7 +60,6 @@ DotAttributes step_attributes(const Context& c, StepVertex v);           // shap
 // Numbers in the diagram's words (durations.cpp).
 std::string format_hours(double hours, Lang lang);                         // "45 min", "2,5 h"
 std::string format_rate(double per_week, Lang lang);                       // one decimal below 10
-std::string wait_text(double weeks, const Calendar& calendar, Lang lang);  // "0,8 tp", "1,2 vk"
 std::string join(const std::vector<std::string>& parts);                   // with " · "
 
 }  // namespace sujuva::diagram

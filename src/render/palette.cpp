@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -54,13 +55,14 @@ HeatScale wait_scale(Lang lang) {
   HeatScale s;
   s.title = say(lang, "Odotus käyntiä kohden", "Väntetid per besök", "Wait per visit");
   s.limits = {0.2, 0.6, 1, 2, 4, 8};  // weeks; 0.2 = one working day
-  std::string wd = say(lang, "tp", "ad", "wd");
-  std::string wk = say(lang, "vk", "v", "wk");
+  // In working days up to 20 working days and in weeks above, as every duration (text/duration.h).
+  std::string wd = working_days_unit(lang, DurationStyle::unit);
+  std::string wk = weeks_unit(lang, DurationStyle::unit);
   s.labels = {"< 1 " + wd,
               "1–3 " + wd,
-              "3 " + wd + " – 1 " + wk,
-              "1–2 " + wk,
-              "2–4 " + wk,
+              "3–5 " + wd,
+              "5–10 " + wd,
+              "10–20 " + wd,
               "4–8 " + wk,
               "≥ 8 " + wk + " " + say(lang, "tai jono kasvaa", "eller kön växer", "or queue grows")};
   return s;

@@ -4,7 +4,7 @@
 
 #include "model/label_text.h"
 #include "render/diagram_internal.h"
-#include "render/durations.h"
+#include "text/duration.h"
 
 namespace sujuva::diagram {
 
@@ -43,7 +43,8 @@ std::string lane_title(const Context& c, RoleIndex r, bool bottleneck) {
     if (fig.unstable)
       facts.push_back(c.words.overloaded());
     else if (fig.wait_weeks && !c.options.poster)
-      facts.push_back(std::string(c.words.wait()) + " " + wait_text(*fig.wait_weeks, c.process.calendar, lang));
+      facts.push_back(std::string(c.words.wait()) + " " + format_duration(*fig.wait_weeks, c.process.calendar.working_days_per_week(), lang,
+                                                                  DurationStyle::unit));
   }
   t << "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" << (c.options.poster ? 20 : 11) << "\">" << escape_html(join(facts))
     << "</FONT></TD></TR>";
@@ -68,8 +69,8 @@ std::string step_details(const Context& c, StepVertex v) {
   if (c.options.poster) return join(parts);
   if (s.does_work() && s.effort) parts.push_back(format_hours(s.mean_effort_hours(), lang));
   if (s.delay && s.mean_delay_weeks() > 0)
-    parts.push_back(std::string(c.words.delay()) + " " + format_decimal(s.mean_delay_weeks(), 1, lang) + " " +
-                    c.words.weeks_short());
+    parts.push_back(std::string(c.words.delay()) + " " + format_duration(s.mean_delay_weeks(), c.process.calendar.working_days_per_week(), lang,
+                                    DurationStyle::unit));
   const auto* f = c.figures;
   if (f && s.kind != StepKind::start && s.kind != StepKind::activity && v < f->step_arrivals.size() &&
       f->step_arrivals[v])
@@ -117,7 +118,7 @@ void checkpoint_rows(const Context& c, StepVertex v, const std::string& ink, std
   std::string facts;
   if (s.deadline_weeks)
     facts = std::string(c.words.deadline()) + " " +
-            describe_deadline(*s.deadline_weeks, c.process.calendar, c.options.lang);
+            format_duration(*s.deadline_weeks, c.process.calendar.working_days_per_week(), c.options.lang);
   if (s.mandatory) facts += (facts.empty() ? "" : " · ") + std::string(c.words.mandatory());
   if (!facts.empty())
     label << "<TR><TD><FONT COLOR=\"" << ink << "\" POINT-SIZE=\"" << c.small_size() << "\"><B>" << escape_html(facts)

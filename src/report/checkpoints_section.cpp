@@ -1,6 +1,6 @@
 // The report's assessment points: who assesses, how many, who they reach, and the share as an assumption.
 #include "model/label_text.h"
-#include "render/durations.h"
+#include "text/duration.h"
 #include "report/sections.h"
 #include "text/format.h"
 
@@ -88,7 +88,7 @@ Section checkpoints_section(const Context& ctx) {
     b.table.add_row({one_line(st.label.in(ctx.lang, st.id)),
                      st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-",
                      ctx.class_name(st.assesses), assessed, reaching,
-                     st.deadline_weeks ? describe_deadline(*st.deadline_weeks, ctx.p.calendar, ctx.lang) : "-",
+                     st.deadline_weeks ? format_duration(*st.deadline_weeks, ctx.p.calendar.working_days_per_week(), ctx.lang) : "-",
                      st.mandatory ? say(ctx.lang, "kyllä", "ja", "yes") : say(ctx.lang, "ei", "nej", "no")});
   }
   if (b.table.rows() == 0)

@@ -2,6 +2,7 @@
 #include "model/label_text.h"
 #include "render/palette.h"
 #include "report/sections.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva::report {
@@ -28,14 +29,10 @@ std::string Context::num(double x, int decimals) const { return format_decimal(x
 std::string Context::pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
 
 std::string Context::weeks(std::optional<double> w) const {
-  return w ? num(*w, 1) + " " + say(lang, "vk", "v", "wk") : std::string("-");
+  return format_duration(w, p.calendar.working_days_per_week(), lang, DurationStyle::unit);
 }
 
-std::string Context::wait_text(double w) const {
-  double days = w * p.calendar.working_days_per_week();
-  if (days < 10) return num(days, 1) + " " + say(lang, "työpv", "arbetsd.", "working days");
-  return weeks(w);
-}
+std::string Context::wait_text(double w) const { return weeks(w); }
 
 std::string Context::class_name(const std::string& c) const {
   if (c == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");

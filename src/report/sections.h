@@ -20,8 +20,9 @@ struct Context {
   std::string step_label(const std::string& id) const;
   std::string num(double x, int decimals) const;
   std::string pct(std::optional<double> x) const;    // "-" when empty
-  std::string weeks(std::optional<double> w) const;  // "2,5 vk", "-" when empty
-  std::string wait_text(double weeks) const;         // short waits in working days
+  // Durations by text/duration.h's rule with a short unit: "0,2 tp", "36,0 vk", "–" when empty.
+  std::string weeks(std::optional<double> w) const;
+  std::string wait_text(double weeks) const;  // the same, for a wait
   std::string class_name(const std::string& cls) const;
   // A utilisation's heat colour; a role that cannot keep up gets the last (darkest) one.
   // None for an unknown utilisation of a role that keeps up.

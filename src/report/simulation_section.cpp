@@ -7,8 +7,10 @@
 #include "render/diagram.h"
 #include "report/chart.h"
 #include "report/document.h"
+#include "present/simulation_text.h"
 #include "report/markdown.h"
 #include "sim/simulation.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -61,11 +63,14 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
   }
 
   Table lead;  // a label, then figures (the default alignment)
-  lead.header = {say(lang, "Asiakkaat", "Klienter", "Clients"), say(lang, "Keskiarvo, vk", "Medel, v", "Mean, wk"),
-                 say(lang, "Mediaani, vk", "Median, v", "Median, wk"), "90 %", "95 %"};
+  lead.header = {say(lang, "Asiakkaat", "Klienter", "Clients"), say(lang, "Keskiarvo", "Medel", "Mean"),
+                 say(lang, "Mediaani", "Median", "Median"), "90 %", "95 %"};
+  const double days = sim.calendar.working_days_per_week();
   auto lead_row = [&](const std::string& name, const ClassResult& c) {
-    lead.add_row({name, estimate_text(c.lead_time_weeks.mean, lang, 1), estimate_text(c.lead_time_weeks.p50, lang, 1),
-                  estimate_text(c.lead_time_weeks.p90, lang, 1), estimate_text(c.lead_time_weeks.p95, lang, 1)});
+    const auto& l = c.lead_time_weeks;  // one unit for the row: that of its largest figure
+    const double largest = largest_mean({&l.mean, &l.p50, &l.p90, &l.p95});
+    auto duration = [&](const Estimate& e) { return format_duration_estimate(e, days, lang, largest); };
+    lead.add_row({name, duration(l.mean), duration(l.p50), duration(l.p90), duration(l.p95)});
   };
   lead_row(say(lang, "kaikki", "alla", "all"), sim.overall);
   for (const auto& c : sim.classes)
@@ -73,23 +78,23 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
              : c.name == "standard" ? say(lang, "tavallinen", "vanlig", "standard")
                                     : c.name,
              c);
-  std::string lead_title = say(lang, "Läpimenoaika (viikkoa)", "Genomloppstid (veckor)", "Lead time (weeks)");
+  std::string lead_title = say(lang, "Läpimenoaika", "Genomloppstid", "Lead time");
   s.html += "<h3>" + escape_html(lead_title) + "</h3>\n" + report::to_html(lead);
   s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
 
   if (!sim.deadlines.empty()) {
     Table deadlines;
     deadlines.header = {say(lang, "Vaihe", "Steg", "Step"),
-                        say(lang, "Määräaika, työpäivää", "Tidsfrist, arbetsdagar", "Deadline, working days"),
+                        say(lang, "Määräaika", "Tidsfrist", "Deadline"),
                         say(lang, "Ajoissa", "I tid", "On time"),
                         say(lang, "Asiakkaita/vk", "Klienter/v", "Clients/wk"),
-                        say(lang, "Myöhästyneillä myöhästys, työpäivää (90 %)",
-                             "Försening för sena, arbetsdagar (90 %)", "Late by, working days (90%)")};
-    const double days = sim.calendar.working_days_per_week();
-    for (const auto& d : sim.deadlines)  // in working days, the unit of the statutory deadlines
-      deadlines.add_row({one_line(d.label.in(lang, d.step)), format_decimal(d.deadline_weeks * days, 1, lang),
+                        say(lang, "Myöhästyneillä myöhästys (90 %)", "Försening för sena (90 %)",
+                             "Late by (90%)")};
+    for (const auto& d : sim.deadlines)
+      deadlines.add_row({one_line(d.label.in(lang, d.step)),
+                         format_duration(d.deadline_weeks, days, lang, DurationStyle::unit),
                          estimate_text(d.share_within, lang, 0, true), estimate_text(d.reached_per_week, lang, 1),
-                         estimate_text(scaled(d.late_weeks.p90, days), lang, 1)});
+                         format_duration_estimate(d.late_weeks.p90, days, lang)});
     std::string title = say(lang, "Määräajat", "Tidsfrister", "Deadlines");
     s.html += "<h3>" + escape_html(title) + "</h3>\n" + report::to_html(deadlines);
     s.markdown += "### " + title + "\n\n" + report::to_markdown(deadlines);

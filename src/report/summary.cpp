@@ -5,6 +5,7 @@
 
 #include "model/label_text.h"
 #include "report/sections.h"
+#include "text/duration.h"
 #include "text/format.h"
 
 namespace sujuva {
@@ -46,8 +47,8 @@ void analysed_sentences(const Process& p, const Analysis* a, Lang lang, std::vec
                   say(lang, " viikossa, ja asiakkuus kestää alusta loppuun keskimäärin ",
                        " klienter per vecka, och ett klientskap varar från början till slut i genomsnitt ",
                        " clients arrive a week, and a case lasts from start to end ") +
-                  format_decimal(*a->lead_time_weeks.mean, 1, lang) +
-                  say(lang, " viikkoa.", " veckor.", " weeks on average."));
+                  format_duration(*a->lead_time_weeks.mean, p.calendar.working_days_per_week(), lang) +
+                  say(lang, ".", ".", " on average."));
   else
     out.push_back(std::string(say(lang, "Asiakkaita saapuu ", "Det kommer ", "")) + arrivals +
                   say(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",

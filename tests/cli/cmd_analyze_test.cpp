@@ -53,7 +53,8 @@ const char* kUnstable = R"dot(digraph u {
 TEST_CASE("analyze prints tables and exits 0 on a stable model", "[flow][cli]") {
   auto run = analyze({kMm1});
   CHECK(run.code == 0);
-  CHECK(run.out.find("käyttöaste 75\u00A0%, odotus keskimäärin 0,8 viikkoa") != std::string::npos);
+  // Wq = 0.75 weeks = 3.75 working days (hours_per_fte 40 / hours_per_day 8 = 5 days a week).
+  CHECK(run.out.find("käyttöaste 75\u00A0%, odotus keskimäärin 3,8 työpäivää") != std::string::npos);
   SECTION("JSON with the contract's names") {
     auto json_run = analyze({kMm1, "--json"});
     REQUIRE(json_run.code == 0);
@@ -168,7 +169,7 @@ TEST_CASE("analyze escapes labels in CSV and formats Swedish text", "[flow][cli]
   CHECK(read(dir / "out" / "roles.csv").find("\r\nw;\"Työ; \"\"A\"\"\";1;") != std::string::npos);
   auto sv = analyze({model, "--lang", "sv"});
   // M/M/1 rho 0.75: Wq = 0.75 weeks, the wait is the whole lead time minus effort: 0.75/1.0.
-  CHECK(sv.out.find("Arbete; <b>: beläggning 75\u00A0%, väntan i genomsnitt 0,8 veckor, 100\u00A0% av "
+  CHECK(sv.out.find("Arbete; <b>: beläggning 75\u00A0%, väntan i genomsnitt 3,8 arbetsdagar, 100\u00A0% av "
                     "genomloppstiden.") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -196,18 +196,19 @@ TEST_CASE("Bottlenecks, saturation and sensitivity are explained in words", "[fl
   REQUIRE_FALSE(a.bottlenecks.empty());
   CHECK(a.bottlenecks[0].kind == "role");
   CHECK(a.bottlenecks[0].id == "r2");
-  // utilisation 0.8, Wq 1.6 weeks, share 2/2.5 = 80 % (nbsp before % in fi/sv).
+  // utilisation 0.8, Wq 1.6 weeks = 8 working days (5 a week), share 2/2.5 = 80 % (nbsp before % in
+  // fi/sv).
   CHECK(a.bottlenecks[0].reason ==
-        "Sosiaalityöntekijät: käyttöaste 80\u00A0%, odotus keskimäärin 1,6 viikkoa, 80\u00A0% "
+        "Sosiaalityöntekijät: käyttöaste 80\u00A0%, odotus keskimäärin 8 työpäivää, 80\u00A0% "
         "läpimenoajasta.");
   AnalysisOptions sv;
   sv.lang = Lang::sv;
   CHECK(analyze(p, sv).bottlenecks[0].reason ==
-        "Socialarbetare: beläggning 80\u00A0%, väntan i genomsnitt 1,6 veckor, 80\u00A0% av genomloppstiden.");
+        "Socialarbetare: beläggning 80\u00A0%, väntan i genomsnitt 8 arbetsdagar, 80\u00A0% av genomloppstiden.");
   AnalysisOptions en;
   en.lang = Lang::en;
   CHECK(analyze(p, en).bottlenecks[0].reason ==
-        "Social workers: utilisation 80%, average wait 1.6 weeks, 80% of the lead time.");
+        "Social workers: utilisation 80%, average wait 8 working days, 80% of the lead time.");
   SECTION("saturation: r2 reaches utilisation 1 at 40 h / 16 h = 2.5 clients a week") {
     CHECK(*a.saturation.role == "r2");
     CHECK(*a.saturation.arrivals_per_week == exact(2.5));
@@ -223,8 +224,9 @@ TEST_CASE("Bottlenecks, saturation and sensitivity are explained in words", "[fl
     CHECK(*a.sensitivity[0].cases[1].lead_time_weeks == exact(0.5 + 0.4 + (0.32 / 1.4) / 3));
     CHECK(*a.sensitivity[0].cases[1].utilisation == exact(0.4));
     CHECK(*a.sensitivity[0].lead_time_gain_weeks == exact(2.5 - (0.9 + (0.32 / 1.4) / 3)));
+    // In working days (5 a week): 2.5 weeks = 12.5; 0.9 + 0.32 / 1.4 / 3 = 0.976 weeks = 4.88.
     CHECK(a.sensitivity[0].reason ==
-          "Yksi henkilö lisää (Sosiaalityöntekijät): läpimenoaika 2,5 viikkoa → 1,0 viikkoa, käyttöaste 80\u00A0% → "
+          "Yksi henkilö lisää (Sosiaalityöntekijät): läpimenoaika 12,5 työpäivää → 4,9 työpäivää, käyttöaste 80\u00A0% → "
           "40\u00A0%.");
   }
   SECTION("handoffs: every client moves once from r1 to r2") { CHECK(a.handoffs_per_client == exact(1)); }
@@ -244,8 +246,8 @@ TEST_CASE("A step sentence names the role when two steps share a label", "[flow]
   for (const auto& b : analyze(p, en).bottlenecks)
     if (b.kind == "step") steps.push_back(b.reason);
   REQUIRE(steps.size() == 2);
-  CHECK(steps[0] == "Step \"Assessment\" (Social workers): 80% of the lead time, 2.0 weeks per visit on average.");
-  CHECK(steps[1] == "Step \"Assessment\" (Counsellors): 20% of the lead time, 0.5 weeks per visit on average.");
+  CHECK(steps[0] == "Step \"Assessment\" (Social workers): 80% of the lead time, 10 working days per visit on average.");
+  CHECK(steps[1] == "Step \"Assessment\" (Counsellors): 20% of the lead time, 2.5 working days per visit on average.");
   SECTION("a label of its own needs no role") {
     Process tandem = test::load_model(kTandem);
     for (const auto& b : analyze(tandem, en).bottlenecks)

@@ -13,8 +13,9 @@ namespace {
 
 // One role, one step: M/M/1 with λ = 2 clients a week and E[S] = 8 h, one FTE of 40 h a week.
 // μ = 40 h / 8 h = 5 a week; utilisation = λ·E[S]/c = 2 · 8 h / 40 h = 40 %;
-// demand = 16 h/wk; Wq = ρ/(μ − λ) = 0.4/3 = 0.133 weeks (0.93 days); Lq = λ·Wq = 0.27;
-// lead time W = 1/(μ − λ) = 0.33 weeks (2.3 days), all of it at this one role.
+// demand = 16 h/wk; Wq = ρ/(μ − λ) = 0.4/3 = 0.133 weeks = 0.67 working days (40 h / 8 h = 5 a
+// week); Lq = λ·Wq = 0.27; lead time W = 1/(μ − λ) = 0.33 weeks = 1.67 working days, all of it at
+// this one role.
 const char* kOneRole = R"dot(digraph yksi {
   hours_per_fte=40; hours_per_day=8; label="Yksi rooli"; label_sv="En roll"; label_en="One role";
   in [kind=start, arrivals="2/week"];
@@ -47,31 +48,29 @@ TEST_CASE("The analysis text in Finnish shows M/M/1 figures with decimal commas"
   auto text = lines(Lang::fi);
   REQUIRE(text.size() > 2);
   CHECK(text[0] == "Yksi rooli (t)");  // a model is named by its file, t.dot for an inline one
-  CHECK(text[1] == "Asiakkaita saapuu 2,0 viikossa. Läpimenoaika keskimäärin 0,3 viikkoa (2 päivää).");
+  CHECK(text[1] == "Asiakkaita saapuu 2,0 viikossa. Läpimenoaika keskimäärin 1,7 työpäivää.");
   // Padded to the widest cell of each column, one space apart; a no-break space is one column.
   CHECK(has(text,
-            "  rooli   htv kapasiteetti h/vk kysyntä h/vk käyttöaste odotus vk odotus pv jonossa asiakkaista "
-            "läpimenoajasta"));
+            "  rooli   htv kapasiteetti h/vk kysyntä h/vk käyttöaste odotus jonossa asiakkaista läpimenoajasta"));
   CHECK(has(text,
-            "  Ohjaaja 1,0              40,0         16,0       40\u00A0%      0,13       0,9     0,3       100\u00A0% "
-            "         100\u00A0%"));
+            "  Ohjaaja 1,0              40,0         16,0       40\u00A0% 0,7 tp     0,3       100\u00A0%          100\u00A0%"));
 }
 
 TEST_CASE("The analysis text in Swedish shows the same figures", "[present]") {
   auto text = lines(Lang::sv);
   REQUIRE(text.size() > 2);
   CHECK(text[0] == "En roll (t)");
-  CHECK(text[1] == "2,0 klienter kommer per vecka. Genomloppstid i genomsnitt 0,3 veckor (2 dagar).");
+  CHECK(text[1] == "2,0 klienter kommer per vecka. Genomloppstid i genomsnitt 1,7 arbetsdagar.");
   CHECK(has(text,
-            "  Handledare   1,0          40,0            16,0       40\u00A0%     0,13      0,9  0,3         "
-            "100\u00A0%            100\u00A0%"));
+            "  Handledare   1,0          40,0            16,0       40\u00A0% 0,7 arbetsd.  0,3         100\u00A0%  "
+            "          100\u00A0%"));
 }
 
 TEST_CASE("The analysis text in English uses decimal points and no space before per cent", "[present]") {
   auto text = lines(Lang::en);
   REQUIRE(text.size() > 2);
   CHECK(text[0] == "One role (t)");
-  CHECK(text[1] == "2.0 clients arrive a week. Mean lead time 0.3 weeks (2 days).");
+  CHECK(text[1] == "2.0 clients arrive a week. Mean lead time 1.7 working days.");
   CHECK(has(text,
-            "  Counsellor 1.0          40.0        16.0         40%    0.13       0.9   0.3       100%         100%"));
+            "  Counsellor 1.0          40.0        16.0         40% 0.7 wd   0.3       100%         100%"));
 }

@@ -61,8 +61,12 @@ TEST_CASE("The narrative of pooling names the shorter lead time and wait and the
   Process pooled = test::load_model(kOnePool, "yksi.dot");
   Comparison c = compare_processes({&split, &pooled});
   auto sentences = narrative(c, 1, Lang::fi);
-  CHECK(contains(sentences, "Läpimenoaika lyheni 4,0 → 2,2 viikkoa (-44\u00A0%)."));
-  CHECK(contains(sentences, "Odotus käyntiä kohden lyheni eniten: Yhteinen tiimi: 3,20 → 1,42 viikkoa."));
+  // Split: two M/M/1 with λ = 1, μ = 40 h / 32 h = 1.25 a week: W = 1/(μ − λ) = 4 weeks = 20 working
+  // days (5 a week), Wq = ρ/(μ − λ) = 3.2 weeks = 16 days. Pooled M/M/2, λ = 2, ρ = 0.8: Erlang C =
+  // 6.4 / (1 + 1.6 + 6.4) = 0.711, Wq = C/(2μ − λ) = 1.422 weeks = 7.1 days, W = Wq + 0.8 = 2.222
+  // weeks = 11.1 days.
+  CHECK(contains(sentences, "Läpimenoaika lyheni: 20,0 työpäivää → 11,1 työpäivää (-44\u00A0%)."));
+  CHECK(contains(sentences, "Odotus käyntiä kohden lyheni eniten: Yhteinen tiimi: 16 työpäivää → 7,1 työpäivää."));
   CHECK(contains(sentences, "Henkilöstö: Yhteinen tiimi htv 1,00 → 2,00; poistui Tiimi 2."));
 }
 

@@ -41,7 +41,9 @@ TEST_CASE("Waiting time bins are in working days and weeks", "[render]") {
   CHECK(s.bin(0.2) == 1);  // one working day = 0.2 weeks
   CHECK(s.bin(1.5) == 3);
   CHECK(s.bin(10) == 6);
-  CHECK(s.labels[0] == "< 1 ad");
+  CHECK(s.labels[0] == "< 1 arbetsd.");  // the short unit of text/duration.h
+  CHECK(s.labels[4] == "10–20 arbetsd.");  // up to 20 working days in days, as every duration
+  CHECK(s.labels[5] == "4–8 v.");
 }
 
 TEST_CASE("Lightening mixes a colour with white", "[render]") {

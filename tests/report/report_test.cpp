@@ -88,7 +88,7 @@ TEST_CASE("The HTML report has every section with the analysis' numbers", "[repo
                                      "<td class=\"number\">40,0</td><td class=\"number\">20,0</td>"));
     CHECK_THAT(html, Catch::Contains("color:#000000\">50\u00A0%</td>"));  // heat colour of 50–70 %
     CHECK_THAT(html, Catch::Contains("style=\"background:#fed976"));
-    CHECK_THAT(html, Catch::Contains(">0,1 työpv</td>"));
+    CHECK_THAT(html, Catch::Contains(">0,1 tp</td>"));
   }
   SECTION("the checkpoint table: 30 % assessed in need of special support, 3 clients a week, 7 working days") {
     CHECK_THAT(html, Catch::Contains("<td>Arvio</td><td>Sosiaalityöntekijät</td><td>erityinen tuki</td>"
@@ -101,7 +101,7 @@ TEST_CASE("The HTML report has every section with the analysis' numbers", "[repo
     CHECK(sentences.size() <= 5);
     CHECK(sentences.front() ==
           "Asiakkaita saapuu 10,0 viikossa, ja asiakkuus kestää alusta loppuun "
-          "keskimäärin 0,1 viikkoa.");
+          "keskimäärin 0,4 työpäivää.");  // 0.075 weeks × 5 working days
     CHECK(sentences.back() == "Mallin tarkistus ei löytänyt virheitä.");
   }
   SECTION("charts are inline SVG; the diagram is inlined without its XML prolog and fixed size") {
@@ -284,7 +284,7 @@ TEST_CASE("sujuva report and render run from the command line", "[report]") {
     CHECK_THAT(html, Catch::Contains("<h2>Simulointi</h2>"));
     CHECK_THAT(html, Catch::Contains("<h3>Määräajat</h3>"));
     CHECK_THAT(html,
-               Catch::Contains("<td>Arvio</td><td class=\"number\">7,0</td>"));  // deadline="7wd", in working days
+               Catch::Contains("<td>Arvio</td><td class=\"number\">7 tp</td>"));  // deadline="7wd", in working days
     CHECK_THAT(html, Catch::Contains("Jono viikoittain (simuloitu, keskiarvo)"));
     CHECK(read_file(dir / "s2/index.html") == html);
   }
