@@ -14,6 +14,7 @@
 #include "present/table.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -139,7 +140,7 @@ void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& o
   out << "\n" << say(lang, "Roolit", "Roller", "Roles") << "\n";
   const double days_per_week = p.calendar.working_days_per_week();
   Row header{say(lang, "rooli", "roll", "role"),
-             say(lang, "htv", "årsv.", "FTE"),
+             fte_term(lang),
              say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
              say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
              say(lang, "käyttöaste", "beläggning", "utilisation"),
@@ -251,7 +252,7 @@ void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostr
     return format_duration(weeks, days_per_week, lang, DurationStyle::unit);
   };
   Row header{say(lang, "rooli", "roll", "role"), say(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
-             say(lang, "+0,5 htv", "+0,5 årsv.", "+0.5 FTE"), say(lang, "+1 htv", "+1 årsv.", "+1 FTE"),
+             "+" + fte_amount(0.5, lang), "+" + fte_amount(1, lang),
              say(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
   std::vector<Row> rows;
   for (const auto& s : a.sensitivity) {

@@ -8,6 +8,7 @@
 #include "present/table.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -78,7 +79,7 @@ std::vector<std::optional<double>> column(const Comparison& c, Get get) {
 void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
   for (const auto& id : all_roles(c)) {
     std::string name = role_name(c, id, lang);
-    rows.push_back(numeric_row("roles." + id + ".fte", name + ": " + say(lang, "htv", "årsverken", "FTE"),
+    rows.push_back(numeric_row("roles." + id + ".fte", name + ": " + fte_term(lang),
                                column(c,
                                       [&](const Kpis& m) -> std::optional<double> {
                                         const auto* r = m.find_role(id);

@@ -8,6 +8,7 @@
 #include "present/comparison_text.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -300,7 +301,7 @@ void structure(const Pair& p, std::vector<std::string>& out) {
 std::string staffing_field(const Pair& p, const FieldChange& f) {
   if (!f.before_value || !f.after_value) return "";
   if (f.field == "fte")
-    return fmt::format("{} {} → {}", p.tr("htv", "årsverken", "FTE"), p.dec(f.before_value, 2),
+    return fmt::format("{} {} → {}", fte_term(p.lang), p.dec(f.before_value, 2),
                        p.dec(f.after_value, 2));
   if (f.field == "absence")
     return fmt::format("{} {} → {}", p.tr("poissaolot", "frånvaro", "absence"), p.pct(f.before_value),
@@ -317,7 +318,7 @@ void staffing(const Pair& p, std::vector<std::string>& out) {
     std::string name = one_line(r.label.in(p.lang, r.id));
     if (r.change == ChangeKind::added) {
       const auto* k = p.after.find_role(r.id);
-      parts.push_back(fmt::format("{} {} ({} {})", p.tr("uusi", "ny", "new"), name, p.tr("htv", "årsverken", "FTE"),
+      parts.push_back(fmt::format("{} {} ({} {})", p.tr("uusi", "ny", "new"), name, fte_term(p.lang),
                                   p.dec(k ? std::optional<double>(k->fte) : std::nullopt, 2)));
     } else if (r.change == ChangeKind::removed) {
       parts.push_back(fmt::format("{} {}", p.tr("poistui", "borttagen", "removed"), name));

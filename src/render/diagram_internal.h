@@ -10,6 +10,7 @@
 #include "render/dot_writer.h"
 #include "render/palette.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva::diagram {
 
@@ -24,7 +25,7 @@ inline constexpr const char* kLaneGrey = "#f4f4f4";
 struct Words {
   Lang lang;
   const char* per_week() const { return say(lang, "/vk", "/v", "/wk"); }
-  const char* fte() const { return say(lang, "htv", "årsv.", "FTE"); }
+  const char* fte() const { return fte_term(lang); }
   const char* utilisation() const { return say(lang, "käyttöaste", "beläggning", "utilisation"); }
   const char* wait() const { return say(lang, "odotus", "väntan", "wait"); }
   const char* overloaded() const { return say(lang, "jono kasvaa", "kön växer", "queue grows"); }

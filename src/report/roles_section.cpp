@@ -1,6 +1,7 @@
 // The report's table of roles: capacity, demand, utilisation, waits and queues.
 #include "report/sections.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva::report {
 
@@ -12,7 +13,7 @@ Section roles_section(const Context& ctx) {
   Block b;
   b.kind = Block::Kind::table;
   b.table.header = {say(ctx.lang, "Rooli", "Roll", "Role"),
-                    say(ctx.lang, "htv", "Årsverken", "FTE"),
+                    fte_term(ctx.lang),
                     say(ctx.lang, "Kapasiteetti h/vk", "Kapacitet h/v", "Capacity h/wk"),
                     say(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
                     say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),

@@ -1,6 +1,7 @@
 // The report's table of where one more person helps most.
 #include "report/sections.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva::report {
 
@@ -17,14 +18,15 @@ Section sensitivity_section(const Context& ctx) {
                                  ctx.weeks(ctx.a->lead_time_weeks.mean) + "."));
   Block b;
   b.kind = Block::Kind::table;
+  const std::string half = fte_amount(0.5, ctx.lang), one = fte_amount(1, ctx.lang);
+  const std::string lead = say(ctx.lang, "läpimenoaika", "genomloppstid", "lead time");
   b.table.header = {"#",
                     say(ctx.lang, "Rooli", "Roll", "Role"),
-                    say(ctx.lang, "+0,5 htv: läpimenoaika", "+0,5 årsv.: genomloppstid", "+0.5 FTE: lead time"),
-                    say(ctx.lang, "+1 htv: läpimenoaika", "+1 årsv.: genomloppstid", "+1 FTE: lead time"),
-                    say(ctx.lang, "+1 htv: käyttöaste", "+1 årsv.: beläggning", "+1 FTE: utilisation"),
-                    say(ctx.lang, "Poissaolot +5 %-yks.: läpimenoaika", "Frånvaro +5 %-enh.: genomloppstid",
-                         "Absence +5 pp: lead time"),
-                    say(ctx.lang, "Lyhenee (+1 htv)", "Förkortas (+1 årsv.)", "Gain (+1 FTE)")};
+                    "+" + half + ": " + lead,
+                    "+" + one + ": " + lead,
+                    "+" + one + ": " + say(ctx.lang, "käyttöaste", "beläggning", "utilisation"),
+                    say(ctx.lang, "Poissaolot +5 %-yks.: ", "Frånvaro +5 %-enh.: ", "Absence +5 pp: ") + lead,
+                    say(ctx.lang, "Lyhenee (+", "Förkortas (+", "Gain (+") + one + ")"};
   b.table.align = {Align::right, Align::left};  // the rank, the role, then figures
   Block reasons;
   reasons.kind = Block::Kind::list;

@@ -62,7 +62,7 @@ TEST_CASE("The analysis text in Swedish shows the same figures", "[present]") {
   CHECK(text[0] == "En roll (t)");
   CHECK(text[1] == "2,0 klienter kommer per vecka. Genomloppstid i genomsnitt 1,7 arbetsdagar.");
   CHECK(has(text,
-            "  Handledare   1,0          40,0            16,0       40\u00A0% 0,7 arbetsd.  0,3         100\u00A0%  "
+            "  Handledare       1,0          40,0            16,0       40\u00A0% 0,7 arbetsd.  0,3         100\u00A0%  "
             "          100\u00A0%"));
 }
 

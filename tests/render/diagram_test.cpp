@@ -97,7 +97,7 @@ TEST_CASE("Labels and fixed words follow --lang, falling back to the Finnish lab
     CHECK_THAT(d.node("arvio", "label"), Catch::Contains("tidsfrist 7 arbetsdagar"));
     CHECK_THAT(d.node("tyo", "label"), Catch::Contains("Sosiaalityö"));  // no label_sv: Finnish
     CHECK_THAT(d.cluster("cluster_sw", "label"), Catch::Contains("Socialarbetare"));
-    CHECK_THAT(d.cluster("cluster_so", "label"), Catch::Contains("2,50 årsv."));
+    CHECK_THAT(d.cluster("cluster_so", "label"), Catch::Contains("2,50 årsverken"));
     CHECK_THAT(d.graph("label"), Catch::Contains("Testprocess"));
   }
   SECTION("English") {

@@ -1,0 +1,20 @@
+// The fixed terms of every output, one word per concept in each language (durations' units are
+// in text/duration.h).
+//
+//   fte_term(Lang::sv)          == "årsverken"
+//   fte_amount(0.5, Lang::fi)   == "0,5 htv"
+//   fte_amount(1, Lang::sv)     == "1 årsverke"
+#pragma once
+
+#include <string>
+
+#include "model/lang.h"
+
+namespace sujuva {
+
+// Person-years of work (henkilötyövuosi), the unit of staffing: a heading or a label.
+const char* fte_term(Lang lang);
+// An amount of staff, e.g. a what-if of one more person: "1 htv", "0,5 årsverke", "2 årsverken".
+std::string fte_amount(double fte, Lang lang);
+
+}  // namespace sujuva
