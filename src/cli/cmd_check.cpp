@@ -36,11 +36,11 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
       "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
       "sujuva check"};
   std::vector<std::string> files;
-  Lang lang = Lang::en;
+  Lang lang = Lang::fi;
   bool json = false;
   app.add_option("MODEL", files, "DOT process model files")->required();
   app.add_flag("--json", json, "print findings as JSON");
-  add_lang_option(app, lang, "language of the findings: fi, sv or en (default en)", LangHelp::choices);
+  add_lang_option(app, lang, "language of the findings: fi, sv or en (default fi, or SUJUVA_LANG)", LangHelp::choices);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   int exit_code = kOk;

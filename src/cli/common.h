@@ -18,7 +18,11 @@ std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream
 // (`=fi`), as each command has always shown it.
 enum class LangHelp { plain, choices, default_value };
 
-// Adds `--lang fi|sv|en`, which sets `lang` (it holds the command's default). Another value is
+// The language of every command when `--lang` is not given: the environment variable
+// SUJUVA_LANG (fi, sv or en) if set to one of them, otherwise Finnish.
+Lang default_lang();
+
+// Adds `--lang fi|sv|en`, which sets `lang` (first to default_lang()). Another value is
 // a usage error like any other (exit code 2): `--lang: must be fi, sv or en, not "xx"`.
 CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& description,
                              LangHelp help = LangHelp::plain);

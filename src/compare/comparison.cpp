@@ -68,7 +68,7 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
     auto index = process.find_role(r.id);
     k.roles.push_back({r.id, index ? process.roles[*index].label : Labels{r.id, "", ""}, r.fte,
                        r.capacity_hours_per_week, r.demand_hours_per_week, r.utilisation, r.wait_weeks, r.stable,
-                       r.backlog_growth_clients_per_week});
+                       r.backlog_growth_clients_per_week, r.bottleneck});
   }
   k.handoffs_per_client = analysis.handoffs_per_client;
   k.rework_visits_per_client = analysis.rework_visits_per_client;
@@ -80,6 +80,8 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
       k.top_bottleneck = b.id;
       break;
     }
+  if (const RoleResult* busiest = analysis.busiest_role(); busiest && busiest->utilisation && *busiest->utilisation > 0)
+    k.busiest_role = busiest->id;
   return k;
 }
 

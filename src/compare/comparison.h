@@ -31,6 +31,7 @@ struct RoleKpi {
   std::optional<double> wait_weeks;   // null: unstable
   bool stable = true;
   double backlog_growth_clients_per_week = 0;
+  bool bottleneck = false;  // RoleResult::bottleneck: the one rule (flow/analysis.h)
 };
 
 // The key figures of one model (one column of the comparison table).
@@ -57,6 +58,7 @@ struct Kpis {
   std::vector<std::string> route_skipping_mandatory;  // a route that proves it does not
   int check_errors = 0;                               // errors found by `check_process`
   std::optional<std::string> top_bottleneck;          // role id: the analysis' first role bottleneck
+  std::optional<std::string> busiest_role;            // role id: the highest utilisation, bottleneck or not
 
   const RoleKpi* find_role(const std::string& id) const;
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 
 #include "flow/analysis_internal.h"
@@ -21,6 +22,14 @@ const RoleResult* Analysis::busiest_role() const {
   for (const auto& r : roles)
     if (r.utilisation && (!busiest || *r.utilisation > *busiest->utilisation)) busiest = &r;
   return busiest;
+}
+
+bool is_bottleneck(const RoleResult& role) {
+  if (role.demand_hours_per_week <= 0) return false;
+  if (!role.stable) return true;
+  // Rounded as printed, so that a role shown at "85 %" is flagged and one shown at "84 %" is not.
+  if (role.utilisation && std::round(*role.utilisation * 100) >= kBottleneckUtilisation * 100) return true;
+  return role.wait_share_of_lead_time && *role.wait_share_of_lead_time >= kBottleneckWaitShare;
 }
 
 const StepResult* Analysis::find_step(const std::string& id) const {

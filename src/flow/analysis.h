@@ -107,7 +107,20 @@ struct RoleResult {
   // is too large for the exact first-passage passes (states × roles over 2·10^7).
   std::optional<double> share_of_clients;
   std::optional<double> share_of_lead_time;
+  // Mean time a client spends waiting for the role over their whole passage, as a share of the
+  // mean lead time (visits per client × wait per visit / lead time); empty without a lead time.
+  std::optional<double> wait_share_of_lead_time;
+  // The one bottleneck rule (is_bottleneck below), used by analyze, render, report and compare.
+  bool bottleneck = false;
 };
+
+// A role is a bottleneck when it cannot keep up (unstable), when its utilisation, rounded to a
+// whole per cent as every output prints it, is at least 85 % (above that, waits grow steeply
+// with any variation), or when waiting for it takes at least a fifth of the mean lead time.
+// A busy role whose clients hardly wait and a quiet one are not. processes/README.md, "Bottlenecks".
+inline constexpr double kBottleneckUtilisation = 0.85;
+inline constexpr double kBottleneckWaitShare = 0.2;
+bool is_bottleneck(const RoleResult& role);
 
 struct Bottleneck {
   std::string kind;  // "role", "step", "handoff" or "loop"

@@ -41,24 +41,25 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
   const Lang lang = options.lang;
   const double days = process.calendar.working_days_per_week();
   const auto& lead = a.lead_time_weeks.mean;
-  // Roles: unstable first (by utilisation), then by the share of lead time spent waiting for them.
+  // Roles by the one rule (is_bottleneck): unstable first (by utilisation), then by the share of
+  // lead time spent waiting for them, at most three.
+  for (auto& r : a.roles) {
+    if (lead && *lead > 0 && r.wait_weeks && f.total_arrivals > 0)
+      r.wait_share_of_lead_time = r.visits_per_week / f.total_arrivals * *r.wait_weeks / *lead;
+    r.bottleneck = is_bottleneck(r);
+  }
   std::vector<const RoleResult*> roles;
   for (const auto& r : a.roles)
-    if (r.demand_hours_per_week > 0) roles.push_back(&r);
-  auto wait_share = [&](const RoleResult& r) {
-    if (!lead || *lead <= 0 || !r.wait_weeks) return 0.0;
-    return r.visits_per_week / f.total_arrivals * *r.wait_weeks / *lead;
-  };
+    if (r.bottleneck) roles.push_back(&r);
   auto score = [&](const RoleResult* r) {
-    return std::make_tuple(r->stable ? 0 : 1, r->stable ? wait_share(*r) : r->utilisation.value_or(1e300),
+    return std::make_tuple(r->stable ? 0 : 1,
+                           r->stable ? r->wait_share_of_lead_time.value_or(0) : r->utilisation.value_or(1e300),
                            r->utilisation.value_or(1e300));
   };
   std::stable_sort(roles.begin(), roles.end(), [&](auto x, auto y) { return score(x) > score(y); });
   std::vector<Bottleneck> list;
-  for (size_t i = 0; i < roles.size(); ++i) {
+  for (size_t i = 0; i < roles.size() && i < 3; ++i) {
     const auto& r = *roles[i];
-    bool notable = !r.stable || wait_share(r) >= 0.1 || r.utilisation.value_or(1) >= 0.7;
-    if (i > 0 && (!notable || i >= 3)) break;
     auto role = process.find_role(r.id);
     list.push_back({"role", r.id, r.share_of_lead_time, r.utilisation,
                     role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), days, lang)});

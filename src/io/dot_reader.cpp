@@ -32,8 +32,61 @@ int collect_cgraph_error(char* message) {
 // About 30 000 steps: below this the whole read takes a fraction of a second.
 constexpr size_t kArenaFrom = 4 << 20;
 
-// False (with an error) when the text is empty, binary or not UTF-8, which cgraph would take badly.
+// What kind of file this is when it is not DOT: BPMN, XES, other XML, a spreadsheet, a gzip
+// file or a table of text; empty when it may be DOT. Judged by the content (a spreadsheet saved
+// as .dot is still a spreadsheet), the name only breaking the tie between CSV and DOT.
+std::string foreign_format(std::string_view text, const std::string& file) {
+  auto starts = [&](std::string_view magic) { return text.substr(0, magic.size()) == magic; };
+  if (starts("PK\x03\x04")) return "xlsx";  // Excel and LibreOffice files are ZIP archives
+  if (starts("\xD0\xCF\x11\xE0")) return "xls";
+  if (starts("\x1F\x8B")) return "gzip";
+  std::string_view body = text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // UTF-8 byte order mark
+  size_t first = body.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  if (body[first] == '<') {
+    std::string_view head = body.substr(first, 4096);
+    if (head.find("bpmn") != std::string_view::npos || head.find("BPMN") != std::string_view::npos) return "bpmn";
+    if (head.find("<log") != std::string_view::npos || head.find("xes") != std::string_view::npos) return "xes";
+    return "xml";
+  }
+  // A table: no braces in the first lines, and the first line split by ';', ',' or tabs.
+  std::string_view top = body.substr(first, 4096);
+  if (top.find('{') != std::string_view::npos || top.find("graph") != std::string_view::npos) return "";
+  std::string_view line = top.substr(0, top.find('\n'));
+  int separators = 0;
+  for (char c : line) separators += c == ';' || c == ',' || c == '\t';
+  auto ends_with = [&](std::string_view suffix) {
+    return file.size() >= suffix.size() && file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (separators >= 2 || ends_with(".csv") || ends_with(".tsv")) return "csv";
+  return "";
+}
+
+// "this is a BPMN file, not a DOT process model; …" in the messages' language.
+std::string foreign_message(const std::string& format, const Messages& m) {
+  std::string what;
+  if (format == "bpmn") what = m.say("BPMN-tiedosto", "en BPMN-fil", "a BPMN file");
+  else if (format == "xes") what = m.say("tapahtumaloki (XES)", "en händelselogg (XES)", "an event log (XES)");
+  else if (format == "xml") what = m.say("XML-tiedosto", "en XML-fil", "an XML file");
+  else if (format == "xlsx" || format == "xls")
+    what = m.say("taulukkolaskentatiedosto (Excel tai vastaava)", "en kalkylbladsfil (Excel eller liknande)",
+                 "a spreadsheet (Excel or similar)");
+  else if (format == "gzip") what = m.say("pakattu tiedosto (gzip)", "en komprimerad fil (gzip)", "a compressed file (gzip)");
+  else what = m.say("taulukko (CSV)", "en tabell (CSV)", "a table (CSV)");
+  return m.say("tämä on ", "detta är ", "this is ") + what +
+         m.say(" eikä DOT-prosessimalli; sujuva lukee prosessit DOT-kaavioina (digraph), katso processes/README.md",
+               ", inte en processmodell i DOT; sujuva läser processer som DOT-grafer (digraph), se processes/README.md",
+               ", not a DOT process model; sujuva reads processes as DOT digraphs, see processes/README.md");
+}
+
+// False (with an error) when the text is empty, binary, not UTF-8 or another kind of file,
+// which cgraph would take badly (a BPMN file gave a syntax error and hundreds of warnings).
 bool check_text(std::string_view text, Messages& messages) {
+  if (std::string format = foreign_format(text, messages.file()); !format.empty()) {
+    messages.error("foreign-file", 0, foreign_message(format, messages));
+    return false;
+  }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     messages.error("empty-file", 0,
                    messages.say("tiedosto on tyhjä; prosessimalli on DOT-kaavio (digraph), katso processes/README.md",
@@ -139,8 +192,76 @@ Agraph_t* Reader::parse(std::string& cgraph_messages) {
   return g;
 }
 
+namespace {
+
+// An unquoted number with a decimal comma (`fte=0,5`, `p=0,85]`) outside strings and comments,
+// as Finns and Swedes write numbers: DOT reads the comma as the end of the attribute, so cgraph
+// reports a syntax error somewhere after it. Each is found with its line and the fix.
+struct DecimalComma {
+  int line;
+  std::string name, number;
+};
+
+std::vector<DecimalComma> unquoted_decimal_commas(std::string_view text) {
+  std::vector<DecimalComma> found;
+  int line = 1;
+  auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+    } else if (c == '"') {  // a quoted string: "0,5" is fine there
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '\n') ++line;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < text.size() && text[i] != '\n') ++i;
+      --i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
+        if (text[i] == '\n') ++line;
+      ++i;
+    } else if (c == '=') {
+      size_t name_end = i;
+      while (name_end > 0 && std::isspace(static_cast<unsigned char>(text[name_end - 1]))) --name_end;
+      size_t name_begin = name_end;
+      while (name_begin > 0 && is_name(text[name_begin - 1])) --name_begin;
+      size_t k = i + 1;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+      size_t number_begin = k;
+      while (k < text.size() && is_digit(text[k])) ++k;
+      if (k == number_begin || k + 1 >= text.size() || text[k] != ',' || !is_digit(text[k + 1])) continue;
+      ++k;
+      while (k < text.size() && is_digit(text[k])) ++k;
+      if (k < text.size() && (is_name(text[k]) || text[k] == '.')) continue;  // `x=1,5h` is not a number alone
+      found.push_back({line, std::string(text.substr(name_begin, name_end - name_begin)),
+                       std::string(text.substr(number_begin, k - number_begin))});
+      i = k - 1;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
 // cgraph says e.g. "Error: t.dot: syntax error in line 3 near 'x'": keep the line and the "near".
 void Reader::syntax_error(const std::string& cgraph_messages) {
+  if (auto commas = unquoted_decimal_commas(text_); !commas.empty()) {
+    for (const auto& c : commas) {
+      std::string point = c.number;
+      point[point.find(',')] = '.';
+      messages_.error("decimal-comma", c.line,
+                      c.name + "=" + c.number +
+                          messages_.say(": desimaalipilkku katkaisee DOT-määritteen; kirjoita ",
+                                        ": decimalkommat bryter DOT-attributet; skriv ",
+                                        ": the decimal comma ends the DOT attribute; write ") +
+                          c.name + "=" + point + messages_.say(" tai ", " eller ", " or ") + c.name + "=\"" +
+                          c.number + "\"");
+    }
+    return;
+  }
   int line = 0;
   auto at = cgraph_messages.find("line ");
   if (at != std::string::npos) line = std::atoi(cgraph_messages.c_str() + at + 5);

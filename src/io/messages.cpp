@@ -12,8 +12,8 @@ std::string Messages::hint(const std::string& suggestion, const std::string& oth
 }
 
 std::optional<double> Messages::number_in(const std::string& value, double low, double high, bool high_open, int line,
-                                          const std::string& what) {
-  auto number = parse_number(value, lang_);
+                                          const std::string& what, bool share) {
+  auto number = share ? parse_share(value, lang_) : parse_number(value, lang_);
   if (!number) {
     error("number", line, what + ": " + number.error);
     return std::nullopt;

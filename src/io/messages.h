@@ -41,9 +41,9 @@ class Messages {
   }
 
   // The number in `value` if it lies in [low, high] ([low, high) when `high_open`); else an
-  // error about `what` on `line` and nullopt.
+  // error about `what` on `line` and nullopt. A `share` may also be written as a per cent ("15 %").
   std::optional<double> number_in(const std::string& value, double low, double high, bool high_open, int line,
-                                  const std::string& what);
+                                  const std::string& what, bool share = false);
   // Warns that `what` sets `name`, which sujuva does not know, with a suggestion from `known`.
   void unknown_attribute(const std::string& what, const std::string& name, const std::vector<std::string>& known,
                          int line);

@@ -58,9 +58,9 @@ std::optional<RoleIndex> Reader::read_role(const std::string& subgraph, const At
                                             ": fte saknas, så rollen har ingen personal (ange fte=...)",
                                             ": no fte given; it has no staff (set fte=...)"));
   if (values.count("absence"))
-    r.absence = messages_.number_in(values.value("absence"), 0, 1, true, r.line, where + ": absence").value_or(0);
+    r.absence = messages_.number_in(values.value("absence"), 0, 1, true, r.line, where + ": absence", true).value_or(0);
   if (values.count("reserved"))
-    r.reserved = messages_.number_in(values.value("reserved"), 0, 1, true, r.line, where + ": reserved").value_or(0);
+    r.reserved = messages_.number_in(values.value("reserved"), 0, 1, true, r.line, where + ": reserved", true).value_or(0);
   messages_.warn_unknown(values, kRoleAttributes, r.line, where);
   if (process_.find_role(r.id)) {
     messages_.error("duplicate-role", r.line,

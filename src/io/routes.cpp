@@ -43,11 +43,11 @@ void Reader::read_route_attributes(RouteRecord& route, const Attributes& values)
   const auto& g = process_.graph;
   auto where = [&] { return messages_.route_where(g[route.tail].id, g[route.head].id); };
   if (const auto* p = values.get("p")) {
-    auto x = parse_number(*p, messages_.lang());
+    auto x = parse_share(*p, messages_.lang());
     if (x && *x.value >= 0 && *x.value <= 1)
       route.p = *x.value;
     else
-      route.p = messages_.number_in(std::string(*p), 0, 1, false, route.line, where() + ": p");
+      route.p = messages_.number_in(std::string(*p), 0, 1, false, route.line, where() + ": p", true);
   }
   if (const auto* outcome = values.get("outcome")) {
     route.outcome = route_name(*outcome);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "model/diagnostic.h"
@@ -120,8 +121,16 @@ Parsed<Call> split_call(std::string_view text, Lang lang) {
                               say(lang, " ei ole jakauma", " är ingen fördelning", " is not a distribution")};
   call.name = std::string(detail::trim(text.substr(0, open)));
   std::string_view args = text.substr(open + 1, text.size() - open - 2);
+  // The next comma that separates arguments; one between two digits is a decimal comma ("1,5h").
+  auto next_separator = [](std::string_view text) {
+    for (size_t k = 0; k < text.size(); ++k)
+      if (text[k] == ',' && !(k > 0 && k + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[k - 1])) &&
+                              std::isdigit(static_cast<unsigned char>(text[k + 1]))))
+        return k;
+    return std::string_view::npos;
+  };
   while (true) {
-    auto comma = args.find(',');
+    auto comma = next_separator(args);
     std::string_view arg = detail::trim(args.substr(0, comma));
     auto equals = arg.find('=');
     if (equals != std::string_view::npos)

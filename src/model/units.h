@@ -90,7 +90,10 @@ struct Parsed {
   explicit operator bool() const { return value.has_value(); }
 };
 
+// "0.5", "-2", "1e3"; a decimal comma as well ("0,5").
 Parsed<double> parse_number(std::string_view text, Lang lang = Lang::en);
+// A share: a number ("0.15", "0,15") or a per cent ("15 %", "15%", "12,5 %") -> 0.15.
+Parsed<double> parse_share(std::string_view text, Lang lang = Lang::en);
 Parsed<Duration> parse_duration(std::string_view text, Lang lang = Lang::en);
 // "40/week", "8/wd", "2/day", "170/month", "2000/year" -> clients per calendar week.
 // "/day" means calendar day; "/wd" working day.

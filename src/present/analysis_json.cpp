@@ -177,6 +177,7 @@ void write_role(JsonStream& w, const RoleResult& r) {
   w.key("activity_hours_per_week").value(r.activity_hours_per_week);
   w.key("backlog_growth_clients_per_week").value(r.backlog_growth_clients_per_week);
   w.key("backlog_growth_hours_per_week").value(r.backlog_growth_hours_per_week);
+  w.key("bottleneck").value(r.bottleneck);
   w.key("capacity_hours_per_week").value(r.capacity_hours_per_week);
   w.key("demand_hours_per_week").value(r.demand_hours_per_week);
   w.key("flow_hours_per_week").value(r.flow_hours_per_week);
@@ -194,6 +195,7 @@ void write_role(JsonStream& w, const RoleResult& r) {
   w.key("utilisation").value(r.utilisation);
   w.key("visits_per_week").value(r.visits_per_week);
   w.key("wait_probability").value(r.wait_probability);
+  w.key("wait_share_of_lead_time").value(r.wait_share_of_lead_time);
   w.key("wait_weeks").value(r.wait_weeks);
   w.key("wait_weeks_by_priority").begin_array();
   for (const auto& [priority, wait] : r.wait_weeks_by_priority) {  // highest (served first) first

@@ -10,6 +10,7 @@
 
 #include "flow/analysis_internal.h"
 #include "present/atomic_file.h"
+#include "present/bottleneck_text.h"
 #include "present/csv.h"
 #include "present/table.h"
 #include "text/duration.h"
@@ -131,7 +132,8 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream&
                 "without end and no waiting time can be computed.")
         << "\n";
   out << "\n" << say(lang, "Missä sujuvuus katkeaa", "Var smidigheten brister", "Where smoothness breaks") << "\n";
-  if (a.bottlenecks.empty())
+  if (std::string none = no_bottleneck_sentence(a, p, lang); !none.empty()) out << "  " << none << "\n";
+  else if (a.bottlenecks.empty())
     out << "  " << say(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
   for (size_t i = 0; i < a.bottlenecks.size(); ++i) out << "  " << i + 1 << ". " << a.bottlenecks[i].reason << "\n";
 }

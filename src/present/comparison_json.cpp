@@ -149,6 +149,7 @@ nlohmann::json to_json(const Kpis& k) {
                      {"utilisation", number(r.utilisation)},
                      {"wait_weeks", number(r.wait_weeks)},
                      {"stable", r.stable},
+                     {"bottleneck", r.bottleneck},
                      {"backlog_growth_clients_per_week", r.backlog_growth_clients_per_week}});
   nlohmann::json by_class = nlohmann::json::object();
   for (const auto& [name, value] : k.lead_time_weeks.by_class) by_class[name] = number(value);
@@ -170,7 +171,8 @@ nlohmann::json to_json(const Kpis& k) {
             {"on_every_route", maybe(k.mandatory_on_every_route)},
             {"skipping_route", k.route_skipping_mandatory}}},
           {"check_errors", k.check_errors},
-          {"top_bottleneck", maybe(k.top_bottleneck)}};
+          {"top_bottleneck", maybe(k.top_bottleneck)},
+          {"busiest_role", maybe(k.busiest_role)}};
 }
 
 nlohmann::json to_json(const Comparison& c, Lang lang) {

@@ -171,7 +171,15 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
   for (const auto& m : c.models) {
     mandatory.push_back(yes_no(m.mandatory_on_every_route, lang));
     const RoleKpi* top = m.top_bottleneck ? m.find_role(*m.top_bottleneck) : nullptr;
-    bottleneck.push_back(top ? top->label.in(lang, top->id) : "-");
+    const RoleKpi* busiest = m.busiest_role ? m.find_role(*m.busiest_role) : nullptr;
+    if (top)
+      bottleneck.push_back(one_line(top->label.in(lang, top->id)));
+    else if (busiest && busiest->utilisation)
+      bottleneck.push_back(std::string(say(lang, "ei (kuormittunein: ", "ingen (mest belastad: ", "none (busiest: ")) +
+                           one_line(busiest->label.in(lang, busiest->id)) + " " +
+                           format_percent(*busiest->utilisation, lang) + ")");
+    else
+      bottleneck.push_back("-");
   }
   rows.push_back(text_row("mandatory_checkpoints.on_every_route",
                           say(lang, "Pakolliset tarkistuspisteet joka reitillä",

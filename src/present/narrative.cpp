@@ -50,6 +50,21 @@ std::optional<double> utilisation(const Kpis& k, const std::string& role) {
   return r ? r->utilisation : std::nullopt;
 }
 
+// " Kuormittunein rooli nyt: X, käyttöaste 74 % (ennen 59 %)." when no role is a bottleneck after
+// the change, so that the narrative names the busiest role instead of crying wolf; the subject
+// after a colon reads right for singular and plural role names.
+std::string busiest_now(const Pair& p) {
+  const auto& id = p.after.busiest_role;
+  if (!id) return "";
+  std::string text = fmt::format(fmt::runtime(p.tr(" Kuormittunein rooli nyt: {}, käyttöaste {}",
+                                                   " Mest belastad roll nu: {}, beläggning {}",
+                                                   " Busiest role now: {}, utilisation {}")),
+                                 one_line(p.role(p.after, *id)), p.pct(utilisation(p.after, *id)));
+  if (auto before = utilisation(p.before, *id); before && p.pct(before) != p.pct(utilisation(p.after, *id)))
+    text += fmt::format(fmt::runtime(p.tr(" (ennen {})", " (förut {})", " (before {})")), p.pct(before));
+  return text + ".";
+}
+
 void bottleneck(const Pair& p, std::vector<std::string>& out) {
   const auto& b0 = p.before.top_bottleneck;
   const auto& b1 = p.after.top_bottleneck;
@@ -76,12 +91,17 @@ void bottleneck(const Pair& p, std::vector<std::string>& out) {
     out.push_back(fmt::format(
         fmt::runtime(p.tr("Pullonkaulaa ei enää ole (ennen {}).", "Det finns ingen flaskhals längre (förut {}).",
                           "There is no bottleneck any more (before: {}).")),
-        p.role(p.before, *b0)));
+        p.role(p.before, *b0)) + busiest_now(p));
   } else if (b1) {
     out.push_back(
         fmt::format(fmt::runtime(p.tr("Uusi pullonkaula: {} (käyttöaste {}).", "Ny flaskhals: {} (beläggning {}).",
                                       "New bottleneck: {} (utilisation {}).")),
                     p.role(p.after, *b1), p.pct(utilisation(p.after, *b1))));
+  } else if (p.after.busiest_role) {
+    out.push_back(std::string(p.tr("Kummassakaan mallissa mikään rooli ei ole pullonkaula.",
+                                   "I ingen av modellerna är någon roll en flaskhals.",
+                                   "In neither model is any role a bottleneck.")) +
+                  busiest_now(p));
   }
 }
 

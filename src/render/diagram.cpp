@@ -89,7 +89,7 @@ class DiagramWriter {
   void write_lane(RoleIndex r, const std::vector<StepVertex>& steps) {
     const Role& role = p_.roles[r];
     auto bin = c_.role_bin(r);
-    bool bottleneck = f_ && f_->bottleneck == r;
+    bool bottleneck = f_ && static_cast<std::size_t>(r) < f_->roles.size() && f_->roles[r].bottleneck;
     w_.open_cluster(dot_quoted("cluster_" + role.id));
     std::string fill = bin ? lighten(c_.scale.fill(*bin), 0.55) : kLaneGrey;
     w_.cluster_attributes({{"style", "\"filled,rounded\""},

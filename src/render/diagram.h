@@ -39,6 +39,7 @@ struct RoleFigures {
   std::optional<double> utilisation;
   std::optional<double> wait_weeks;  // mean wait per visit; none when unstable
   bool unstable = false;             // utilisation >= 1: the queue grows
+  bool bottleneck = false;           // by the one rule, RoleResult::bottleneck (flow/analysis.h)
 };
 
 // The flow along the routes from one step to another (Analysis::routes).
@@ -51,7 +52,9 @@ struct DiagramFigures {
   std::vector<RoleFigures> roles;                                          // by RoleIndex
   std::vector<std::optional<double>> step_arrivals;                        // clients/week, by vertex
   std::map<std::pair<std::size_t, std::size_t>, RouteFigures> route_flow;  // (from, to) vertices
-  std::optional<RoleIndex> bottleneck;                                     // the role marked as the top bottleneck
+  // The busiest role (highest utilisation), set only when no role is a bottleneck, so that the
+  // legend can say so and name it.
+  std::optional<RoleIndex> busiest;
 };
 
 // Roles in the order clients first meet them (breadth-first from the starts);

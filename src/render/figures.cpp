@@ -1,5 +1,7 @@
 #include "render/figures.h"
 
+#include <algorithm>
+
 namespace sujuva {
 
 DiagramFigures figures_from(const Process& process, const Analysis& analysis) {
@@ -11,6 +13,7 @@ DiagramFigures figures_from(const Process& process, const Analysis& analysis) {
     f.roles[r].utilisation = result->utilisation;
     f.roles[r].wait_weeks = result->wait_weeks;
     f.roles[r].unstable = !result->stable;
+    f.roles[r].bottleneck = result->bottleneck;
   }
   const auto& g = process.graph;
   f.step_arrivals.resize(boost::num_vertices(g));
@@ -21,11 +24,9 @@ DiagramFigures figures_from(const Process& process, const Analysis& analysis) {
   for (std::size_t i = 0; i < analysis.steps.size(); ++i) vertex[i] = process.find_step(analysis.steps[i].id);
   for (const RouteFlow& r : analysis.routes)
     if (vertex[r.from] && vertex[r.to]) f.route_flow[{*vertex[r.from], *vertex[r.to]}] = {r.clients_per_week, r.share};
-  for (const Bottleneck& b : analysis.bottlenecks) {
-    if (b.kind != "role") continue;
-    f.bottleneck = process.find_role(b.id);
-    break;
-  }
+  bool any = std::any_of(analysis.roles.begin(), analysis.roles.end(), [](auto& r) { return r.bottleneck; });
+  const RoleResult* busiest = analysis.busiest_role();
+  if (!any && busiest && busiest->utilisation && *busiest->utilisation > 0) f.busiest = process.find_role(busiest->id);
   return f;
 }
 

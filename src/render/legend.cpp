@@ -1,8 +1,10 @@
 // The diagram's title and key, drawn as the graph's HTML-like label.
+#include <algorithm>
 #include <sstream>
 
 #include "model/label_text.h"
 #include "render/diagram_internal.h"
+#include "text/format.h"
 
 namespace sujuva::diagram {
 
@@ -19,6 +21,19 @@ void heat_row(const Context& c, std::ostringstream& t) {
     t << "<TD BGCOLOR=\"" << c.scale.fill(b) << "\" BORDER=\"1\" COLOR=\"#969696\"><FONT COLOR=\"" << c.scale.ink(b)
       << "\">" << escape_html(c.scale.labels[b]) << "</FONT></TD>";
   t << kEndRow;
+}
+
+// "ei pullonkaulaa; kuormittunein: Koulukuraattorit 74 %": the key says plainly that no role is
+// marked, and names the busiest, so that a diagram without a mark is not read as one without work.
+std::string no_bottleneck_key(const Context& c, RoleIndex busiest) {
+  const Lang lang = c.options.lang;
+  const Role& role = c.process.roles[busiest];
+  std::string text = std::string(say(lang, "ei pullonkaulaa; kuormittunein: ", "ingen flaskhals; mest belastad: ",
+                                     "no bottleneck; busiest: ")) +
+                     one_line(role.label.in(lang, role.id));
+  const auto& u = c.figures->roles[busiest].utilisation;
+  if (u) text += " " + format_percent(*u, lang);
+  return text;
 }
 
 // What the badges, dashes, diamonds and line widths mean.
@@ -38,9 +53,11 @@ void key_row(const Context& c, std::ostringstream& t) {
       << say(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",
               "line width = clients per week")
       << "</TD>";
-  if (c.figures && c.figures->bottleneck)
+  if (c.figures && std::any_of(c.figures->roles.begin(), c.figures->roles.end(), [](auto& r) { return r.bottleneck; }))
     t << "<TD BORDER=\"2\" COLOR=\"" << kBottleneckRed << "\"><FONT COLOR=\"" << kBottleneckRed << "\"><B>"
       << c.words.bottleneck() << "</B></FONT></TD>";
+  else if (c.figures && c.figures->busiest)
+    t << "<TD BORDER=\"1\" COLOR=\"#969696\">" << escape_html(no_bottleneck_key(c, *c.figures->busiest)) << "</TD>";
   t << kEndRow;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/label_text.h"
+#include "present/bottleneck_text.h"
 #include "report/sections.h"
 #include "text/duration.h"
 #include "text/format.h"
@@ -54,14 +55,18 @@ void analysed_sentences(const Process& p, const Analysis* a, Lang lang, std::vec
                   say(lang, " viikossa, eikä kaikki työ ehdi tehdyksi: jonot kasvavat.",
                        " klienter per vecka, och allt arbete hinns inte med: köerna växer.",
                        " clients arrive a week, and not all work gets done: queues grow."));
-  // The worst bottleneck, then the worst that is not a role (a step, a loop, handoffs).
-  const Bottleneck* first = a->bottlenecks.empty() ? nullptr : &a->bottlenecks.front();
+  // The worst role bottleneck (or plainly that there is none, and the busiest role), then what
+  // takes most time that is not a role (a step, a loop, handoffs).
+  const Bottleneck* first = a->bottlenecks.empty() || a->bottlenecks.front().kind != "role" ? nullptr
+                                                                                             : &a->bottlenecks.front();
   if (first)
     out.push_back(std::string(say(lang, "Sujuvuus katkeaa ensin tässä: ", "Smidigheten bryts först här: ",
                                    "Smoothness breaks first here: ")) +
                   first->reason);
+  else if (std::string none = no_bottleneck_sentence(*a, p, lang); !none.empty())
+    out.push_back(none);
   for (const auto& b : a->bottlenecks)
-    if (&b != first && b.kind != "role" && b.kind != (first ? first->kind : "")) {
+    if (b.kind != "role") {
       out.push_back(std::string(say(lang, "Eniten aikaa vie: ", "Mest tid tar: ", "What takes most time: ")) +
                     b.reason);
       break;

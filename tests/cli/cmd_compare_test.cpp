@@ -128,7 +128,7 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
   SECTION("an unknown language") {
     auto run = compare({model, model, "--lang", "de"});
     CHECK(run.code == 2);
-    CHECK(run.err == "sujuva compare: --lang: must be fi, sv or en, not \"de\"\nsee 'sujuva compare --help'\n");
+    CHECK(run.err == "sujuva compare: --lang: pitää olla fi, sv tai en, ei \"de\"\nkatso 'sujuva compare --help'\n");
   }
 }
 

@@ -2,7 +2,9 @@
 #include "cli/common.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <sstream>
+#include <string>
 
 using namespace sujuva;
 using namespace sujuva::cli;
@@ -22,7 +24,8 @@ Parsed parse(CLI::App& app, const Args& args) {
 
 }  // namespace
 
-TEST_CASE("A command's --lang sets the language and leaves the command's default when not given", "[cli]") {
+TEST_CASE("A command's --lang sets the language; without it every command writes Finnish or SUJUVA_LANG's",
+          "[cli]") {
   for (auto [code, expected] : {std::pair("fi", Lang::fi), std::pair("sv", Lang::sv), std::pair("en", Lang::en)}) {
     CLI::App app{"test", "sujuva test"};
     Lang lang = expected == Lang::en ? Lang::fi : Lang::en;
@@ -30,11 +33,23 @@ TEST_CASE("A command's --lang sets the language and leaves the command's default
     CHECK_FALSE(parse(app, {"--lang", code}).code);
     CHECK(lang == expected);
   }
-  CLI::App app{"test", "sujuva test"};
-  Lang lang = Lang::sv;
-  add_lang_option(app, lang, "language");
-  CHECK_FALSE(parse(app, {}).code);
-  CHECK(lang == Lang::sv);
+  auto without_option = [] {
+    CLI::App app{"test", "sujuva test"};
+    Lang lang = Lang::en;  // a command's own initial value no longer decides
+    add_lang_option(app, lang, "language");
+    CHECK_FALSE(parse(app, {}).code);
+    return lang;
+  };
+  const char* saved = std::getenv("SUJUVA_LANG");
+  std::string previous = saved ? saved : "";
+  unsetenv("SUJUVA_LANG");
+  CHECK(without_option() == Lang::fi);
+  setenv("SUJUVA_LANG", "sv", 1);
+  CHECK(without_option() == Lang::sv);
+  setenv("SUJUVA_LANG", "xx", 1);  // not a language: Finnish
+  CHECK(without_option() == Lang::fi);
+  if (saved) setenv("SUJUVA_LANG", previous.c_str(), 1);
+  else unsetenv("SUJUVA_LANG");
 }
 
 TEST_CASE("Another --lang is a usage error with one message in every command", "[cli]") {
@@ -43,7 +58,8 @@ TEST_CASE("Another --lang is a usage error with one message in every command", "
   add_lang_option(app, lang, "language");
   auto run = parse(app, {"--lang", "de"});
   CHECK(run.code == kUnusable);
-  CHECK(run.err == "sujuva test: --lang: must be fi, sv or en, not \"de\"\nsee 'sujuva test --help'\n");
+  // In the default language (Finnish unless SUJUVA_LANG says otherwise): --lang itself is wrong.
+  CHECK(run.err == "sujuva test: --lang: pitää olla fi, sv tai en, ei \"de\"\nkatso 'sujuva test --help'\n");
   CHECK(lang == Lang::fi);
 }
 
@@ -58,5 +74,6 @@ TEST_CASE("A command's --help shows --lang with its description and the choices 
   };
   CHECK(help_line(LangHelp::plain, Lang::fi) == "--lang TEXT                 language of the text");
   CHECK(help_line(LangHelp::choices, Lang::en) == "--lang TEXT:{fi,sv,en}      language of the text");
-  CHECK(help_line(LangHelp::default_value, Lang::sv) == "--lang TEXT=sv              language of the text");
+  // The default shown is the one every command has: Finnish (SUJUVA_LANG unset in the tests).
+  CHECK(help_line(LangHelp::default_value, Lang::sv) == "--lang TEXT=fi              language of the text");
 }

@@ -162,6 +162,43 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
     // cgraph recovers: the next model reads fine
     CHECK(read("digraph { a [kind=start, arrivals=\"1/week\"]; a -> b; b [kind=end] }").usable());
   }
+  SECTION("a decimal comma outside quotes says what to write, for every such number") {
+    auto r = read("digraph {\n  subgraph cluster_so { role=so; fte=0,5;\n    a [effort=\"1h\"]; }\n"
+                  "  s [kind=start, arrivals=\"1/week\"]; e [kind=end];\n  s -> a; a -> e [p=0,85];\n}\n");
+    CHECK_FALSE(r.usable());
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].format() ==
+          "t.dot:2: fte=0,5: the decimal comma ends the DOT attribute; write fte=0.5 or fte=\"0,5\"");
+    CHECK(r.diagnostics[1].format() ==
+          "t.dot:5: p=0,85: the decimal comma ends the DOT attribute; write p=0.85 or p=\"0,85\"");
+    CHECK(r.diagnostics[0].rule == "decimal-comma");
+  }
+  SECTION("quoted decimal commas and per cents are read as numbers") {
+    auto r = read("digraph {\n  subgraph cluster_so { role=so; fte=\"0,5\"; absence=\"6 %\";\n"
+                  "    a [effort=\"1,5h\"]; }\n  s [kind=start, arrivals=\"2,5/vk\"]; e [kind=end];\n"
+                  "  s -> a; a -> e [p=\"85 %\"]; a -> a [p=\"15 %\"];\n}\n");
+    REQUIRE(r.usable());
+    const Process& p = *r.process;
+    CHECK(p.roles[0].fte == Approx(0.5));
+    CHECK(p.roles[0].absence == Approx(0.06));
+  }
+  SECTION("a file of another kind is named, not read as DOT") {
+    CHECK(first(read("<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/"
+                     "20100524/MODEL\"><bpmn:process id=\"p\"/></bpmn:definitions>\n")) ==
+          "t.dot: this is a BPMN file, not a DOT process model; sujuva reads processes as DOT digraphs, see "
+          "processes/README.md");
+    CHECK_THAT(first(read("<?xml version=\"1.0\"?>\n<log xes.version=\"1.0\"><trace/></log>\n")),
+               Catch::Contains("this is an event log (XES)"));
+    CHECK_THAT(first(read("vaihe;rooli;työmäärä\narvio;so;1h\n")), Catch::Contains("this is a table (CSV)"));
+    CHECK_THAT(first(read(std::string("PK\x03\x04\x14\0\0\0", 8))), Catch::Contains("this is a spreadsheet"));
+    auto finnish = read_process_text("<?xml version=\"1.0\"?><bpmn:definitions/>", "kartta.bpmn", Lang::fi);
+    REQUIRE_FALSE(finnish.diagnostics.empty());
+    CHECK(finnish.diagnostics.front().format(Lang::fi) ==
+          "kartta.bpmn: tämä on BPMN-tiedosto eikä DOT-prosessimalli; sujuva lukee prosessit DOT-kaavioina (digraph), "
+          "katso processes/README.md");
+    CHECK(finnish.diagnostics.front().rule == "foreign-file");
+    CHECK(finnish.diagnostics.size() == 1);  // no Graphviz warnings after it
+  }
   SECTION("empty file") {
     CHECK(first(read(" \n")) == "t.dot: the file is empty; a process model is a DOT digraph, see processes/README.md");
   }

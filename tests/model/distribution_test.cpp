@@ -66,3 +66,14 @@ TEST_CASE("Bad distributions get a message that says how to write them", "[model
   CHECK(parse_distribution("tri(1h, 2h)").error == "\"tri(1h, 2h)\": tri takes 3 durations");
   CHECK(parse_distribution("exp(-1h)").error == "\"-1h\" must not be negative");
 }
+
+TEST_CASE("Distributions take decimal commas and Finnish units", "[model][distribution]") {
+  // tri(1.5, 2, 4): mean (1.5 + 2 + 4) / 3 = 2.5 h; the comma inside "1,5h" is a decimal comma,
+  // the ones before a space separate the arguments.
+  CHECK(hours("tri(1,5h, 2h, 4h)").mean() == Approx(2.5));
+  CHECK(hours("tri(1,5h,2h,4h)").mean() == Approx(2.5));
+  // gamma cv 0,5: scv 0.25.
+  CHECK(hours("gamma(mean=2 t, cv=0,5)").scv() == Approx(0.25));
+  CHECK(hours("gamma(mean=2 t, cv=0,5)").mean() == Approx(2));
+  CHECK(hours("exp(1 tp)").mean() == Approx(7.65));  // one working day of the default calendar
+}

@@ -21,7 +21,7 @@ TEST_CASE("Durations are read with their unit and converted through the working 
   SECTION("bad durations say what is wrong") {
     CHECK(parse_duration("-2h").error == "\"-2h\" must not be negative");
     CHECK(parse_duration("2").error == "\"2\" needs a unit (min, h, wd, d or w)");
-    CHECK(parse_duration("2hours").error == "\"2hours\" has unknown unit \"hours\" (use min, h, wd, d or w)");
+    CHECK(parse_duration("2parsecs").error == "\"2parsecs\" has unknown unit \"parsecs\" (use min, h, wd, d or w)");
     CHECK(parse_duration("nanh").error == "\"nanh\" is not a duration (expected e.g. 45min, 1.5h, 2wd, 3d, 1w)");
     CHECK(parse_duration("1e300h").error == "\"1e300\" is too large");
   }
@@ -73,4 +73,56 @@ TEST_CASE("The office week maps working time onto Monday to Friday from 08:00", 
     CHECK_FALSE(OfficeWeek::fits(Calendar{60, 7.65}));  // 7.8 days
     CHECK_FALSE(OfficeWeek::fits(Calendar{38.25, 0}));
   }
+}
+
+TEST_CASE("Durations and rates may be written with Finnish and Swedish units and a decimal comma",
+          "[model][units]") {
+  Calendar calendar;  // 38.25 h/week, 7.65 h/day
+  // Each spelling against the code it stands for (processes/README.md, "Time and units").
+  auto hours = [&](const char* text) { return calendar.to_hours(*parse_duration(text).value); };
+  CHECK(hours("2 t") == Approx(2));
+  CHECK(hours("2 tuntia") == Approx(2));
+  CHECK(hours("2 timmar") == Approx(2));
+  CHECK(hours("45 minuuttia") == Approx(0.75));
+  CHECK(hours("1,5h") == Approx(1.5));      // decimal comma
+  CHECK(hours("1,5 tp") == Approx(1.5 * 7.65));
+  auto weeks = [&](const char* text) { return calendar.to_weeks(*parse_duration(text).value); };
+  CHECK(weeks("7 tp") == Approx(7 / 5.0));  // seven working days: 1.4 weeks
+  CHECK(weeks("7 työpäivää") == Approx(7 / 5.0));
+  CHECK(weeks("7 arbetsdagar") == Approx(7 / 5.0));
+  CHECK(weeks("7 arkipäivää") == Approx(7 / 5.0));
+  CHECK(weeks("14 pv") == Approx(2));       // calendar days
+  CHECK(weeks("14 dagar") == Approx(2));
+  CHECK(weeks("3 vk") == Approx(3));
+  CHECK(weeks("3 viikkoa") == Approx(3));
+  CHECK(weeks("3 veckor") == Approx(3));
+  CHECK(weeks("3 Viikkoa") == Approx(3));   // capitalised as at the start of a cell
+  CHECK(*parse_rate_per_week("14/vk", calendar).value == Approx(14));
+  CHECK(*parse_rate_per_week("14/viikko", calendar).value == Approx(14));
+  CHECK(*parse_rate_per_week("14/vecka", calendar).value == Approx(14));
+  CHECK_FALSE(parse_rate_per_week("14 viikossa", calendar));  // a rate needs its slash
+  CHECK(*parse_rate_per_week("2/tp", calendar).value == Approx(10));
+  CHECK(*parse_rate_per_week("12/kk", calendar).value == Approx(12 * 12 / 52.0));
+  CHECK(*parse_rate_per_week("520/vuosi", calendar).value == Approx(10));
+  CHECK(*parse_rate_per_week("520/år", calendar).value == Approx(10));
+  CHECK(*parse_rate_per_week("2,5/vk", calendar).value == Approx(2.5));
+  CHECK(*parse_load_hours_per_week("6 t/vk", calendar).value == Approx(6));
+}
+
+TEST_CASE("Numbers take a decimal comma and shares a per cent", "[model][units]") {
+  CHECK(*parse_number("0,5").value == Approx(0.5));
+  CHECK(*parse_number("12,25").value == Approx(12.25));
+  CHECK_FALSE(parse_number("1,000.5"));  // thousands separators are not guessed
+  CHECK_FALSE(parse_number("1,2,3"));
+  CHECK(*parse_share("15 %").value == Approx(0.15));
+  CHECK(*parse_share("15%").value == Approx(0.15));
+  CHECK(*parse_share("12,5 %").value == Approx(0.125));
+  CHECK(*parse_share("0,15").value == Approx(0.15));
+  CHECK(parse_share("x %").error == "\"x\" is not a number");
+}
+
+TEST_CASE("An unknown unit gets a suggestion in the user's language", "[model][units]") {
+  CHECK(parse_duration("2 tuntiaa", Lang::fi).error ==
+        "\"2 tuntiaa\": tuntematon yksikkö \"tuntiaa\" (tarkoititko \"tuntia\"?)");
+  CHECK(parse_duration("2", Lang::sv).error == "\"2\" behöver en enhet (min, h, arbetsdagar, dagar eller veckor)");
 }

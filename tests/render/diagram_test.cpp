@@ -119,7 +119,7 @@ TEST_CASE("Analysis figures colour the lanes and steps and size the routes", "[r
   f.roles[so].wait_weeks = 0.5;    // bin 1–3 working days (0.2–0.6 weeks): #fed976
   f.roles[sw].utilisation = 1.2;
   f.roles[sw].unstable = true;  // overloaded: darkest bin, #b10026
-  f.bottleneck = sw;
+  f.roles[sw].bottleneck = true;
   auto v = [&](const char* id) { return *p.find_step(id); };
   f.route_flow[{v("tulo"), v("arvio")}] = {10, 1.0};
   f.route_flow[{v("arvio"), v("valinta")}] = {3, 0.3};
