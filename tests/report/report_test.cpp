@@ -183,8 +183,7 @@ TEST_CASE("The queue chart and the roles table each say which queue they show, a
   // random queue, which is above zero.
   std::string text = kModel;
   text.replace(text.find("arvio -> loppu [p=0.7];"), 23, "arvio -> kirjaus [p=0.7]; kirjaus -> loppu;");
-  text.replace(text.find("  }
-  loppu"), 0, "    kirjaus [effort=\"1h\", label=\"Kirjaus\"];\n");
+  text.replace(text.find("  }\n  loppu"), 0, "    kirjaus [effort=\"1h\", label=\"Kirjaus\"];\n");
   Fixture f(text);
   std::string html = report_html(f.in, Lang::fi);
   CHECK_THAT(html, Catch::Contains("Kapasiteetin puutteesta kertyvä jono viikoittain (virtausmallin ennuste)"));
