@@ -103,11 +103,14 @@ std::vector<FieldChange> step_fields(const Process& before, const Step& b, const
   return out;
 }
 
-std::vector<FieldChange> role_fields(const Role& b, const Role& a) {
+// Staffing is what the role gives the client flow: its people, their absence, the share
+// reserved for other work and the hours its activities take out of the rest.
+std::vector<FieldChange> role_fields(const Role& b, double b_activity, const Role& a, double a_activity) {
   std::vector<FieldChange> out;
   compare_number(out, "fte", b.fte, a.fte);
   compare_number(out, "absence", b.absence, a.absence);
   compare_number(out, "reserved", b.reserved, a.reserved);
+  compare_number(out, "activity_hours_per_week", b_activity, a_activity);
   compare_text(out, "qualification", b.qualification, a.qualification);
   compare_text(out, "label", b.label.fi, a.label.fi);
   return out;
@@ -181,13 +184,15 @@ void diff_routes(const Process& before, const Process& after, const StepMatching
 }
 
 void diff_roles(const Process& before, const Process& after, StructuralDiff& diff) {
-  for (const Role& a : after.roles) {
+  const std::vector<double> before_activity = activity_hours(before), after_activity = activity_hours(after);
+  for (RoleIndex r = 0; r < static_cast<RoleIndex>(after.roles.size()); ++r) {
+    const Role& a = after.roles[r];
     auto b = before.find_role(a.id);
     if (!b) {
       diff.roles.push_back({ChangeKind::added, a.id, a.label, {}});
       continue;
     }
-    auto fields = role_fields(before.roles[*b], a);
+    auto fields = role_fields(before.roles[*b], before_activity[*b], a, after_activity[r]);
     if (!fields.empty()) diff.roles.push_back({ChangeKind::changed, a.id, a.label, fields});
   }
   for (const Role& b : before.roles)

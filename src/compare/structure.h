@@ -22,6 +22,9 @@ const char* to_string(ChangeKind change);
 
 // One attribute that differs: display text on each side ("" when absent) and,
 // for numeric attributes, the numbers.
+// The numbers are in the model's units: effort in hours and delay in weeks (the means),
+// deadline_weeks in weeks, p and the shares of time (absence, reserved) as fractions,
+// arrivals_per_week and the loads in clients or hours a week.
 struct FieldChange {
   std::string field;  // "kind", "role", "effort", "delay", "p", "fte", "absence", ...
   std::string before, after;
@@ -48,7 +51,9 @@ struct RoleChange {
   ChangeKind change = ChangeKind::changed;
   std::string id;
   Labels label;
-  std::vector<FieldChange> fields;  // fte, absence, reserved, qualification, label
+  // fte, absence, reserved, activity_hours_per_week (the load of the role's activities, hours a
+  // week), qualification, label
+  std::vector<FieldChange> fields;
 };
 
 // Which step of one model is which step of the other.

@@ -180,7 +180,11 @@ struct Saturation {
 struct Projection {
   std::vector<std::string> roles;  // column order
   std::vector<int> weeks;
-  std::vector<std::vector<double>> queue_clients;  // [week][role]: clients waiting or in service
+  // [week][role]: clients still waiting at the end of the week because the role had no capacity
+  // left for them (the backlog of a role short of capacity, or an initial backlog draining). The
+  // fluid model has no randomness: a role with time to spare keeps 0 here, and the mean random
+  // queue of a stable role is RoleResult::queue_clients.
+  std::vector<std::vector<double>> queue_clients;
   std::vector<double> arrivals_per_week;           // per week
   std::vector<double> completions_per_week;        // clients reaching an end, per week
 };

@@ -3,8 +3,8 @@
 // Clients are a continuous fluid. Each working day (a fifth of a week) a role
 // serves as much of the work waiting at its steps as its capacity allows, shared
 // in proportion to the hours waiting at each step; served clients move on along
-// the routing (a sparse matrix–vector product); steps without staff pass clients
-// on at once. A role with enough capacity keeps its fluid queue near zero (the
+// the routing (a sparse matrix–vector product), within the same day as far as the
+// roles they reach have time left; steps without staff pass clients on at once. A role with enough capacity keeps its fluid queue near zero (the
 // random queueing of a stable role is in `roles[].queue_clients`); a role short
 // of capacity builds a backlog that grows by the missing capacity. Delays are
 // not modelled here (they hold no staff); the queues are those at the roles.
@@ -98,6 +98,39 @@ double pass_unstaffed(const FluidModel& m, Eigen::VectorXd& q) {
   return left;
 }
 
+// One working day of service: each role spends up to a day of its capacity on the work waiting at
+// its steps, shared in proportion to the hours waiting at each, and the clients it serves move on
+// at once, so that a client whom the next step's role has time for today is served today as well.
+// Without the rounds, the clients passed on within the day would count as a queue at the next
+// role at every week's end, a queue of one day's flow that no role is short of capacity for.
+// Returns the clients who left the process.
+double serve_day(const FluidModel& m, Eigen::VectorXd& q, double dt) {
+  const size_t roles = m.flow_capacity.size();
+  std::vector<double> budget(roles);
+  for (size_t r = 0; r < roles; ++r) budget[r] = m.flow_capacity[r] * dt;
+  double left = 0;
+  // A round serves everything a role has time for; what comes back (rework, a handoff to a role
+  // already served) shrinks from round to round by the routing's probabilities below one.
+  for (int round = 0; round < 10000; ++round) {
+    std::vector<double> hours_waiting(roles, 0.0);
+    for (int u = 0; u < m.space.size(); ++u)
+      if (m.role_of[u] >= 0) hours_waiting[m.role_of[u]] += q[u] * m.effort[u];
+    std::vector<double> served_share(roles, 0.0);
+    for (size_t r = 0; r < roles; ++r)
+      if (hours_waiting[r] > 0) served_share[r] = std::min(1.0, budget[r] / hours_waiting[r]);
+    Eigen::VectorXd out = Eigen::VectorXd::Zero(m.space.size());
+    for (int u = 0; u < m.space.size(); ++u)
+      if (m.role_of[u] >= 0) out[u] = q[u] * served_share[m.role_of[u]];
+    if (out.sum() <= 1e-12) break;
+    for (size_t r = 0; r < roles; ++r) budget[r] = std::max(0.0, budget[r] - hours_waiting[r] * served_share[r]);
+    q -= out;
+    q += m.routing * out;
+    left += out.dot(m.space.exit);
+    left += pass_unstaffed(m, q);
+  }
+  return left;
+}
+
 }  // namespace
 
 Projection project_queues(const Process& original, const Analysis& a, const AnalysisOptions& options) {
@@ -134,19 +167,7 @@ Projection project_queues(const Process& original, const Analysis& a, const Anal
       q += m.space.arrivals * dt;
       arrivals += m.space.arrivals.sum() * dt;
       completions += pass_unstaffed(m, q);
-      std::vector<double> hours_waiting(roles, 0.0);
-      for (int u = 0; u < m.space.size(); ++u)
-        if (m.role_of[u] >= 0) hours_waiting[m.role_of[u]] += q[u] * m.effort[u];
-      std::vector<double> served_share(roles, 1.0);
-      for (size_t r = 0; r < roles; ++r)
-        if (hours_waiting[r] > 0) served_share[r] = std::min(1.0, m.flow_capacity[r] * dt / hours_waiting[r]);
-      Eigen::VectorXd out = Eigen::VectorXd::Zero(m.space.size());
-      for (int u = 0; u < m.space.size(); ++u)
-        if (m.role_of[u] >= 0) out[u] = q[u] * served_share[m.role_of[u]];
-      q -= out;
-      q += m.routing * out;
-      completions += out.dot(m.space.exit);
-      completions += pass_unstaffed(m, q);
+      completions += serve_day(m, q, dt);
     }
     record(week, arrivals, completions);
   }

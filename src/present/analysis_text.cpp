@@ -317,8 +317,9 @@ void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostre
   if (!a.projection) return;
   const auto& pr = *a.projection;
   out << "\n"
-      << say(lang, "Ennuste: jonossa olevat asiakkaat viikoittain", "Prognos: klienter i kö vecka för vecka",
-              "Projection: clients queued week by week")
+      << say(lang, "Ennuste: jonoon jäävät asiakkaat viikon lopussa, kun kapasiteetti ei riitä",
+              "Prognos: klienter kvar i kö vid veckans slut när kapaciteten inte räcker",
+              "Projection: clients left waiting at the end of the week when capacity falls short")
       << "\n";
   Row header{say(lang, "viikko", "vecka", "week")};
   for (const auto& r : pr.roles) header.push_back(role_label(p, r, lang));

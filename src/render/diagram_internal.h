@@ -40,6 +40,16 @@ struct Words {
   std::string badge(const std::string& assesses) const;
 };
 
+// A change drawn over a step, a lane or a route (the diff diagram's): the outline in the change's
+// colour, dashed for what was removed, and lines that say what changed in `ink`, a darker shade
+// of the colour that reads on white.
+struct Mark {
+  std::string color;
+  std::string ink;
+  bool dashed = false;
+  std::vector<std::string> lines;
+};
+
 // What every part of one drawing reads.
 struct Context {
   const Process& process;
@@ -48,15 +58,35 @@ struct Context {
   Words words;
   HeatScale scale;
   std::set<StepVertex> skippable;  // mandatory checkpoints that a finding's route avoids
+  // A drawing of something else than the process alone (the diff of two models) gives its own
+  // title, says that it draws no check findings, and adds rows to the key.
+  std::string title;       // empty: the process's title
+  bool findings = true;    // the key explains the red dashes of findings
+  std::string extra_rows;  // HTML rows (legend_row) after the key
 
   int font_size() const { return options.poster ? 20 : 11; }
   int small_size() const { return options.poster ? 16 : 9; }
   std::optional<int> role_bin(std::optional<RoleIndex> role) const;  // heat-map bin, if coloured
 };
 
-std::string legend(const Context& c);                                    // the graph label: title and key (legend.cpp)
-std::string lane_title(const Context& c, RoleIndex r, bool bottleneck);  // steps.cpp
-DotAttributes step_attributes(const Context& c, StepVertex v);           // shape, colours and label (steps.cpp)
+std::string legend(const Context& c);  // the graph label: title and key (legend.cpp)
+// One row of the key: a bold heading and HTML cells (legend.cpp).
+std::string legend_row(const std::string& heading, const std::string& cells);
+std::string lane_title(const Context& c, RoleIndex r, bool bottleneck, const Mark* mark = nullptr);  // steps.cpp
+// Shape, colours and label (steps.cpp).
+DotAttributes step_attributes(const Context& c, StepVertex v, const Mark* mark = nullptr);
+
+// The frame of a drawing (frame.cpp): graph, node and edge defaults, and a lane's cluster opened
+// with its colours and title (the caller writes its steps and closes it).
+void write_defaults(DotWriter& w, const Context& c);
+void open_lane(DotWriter& w, const Context& c, RoleIndex r, bool bottleneck, const Mark* mark = nullptr);
+
+// A route's colour, line width and label: its own words, its share and clients per week
+// (routes.cpp). `on_finding`: it lies on the route of a check finding.
+DotAttributes route_attributes(const Context& c, RouteEdge e, double width, bool on_finding,
+                               const Mark* mark = nullptr);
+// Replaces the attribute's value, or adds it.
+void set_attribute(DotAttributes& attributes, const std::string& name, const std::string& value);
 
 // Numbers in the diagram's words (durations.cpp).
 std::string format_hours(double hours, Lang lang);                         // "45 min", "2,5 h"

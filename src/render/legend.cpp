@@ -46,8 +46,9 @@ void key_row(const Context& c, std::ostringstream& t) {
     << say(lang, "muu työ (ei asiakasvirtaa)", "annat arbete (ej klientflöde)", "other work (no client flow)")
     << "</TD>";
   t << "<TD>◇ " << say(lang, "ohjautuminen", "vägval", "routing") << "</TD>";
-  t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
-    << say(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
+  if (c.findings)
+    t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
+      << say(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
   if (c.figures && !c.figures->route_flow.empty())
     t << "<TD>"
       << say(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",
@@ -69,11 +70,17 @@ std::string legend(const Context& c) {
   const Process& p = c.process;
   t << "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">";
   t << "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" << (c.options.poster ? 36 : 18) << "\"><B>"
-    << escape_html(one_line(p.title.in(c.options.lang, p.name))) << "</B></FONT></TD></TR>";
+    << escape_html(c.title.empty() ? one_line(p.title.in(c.options.lang, p.name)) : c.title)
+    << "</B></FONT></TD></TR>";
   if (c.figures && c.options.color != ColorBy::none) heat_row(c, t);
   key_row(c, t);
+  t << c.extra_rows;
   t << "</TABLE>";
   return t.str();
+}
+
+std::string legend_row(const std::string& heading, const std::string& cells) {
+  return std::string(kRow) + "<TD ALIGN=\"RIGHT\"><B>" + escape_html(heading) + ":</B></TD>" + cells + kEndRow;
 }
 
 }  // namespace sujuva::diagram

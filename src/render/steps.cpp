@@ -26,7 +26,19 @@ std::optional<int> Context::role_bin(std::optional<RoleIndex> role) const {
   return scale.bin(*value);
 }
 
-std::string lane_title(const Context& c, RoleIndex r, bool bottleneck) {
+namespace {
+
+// A mark's lines as rows of an HTML-like label, bold in the mark's ink.
+void mark_rows(const Mark* mark, int point_size, const char* align, std::ostringstream& label) {
+  if (!mark) return;
+  for (const auto& line : mark->lines)
+    label << "<TR><TD" << align << "><FONT COLOR=\"" << mark->ink << "\" POINT-SIZE=\"" << point_size << "\"><B>"
+          << escape_html(line) << "</B></FONT></TD></TR>";
+}
+
+}  // namespace
+
+std::string lane_title(const Context& c, RoleIndex r, bool bottleneck, const Mark* mark) {
   const Role& role = c.process.roles[r];
   const Lang lang = c.options.lang;
   std::ostringstream t;
@@ -51,6 +63,7 @@ std::string lane_title(const Context& c, RoleIndex r, bool bottleneck) {
   if (bottleneck)
     t << "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"" << kBottleneckRed << "\"><B>⚠ " << c.words.bottleneck()
       << "</B></FONT></TD></TR>";
+  mark_rows(mark, c.options.poster ? 20 : 11, " ALIGN=\"LEFT\"", t);
   t << "</TABLE>";
   return t.str();
 }
@@ -130,7 +143,7 @@ void checkpoint_rows(const Context& c, StepVertex v, const std::string& ink, std
 
 }  // namespace
 
-DotAttributes step_attributes(const Context& c, StepVertex v) {
+DotAttributes step_attributes(const Context& c, StepVertex v, const Mark* mark) {
   const Step& s = c.process.graph[v];
   std::size_t width = s.kind == StepKind::decision ? 18 : c.options.poster ? 22 : 26;
   std::string name = html_lines(wrap_label(s.label.in(c.options.lang, s.id), width));
@@ -151,8 +164,22 @@ DotAttributes step_attributes(const Context& c, StepVertex v) {
     label << "<TR><TD><FONT POINT-SIZE=\"" << c.small_size() << "\"><I>" << c.words.outside_flow()
           << "</I></FONT></TD></TR>";
   if (s.kind == StepKind::checkpoint) checkpoint_rows(c, v, ink, label);
+  mark_rows(mark, c.small_size(), "", label);
   label << "</TABLE>";
   attributes.push_back({"label", "<" + label.str() + ">"});
+  if (mark) {
+    set_attribute(attributes, "color", dot_quoted(mark->color));
+    set_attribute(attributes, "penwidth", "3");
+    // The kind's own style (a diamond's plain fill, an activity's dashes) with dashes added;
+    // the other kinds draw with the graph's default, rounded and filled.
+    if (mark->dashed) {
+      std::string style = "rounded,filled";
+      for (const auto& [name, value] : attributes)
+        if (name == "style") style = value.front() == '"' ? value.substr(1, value.size() - 2) : value;
+      if (style.find("dashed") == std::string::npos) style += ",dashed";
+      set_attribute(attributes, "style", dot_quoted(style));
+    }
+  }
   return attributes;
 }
 

@@ -12,12 +12,14 @@ namespace sujuva::report {
 namespace {
 
 Block projection_chart(const Context& ctx, const Projection& pr) {
-  LineChart c{.title = say(ctx.lang, "Jonon kehitys viikoittain (virtausmallin ennuste)",
-                            "Köns utveckling vecka för vecka (flödesmodellens prognos)",
-                            "Queue week by week (flow model projection)"),
+  // The fluid projection has no randomness: it shows the clients a role has no capacity for, not
+  // the random queue that the roles table gives as a mean. Each says which it is.
+  LineChart c{.title = say(ctx.lang, "Kapasiteetin puutteesta kertyvä jono viikoittain (virtausmallin ennuste)",
+                            "Kö som byggs upp när kapaciteten inte räcker, vecka för vecka (flödesmodellens prognos)",
+                            "Backlog that builds up when capacity falls short, week by week (flow model projection)"),
               .x_label = say(ctx.lang, "viikko", "vecka", "week"),
-              .y_label = say(ctx.lang, "asiakkaita jonossa tai työn alla", "klienter i kö eller under arbete",
-                              "clients waiting or in service"),
+              .y_label = say(ctx.lang, "asiakkaita jonossa viikon lopussa", "klienter i kö vid veckans slut",
+                              "clients waiting at the end of the week"),
               .lang = ctx.lang};
   for (int w : pr.weeks) c.x.push_back(w);
   for (std::size_t r = 0; r < pr.roles.size(); ++r) {
@@ -29,12 +31,21 @@ Block projection_chart(const Context& ctx, const Projection& pr) {
   b.kind = Block::Kind::figure;
   b.svg = line_chart_svg(c);
   b.text = say(ctx.lang,
-                "Ennuste alkaa viikolta 0 ja näyttää, miten jonot täyttyvät tai purkautuvat, kun kysyntä ja "
-                "henkilöstö ovat mallin mukaiset (ja --timeline-muutokset huomioiden).",
-                "Prognosen börjar vecka 0 och visar hur köerna fylls eller töms när efterfrågan och personalen är "
-                "som i modellen (med eventuella --timeline-ändringar).",
-                "The projection starts at week 0 and shows how queues fill or drain with the model's demand and "
-                "staffing (and any --timeline changes).");
+                "Ennuste alkaa viikolta 0 ja näyttää asiakkaat, jotka odottavat viikon lopussa, koska roolin "
+                "kapasiteetti ei riitä heille (tai alussa annettu jono ei ole vielä purkautunut), kun kysyntä ja "
+                "henkilöstö ovat mallin mukaiset (ja --timeline-muutokset huomioiden). Satunnaisvaihtelusta syntyvä "
+                "jono ei ole mukana: sen keskiarvo on roolitaulukon sarakkeessa ”Jonossa keskimäärin”. Roolin, jonka "
+                "kapasiteetti riittää, käyrä pysyy nollassa.",
+                "Prognosen börjar vecka 0 och visar de klienter som väntar vid veckans slut därför att rollens "
+                "kapacitet inte räcker till för dem (eller en kö från start ännu inte har betats av), när efterfrågan "
+                "och personalen är som i modellen (med eventuella --timeline-ändringar). Kön som slumpmässig variation "
+                "ger ingår inte: dess medelvärde står i rolltabellens kolumn ”I kö i genomsnitt”. För en roll vars "
+                "kapacitet räcker ligger kurvan kvar på noll.",
+                "The projection starts at week 0 and shows the clients still waiting at the end of each week because "
+                "their role has no capacity left for them (or a starting backlog has not drained yet), with the "
+                "model's demand and staffing (and any --timeline changes). The queue that random variation causes is "
+                "not included: its mean is in the roles table's column \"Mean queue\". A role with enough capacity "
+                "stays at zero.");
   b.markdown = "*" + escape_markdown(c.title) + ": " +
                say(ctx.lang, "ks. index.html", "se index.html", "see index.html") + "*";
   return b;

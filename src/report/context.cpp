@@ -4,6 +4,7 @@
 #include "report/sections.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva::report {
 
@@ -34,11 +35,7 @@ std::string Context::weeks(std::optional<double> w) const {
 
 std::string Context::wait_text(double w) const { return weeks(w); }
 
-std::string Context::class_name(const std::string& c) const {
-  if (c == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
-  if (c == "standard") return say(lang, "tavallinen", "vanlig", "standard");
-  return c;
-}
+std::string Context::class_name(const std::string& c) const { return class_term(c, lang); }
 
 std::optional<Shade> Context::utilisation_shade(std::optional<double> utilisation, bool keeps_up) const {
   if (!utilisation && keeps_up) return std::nullopt;

@@ -18,7 +18,7 @@ Section roles_section(const Context& ctx) {
                     say(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
                     say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),
                     say(ctx.lang, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
-                    say(ctx.lang, "Jonossa (asiakasta)", "I kö (klienter)", "Queue (clients)"),
+                    say(ctx.lang, "Jonossa keskimäärin (asiakasta)", "I kö i genomsnitt (klienter)", "Mean queue (clients)"),
                     say(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
   for (const RoleResult& r : ctx.a->roles) {
     std::string wait = !r.stable ? std::string(say(ctx.lang, "jono kasvaa ", "kön växer med ", "queue grows by ")) +

@@ -16,4 +16,10 @@ std::string fte_amount(double fte, Lang lang) {
   return number + " " + say(lang, "htv", sv, "FTE");
 }
 
+std::string class_term(const std::string& name, Lang lang) {
+  if (name == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
+  if (name == "standard") return say(lang, "tavallinen", "vanlig", "standard");
+  return name;
+}
+
 }  // namespace sujuva

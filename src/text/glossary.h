@@ -4,6 +4,7 @@
 //   fte_term(Lang::sv)          == "årsverken"
 //   fte_amount(0.5, Lang::fi)   == "0,5 htv"
 //   fte_amount(1, Lang::sv)     == "1 årsverke"
+//   class_term("special", Lang::sv) == "särskilt stöd"
 #pragma once
 
 #include <string>
@@ -16,5 +17,8 @@ namespace sujuva {
 const char* fte_term(Lang lang);
 // An amount of staff, e.g. a what-if of one more person: "1 htv", "0,5 årsverke", "2 årsverken".
 std::string fte_amount(double fte, Lang lang);
+// A client class in words: the two classes every model knows ("standard", "special") translated,
+// a model's own class names as written.
+std::string class_term(const std::string& name, Lang lang);
 
 }  // namespace sujuva

@@ -145,7 +145,10 @@ TEST_CASE("compare --diagram writes the diff graph", "[compare]") {
     REQUIRE(run.code == 0);
     std::ifstream in(scratch.dir / "d.dot");
     std::string dot((std::istreambuf_iterator<char>(in)), {});
-    CHECK(dot.find("label=\"Uusi \\\"vaihe\\\"\", shape=box, color=\"#1b7837\"") != std::string::npos);
+    // The new step's label, escaped for HTML, in a node outlined in the added green.
+    auto at = dot.find("Uusi &quot;vaihe&quot;");
+    REQUIRE(at != std::string::npos);
+    CHECK(dot.find("color=\"#1b7837\"", at) < dot.find("\n", at));
     CHECK(dot.find("style=dashed") != std::string::npos);  // the removed route tyo -> out
   }
   SECTION("SVG through gvc") {

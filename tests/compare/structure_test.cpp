@@ -193,3 +193,41 @@ TEST_CASE("Each structural edit is detected", "[compare]") {
     CHECK(field(step(d, "tyo")->fields, "role")->after == "sw2");
   }
 }
+
+TEST_CASE("A role's activities are part of its staffing: their hours a week are compared", "[compare]") {
+  // Two activities of the counsellors, 6 h and 2 h a week: 8 h a week before. Growing the first
+  // to 10 h makes 10 + 2 = 12 h a week after; the step itself changes its load from 6 to 10.
+  const std::string activities =
+      "verkosto [kind=activity, load=\"6h/week\"]; kokous [kind=activity, load=\"2h/week\"];\n  }\n"
+      "  subgraph cluster_sw";
+  Process before = test::load_model(edited("}\n  subgraph cluster_sw", activities));
+  Process after = test::load_model(edited("}\n  subgraph cluster_sw", edit(activities, "6h/week", "10h/week")));
+  StructuralDiff d = diff_structure(before, after);
+  REQUIRE(d.roles.size() == 1);
+  CHECK(d.roles[0].id == "so");
+  const FieldChange* load = field(d.roles[0].fields, "activity_hours_per_week");
+  REQUIRE(load);
+  CHECK(*load->before_value == Approx(8.0));
+  CHECK(*load->after_value == Approx(12.0));
+  REQUIRE(step(d, "verkosto"));
+  CHECK(*field(step(d, "verkosto")->fields, "load_hours_per_week")->after_value == Approx(10.0));
+}
+
+TEST_CASE("Arrivals and staffing changes carry their numbers for the outputs to word", "[compare]") {
+  // 5 → 6 clients a week at the start and one more counsellor (2 → 3 FTE): a change of the
+  // parameters only, no step, route or role added or removed.
+  Process before = test::load_model(kBase);
+  Process after = test::load_model(edit(edited("5/week", "6/week"), "fte=2;", "fte=3;"));
+  StructuralDiff d = diff_structure(before, after);
+  CHECK(d.count_steps(ChangeKind::added) + d.count_steps(ChangeKind::removed) == 0);
+  CHECK(d.routes.empty());
+  const FieldChange* arrivals = field(step(d, "tulo")->fields, "arrivals_per_week");
+  REQUIRE(arrivals);
+  CHECK(*arrivals->before_value == 5.0);
+  CHECK(*arrivals->after_value == 6.0);
+  REQUIRE(d.roles.size() == 1);
+  CHECK(*field(d.roles[0].fields, "fte")->before_value == 2.0);
+  CHECK(*field(d.roles[0].fields, "fte")->after_value == 3.0);
+  // An unchanged role has no activity field: both sides have no activities (0 h a week).
+  CHECK(field(d.roles[0].fields, "activity_hours_per_week") == nullptr);
+}

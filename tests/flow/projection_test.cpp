@@ -52,3 +52,31 @@ TEST_CASE("A role with spare capacity drains a backlog at the spare rate, down t
     CHECK(queue[week] == Approx(expected[week]).margin(1e-9));
   }
 }
+
+TEST_CASE("Roles with time to spare keep no backlog, also after a handoff or rework within the day", "[flow]") {
+  // 20 clients a week, 1 h at role v and then 1 h at role w, 40 h a week each: 20 h of the 40 are
+  // used, so neither role is short of capacity and the fluid backlog is 0 at every week's end. (A
+  // queue of one day's flow, 20 / 5 = 4 clients at w, is what a projection shows that leaves the
+  // clients v passes on waiting until the next day.)
+  const std::string handoff = R"dot(digraph p { hours_per_fte=40; hours_per_day=8;
+    subgraph cluster_v { role=v; fte=1; a [effort="1h"]; }
+    subgraph cluster_w { role=w; fte=1; b [effort="1h"]; }
+    in [kind=start, arrivals="20/week"]; out [kind=end]; in -> a -> b -> out; })dot";
+  AnalysisOptions options;
+  options.projection_weeks = 4;
+  Analysis a = analyze(test::load_model(handoff), options);
+  REQUIRE(a.projection);
+  for (const auto& week : a.projection->queue_clients) {
+    CHECK(week.at(0) == Approx(0).margin(1e-9));
+    CHECK(week.at(1) == Approx(0).margin(1e-9));
+  }
+  // Rework: a quarter of the visits come back, so 20 / (1 − 0.25) = 26.7 visits a week need
+  // 26.7 h of the 40. Spare capacity again: 0 at every week's end, where a day's rework
+  // (x = 0.25 · (4 + x), x = 4/3 clients) would otherwise stay queued.
+  auto rework = queue_by_week(R"dot(digraph p { hours_per_fte=40; hours_per_day=8;
+    subgraph cluster_w { role=w; fte=1; tyo [effort="1h"]; }
+    in [kind=start, arrivals="20/week"]; out [kind=end];
+    in -> tyo; tyo -> tyo [p=0.25]; tyo -> out [p=0.75]; })dot",
+                              4);
+  for (double q : rework) CHECK(q == Approx(0).margin(1e-9));
+}

@@ -175,6 +175,38 @@ TEST_CASE("The Markdown report has the same sections and tables", "[report]") {
   CHECK_THAT(md, Catch::Contains("![Prosessikaavio](diagram.svg)"));
 }
 
+TEST_CASE("The queue chart and the roles table each say which queue they show, and agree", "[report]") {
+  // The assessed clients who do not need special support go on to a 1 h recording at the same
+  // social worker: 10 × 0.7 = 7 visits a week, 7 h, so the role uses 20 + 7 = 27 h of its 40 h.
+  // A role with time to spare is short of nothing: the projection's backlog is 0 every week,
+  // drawn at the chart's zero line (y = 380 − 56 = 324 px), while the table gives the mean
+  // random queue, which is above zero.
+  std::string text = kModel;
+  text.replace(text.find("arvio -> loppu [p=0.7];"), 23, "arvio -> kirjaus [p=0.7]; kirjaus -> loppu;");
+  text.replace(text.find("  }\n  loppu"), 0, "    kirjaus [effort=\"1h\", label=\"Kirjaus\"];\n");
+  Fixture f(text);
+  std::string html = report_html(f.in, Lang::fi);
+  CHECK_THAT(html, Catch::Contains("Kapasiteetin puutteesta kertyvä jono viikoittain (virtausmallin ennuste)"));
+  CHECK_THAT(html, Catch::Contains(">asiakkaita jonossa viikon lopussa</text>"));
+  CHECK_THAT(html, Catch::Contains("<th scope=\"col\">Jonossa keskimäärin (asiakasta)</th>"));
+  CHECK_THAT(html, Catch::Contains("sen keskiarvo on roolitaulukon sarakkeessa ”Jonossa keskimäärin”"));
+  REQUIRE(f.analysis.roles.at(0).queue_clients);
+  CHECK(*f.analysis.roles[0].queue_clients > 0);
+  const std::string series = "\" fill=\"none\" stroke=\"#0072B2\"";
+  auto end = html.find(series);
+  REQUIRE(end != std::string::npos);
+  auto start = html.rfind("<polyline points=\"", end) + 18;
+  std::istringstream points(html.substr(start, end - start));
+  std::string point;
+  int weeks = 0;
+  while (points >> point) {
+    INFO(point);
+    CHECK(point.substr(point.find(',') + 1) == "324.0");
+    ++weeks;
+  }
+  CHECK(weeks == 9);  // weeks 0–8
+}
+
 TEST_CASE("The report shows what another share of special-support clients would do", "[report]") {
   // The test model with requires= on its checkpoint (so that it is a section 42 checkpoint):
   // 30 % assessed "special", so the cases are 20 % and 40 %. Both outcomes go straight to an

@@ -17,3 +17,11 @@ TEST_CASE("An amount of staff takes the Swedish singular up to one person-year",
   CHECK(fte_amount(2, Lang::sv) == "2 årsverken");
   CHECK(fte_amount(0.5, Lang::en) == "0.5 FTE");
 }
+
+TEST_CASE("The two classes every model knows are named in each language, a model's own as written", "[text]") {
+  CHECK(class_term("special", Lang::fi) == "erityinen tuki");
+  CHECK(class_term("special", Lang::sv) == "särskilt stöd");
+  CHECK(class_term("standard", Lang::sv) == "vanlig");
+  CHECK(class_term("standard", Lang::en) == "standard");
+  CHECK(class_term("kiireellinen", Lang::sv) == "kiireellinen");
+}
