@@ -80,7 +80,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_option("--max-queue", options.max_queue, "stop a replication when a queue passes this (default 1000000)");
   app.add_option("--max-visits", options.max_visits, "stop when a client makes more visits (default 100000)");
   app.add_flag("--json", json, "print the result as JSON");
-  app.add_option("--csv", csv_dir, "also write roles.csv, classes.csv, deadlines.csv, weekly.csv into DIR");
+  app.add_option("--csv", csv_dir, "also write roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv into DIR");
   add_lang_option(app, lang, "language of text and CSV: fi (default), sv, en");
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 

@@ -189,10 +189,19 @@ struct Projection {
   std::vector<double> completions_per_week;        // clients reaching an end, per week
 };
 
+// Per class in two ways. By assessment outcome, the figure every output shows: a client counts in
+// the first class other than `standard` that a route gives them (a checkpoint's `outcome=`), and
+// stays in it whatever a later checkpoint decides; a client never assessed into another class
+// counts as `standard`. By the class a client ends with, kept for the JSON field names
+// `by_class` / `share_by_class`: a change that merely routes fewer clients into a class, or
+// reassesses them out of it before the end, changes who is counted there. The shares of each
+// add up to 1 and Σ share × lead time = `mean` for both.
 struct LeadTime {
-  std::optional<double> mean;                             // weeks, all clients
-  std::map<std::string, std::optional<double>> by_class;  // by the class a client ends with
-  std::map<std::string, double> share_by_class;           // share of clients ending with each class
+  std::optional<double> mean;                                  // weeks, all clients
+  std::map<std::string, std::optional<double>> by_assessment;  // by the assessment's outcome
+  std::map<std::string, double> share_by_assessment;           // share of clients assessed into each class
+  std::map<std::string, std::optional<double>> by_class;       // by the class a client ends with
+  std::map<std::string, double> share_by_class;                // share of clients ending with each class
 };
 
 struct Analysis {

@@ -77,6 +77,9 @@ std::vector<std::optional<double>> role_waits(const Analysis& a);
 std::vector<double> service_time_factors(const Analysis& a);
 // Waits and sojourns of the steps, the mean lead time, by class, and the steps' and roles' shares of it.
 void fill_lead_time(const Process& process, Flow& f, Analysis& a);
+// The lead time and share of clients by assessment outcome (LeadTime::by_assessment), from each
+// state's sojourn (NaN where undefined) (lead_by_assessment.cpp).
+void fill_lead_by_assessment(const Process& process, const Flow& f, const Eigen::VectorXd& sojourn, Analysis& a);
 
 // First-passage passes (first_passage.cpp): the share of clients who ever visit each role and
 // the handoffs between roles (`handoffs[from][to]`, clients per week); each checkpoint's reach.

@@ -141,6 +141,7 @@ void fill_lead_time(const Process& process, Flow& f, Analysis& a) {
     Eigen::MatrixXd h = block_backward(f.space, f.blocks, leave);
     for (int c = first; c < first + count; ++c) lead_time_of_class(process, f, sojourn, h.col(c - first), c, a);
   }
+  fill_lead_by_assessment(process, f, sojourn, a);
   if (a.lead_time_weeks.mean && *a.lead_time_weeks.mean > 0) {
     double lead = *a.lead_time_weeks.mean;
     for (auto& s : a.steps)

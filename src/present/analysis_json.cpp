@@ -308,6 +308,10 @@ void write_json(const Analysis& a, std::ostream& out) {
   w.key("handoffs_per_client").value(a.handoffs_per_client);
   w.key("hours_per_fte").value(a.hours_per_fte);
   w.key("lang").value(a.lang);
+  // By assessment outcome (what the outputs show); `lead_time_weeks.by_class` is by the class at the end.
+  w.key("lead_time_by_assessment").begin_object();
+  for (const auto& [name, value] : a.lead_time_weeks.by_assessment) w.key(name).value(value);
+  w.end_object();
   w.key("lead_time_weeks");
   write_lead_time(w, a.lead_time_weeks);
   w.key("model").value(a.model);
@@ -329,6 +333,9 @@ void write_json(const Analysis& a, std::ostream& out) {
   w.key("sensitivity").begin_array();
   for (const auto& s : a.sensitivity) write_sensitivity(w, s);
   w.end_array();
+  w.key("share_by_assessment").begin_object();
+  for (const auto& [name, value] : a.lead_time_weeks.share_by_assessment) w.key(name).value(value);
+  w.end_object();
   w.key("stable").value(a.stable());
   w.key("steps").begin_array();
   auto class_order = sorted_by_name(a.classes);

@@ -211,9 +211,11 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
 
 void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
   out << "\n"
-      << say(lang, "Läpimenoaika asiakasluokittain", "Genomloppstid per klientklass", "Lead time by class") << "\n";
-  for (const auto& [name, value] : a.lead_time_weeks.by_class) {
-    double share = a.lead_time_weeks.share_by_class.at(name);
+      << say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
+             "Lead time by assessment outcome")
+      << "\n";
+  for (const auto& [name, value] : a.lead_time_weeks.by_assessment) {
+    double share = a.lead_time_weeks.share_by_assessment.at(name);
     if (share <= 0) continue;
     out << "  " << name << ": " << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang) << " "
         << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";

@@ -153,6 +153,10 @@ nlohmann::json to_json(const Kpis& k) {
                      {"backlog_growth_clients_per_week", r.backlog_growth_clients_per_week}});
   nlohmann::json by_class = nlohmann::json::object();
   for (const auto& [name, value] : k.lead_time_weeks.by_class) by_class[name] = number(value);
+  // By assessment outcome, what the table shows; `lead_time_weeks.by_class` is by the class at the end.
+  nlohmann::json by_assessment = nlohmann::json::object(), share_by_assessment = nlohmann::json::object();
+  for (const auto& [name, value] : k.lead_time_weeks.by_assessment) by_assessment[name] = number(value);
+  for (const auto& [name, value] : k.lead_time_weeks.share_by_assessment) share_by_assessment[name] = value;
   return {{"model", k.name},
           {"file", k.file},
           {"hours_per_fte", k.hours_per_fte},
@@ -162,6 +166,8 @@ nlohmann::json to_json(const Kpis& k) {
             {"scale", number(k.saturation.scale)},
             {"role", maybe(k.saturation.role)}}},
           {"lead_time_weeks", {{"mean", number(k.lead_time_weeks.mean)}, {"by_class", by_class}}},
+          {"lead_time_by_assessment", by_assessment},
+          {"share_by_assessment", share_by_assessment},
           {"roles", roles},
           {"handoffs_per_client", k.handoffs_per_client},
           {"rework_visits_per_client", k.rework_visits_per_client},

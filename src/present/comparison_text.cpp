@@ -64,7 +64,7 @@ std::vector<std::string> all_roles(const Comparison& c) {
 std::vector<std::string> all_classes(const Comparison& c) {
   std::vector<std::string> names;
   for (const auto& m : c.models)
-    for (const auto& [name, value] : m.lead_time_weeks.by_class)
+    for (const auto& [name, value] : m.lead_time_weeks.by_assessment)
       if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   return names;
 }
@@ -145,14 +145,15 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
                               column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), c, lang));
   for (const auto& name : all_classes(c))
     rows.push_back(
-        duration_row("lead_time_weeks.by_class." + name,
-                     std::string(say(lang, "Läpimenoaika, luokka ", "Genomloppstid, klass ", "Lead time, class ")) +
+        duration_row("lead_time_by_assessment." + name,
+                     std::string(say(lang, "Läpimenoaika arvion tuloksen mukaan, ",
+                                     "Genomloppstid enligt bedömningens utfall, ", "Lead time by assessment outcome, ")) +
                          class_name(name, lang),
-                    column(c,
-                           [&](const Kpis& m) -> std::optional<double> {
-                             auto found = m.lead_time_weeks.by_class.find(name);
-                             return found == m.lead_time_weeks.by_class.end() ? std::nullopt : found->second;
-                           }),
+                     column(c,
+                            [&](const Kpis& m) -> std::optional<double> {
+                              auto found = m.lead_time_weeks.by_assessment.find(name);
+                              return found == m.lead_time_weeks.by_assessment.end() ? std::nullopt : found->second;
+                            }),
                      c, lang));
   add_role_rows(c, lang, rows);
   rows.push_back(numeric_row(

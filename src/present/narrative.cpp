@@ -140,11 +140,11 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
   }
   // Per class, when there is more than one and some class's figure changed.
   if (!m0 || !m1) return;
-  if (p.after.lead_time_weeks.by_class.size() < 2) return;
+  if (p.after.lead_time_weeks.by_assessment.size() < 2) return;
   std::vector<std::string> parts;
-  for (const auto& [name, value] : p.after.lead_time_weeks.by_class) {
-    auto found = p.before.lead_time_weeks.by_class.find(name);
-    if (found == p.before.lead_time_weeks.by_class.end()) continue;
+  for (const auto& [name, value] : p.after.lead_time_weeks.by_assessment) {
+    auto found = p.before.lead_time_weeks.by_assessment.find(name);
+    if (found == p.before.lead_time_weeks.by_assessment.end()) continue;
     auto [x, y] = p.durations(found->second, value);
     if (x != y) parts.push_back(class_name(name, p.lang) + " " + x + " → " + y);
   }
@@ -152,9 +152,9 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i) list += (i ? ", " : "") + parts[i];
   out.push_back(
-      fmt::format(fmt::runtime(p.tr("Läpimenoaika asiakasluokittain (luokka, jossa asiakas on lopussa): {}.",
-                                    "Genomloppstid per klientklass (klassen vid slutet): {}.",
-                                    "Lead time by client class (the class at the end): {}.")),
+      fmt::format(fmt::runtime(p.tr("Läpimenoaika arvion tuloksen mukaan: {}.",
+                                    "Genomloppstid enligt bedömningens utfall: {}.",
+                                    "Lead time by assessment outcome: {}.")),
                   list));
 }
 

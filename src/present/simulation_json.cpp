@@ -76,6 +76,10 @@ nlohmann::json to_json(const Simulation& sim) {
   nlohmann::json classes = nlohmann::json::object();
   for (const auto& c : sim.classes) classes[c.name] = to_json(c);
   j["classes"] = classes;
+  // By assessment outcome, the figures the text shows; `classes` is by the class at completion.
+  nlohmann::json by_assessment = nlohmann::json::object();
+  for (const auto& c : sim.by_assessment) by_assessment[c.name] = to_json(c);
+  j["by_assessment"] = by_assessment;
   nlohmann::json deadlines = nlohmann::json::array();
   for (const auto& d : sim.deadlines)
     deadlines.push_back({{"step", d.step},

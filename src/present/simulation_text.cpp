@@ -86,7 +86,7 @@ std::string roles_table(const Simulation& sim, Lang lang) {
 
 std::string classes_table(const Simulation& sim, Lang lang) {
   Table t;
-  t.header = {say(lang, "Asiakasryhmä", "Klientgrupp", "Client class"),
+  t.header = {say(lang, "Arvion tulos", "Bedömningens utfall", "Assessment outcome"),
               say(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"),
               "p50",
               "p90",
@@ -102,8 +102,8 @@ std::string classes_table(const Simulation& sim, Lang lang) {
     t.add_row(row);
   };
   row(say(lang, "kaikki", "alla", "all"), sim.overall);
-  if (sim.classes.size() > 1)
-    for (const auto& c : sim.classes) row(c.name, c);
+  if (sim.by_assessment.size() > 1)
+    for (const auto& c : sim.by_assessment) row(c.name, c);
   return table_text(t, kLayout);
 }
 
@@ -162,9 +162,10 @@ std::string roles_csv(const Simulation& sim, Lang lang) {
   return csv.text.take();
 }
 
-std::string classes_csv(const Simulation& sim, Lang lang) {
+// `by_assessment`: the rows by assessment outcome (by_assessment.csv), otherwise by class (classes.csv).
+std::string classes_csv(const Simulation& sim, Lang lang, bool by_assessment) {
   Csv csv(lang);
-  std::vector<std::string> head{"class"};
+  std::vector<std::string> head{by_assessment ? "assessment_outcome" : "class"};
   csv.summary_header(head, "lead_time_weeks");
   csv.estimate_header(head, "throughput_per_week");
   csv.estimate_header(head, "wip");
@@ -177,7 +178,7 @@ std::string classes_csv(const Simulation& sim, Lang lang) {
     csv.row(cells);
   };
   row("*", sim.overall);
-  for (const auto& c : sim.classes) row(c.name, c);
+  for (const auto& c : by_assessment ? sim.by_assessment : sim.classes) row(c.name, c);
   return csv.text.take();
 }
 
@@ -243,7 +244,12 @@ std::string simulation_text(const Simulation& sim, Lang lang) {
     text += "\n" + std::string(say(lang, "HUOM: ", "OBS: ", "NOTE: ")) + g.message + "\n";
   text += "\n" + std::string(say(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang);
   text +=
-      "\n" + std::string(say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) + "\n" + classes_table(sim, lang);
+      "\n" +
+      std::string(sim.by_assessment.size() > 1
+                      ? say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
+                            "Lead time by assessment outcome")
+                      : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) +
+      "\n" + classes_table(sim, lang);
   if (!sim.deadlines.empty())
     text += "\n" +
             std::string(say(lang, "Määräajat (alusta vaiheen alkuun)", "Tidsfrister (från start till stegets början)",
@@ -260,7 +266,8 @@ void write_simulation_csv(const Simulation& sim, const std::string& directory, L
   if (ec) throw std::runtime_error(directory + ": " + ec.message());
   auto path = [&](const char* name) { return (std::filesystem::path(directory) / name).string(); };
   write_file_atomically(path("roles.csv"), roles_csv(sim, lang));
-  write_file_atomically(path("classes.csv"), classes_csv(sim, lang));
+  write_file_atomically(path("classes.csv"), classes_csv(sim, lang, false));
+  write_file_atomically(path("by_assessment.csv"), classes_csv(sim, lang, true));
   write_file_atomically(path("deadlines.csv"), deadlines_csv(sim, lang));
   write_file_atomically(path("weekly.csv"), weekly_csv(sim, lang));
 }

@@ -1,7 +1,7 @@
 // Printing a Simulation for people: text tables in fi/sv/en, and CSV files for spreadsheets.
 //
 //   std::cout << simulation_text(sim, Lang::fi);
-//   write_simulation_csv(sim, "out/", Lang::fi);   // roles.csv, classes.csv, deadlines.csv, weekly.csv
+//   write_simulation_csv(sim, "out/", Lang::fi);   // roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv
 #pragma once
 
 #include <string>

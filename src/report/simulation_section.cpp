@@ -73,12 +73,15 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
     lead.add_row({name, duration(l.mean), duration(l.p50), duration(l.p90), duration(l.p95)});
   };
   lead_row(say(lang, "kaikki", "alla", "all"), sim.overall);
-  for (const auto& c : sim.classes)
+  for (const auto& c : sim.by_assessment)
     lead_row(c.name == "special"    ? say(lang, "erityinen tuki", "särskilt stöd", "special support")
              : c.name == "standard" ? say(lang, "tavallinen", "vanlig", "standard")
                                     : c.name,
              c);
-  std::string lead_title = say(lang, "Läpimenoaika", "Genomloppstid", "Lead time");
+  std::string lead_title = sim.by_assessment.size() > 1
+                               ? say(lang, "Läpimenoaika arvion tuloksen mukaan",
+                                     "Genomloppstid enligt bedömningens utfall", "Lead time by assessment outcome")
+                               : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time");
   s.html += "<h3>" + escape_html(lead_title) + "</h3>\n" + report::to_html(lead);
   s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
 

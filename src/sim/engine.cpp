@@ -22,6 +22,7 @@ struct Replication::State {
     double work = 0;
     std::uint64_t deadlines_seen = 0;
     std::int32_t step = 0, cls = 0, visits = 0;
+    std::int32_t assessed = 0;  // the first class other than standard a route gave them (0: none yet)
   };
 
   const std::vector<Phase>& phases;
@@ -173,6 +174,7 @@ struct Replication::State {
     c.arrival_cal = clock.calendar_now();
     tally.week_arrivals += 1;
     tally.change_class_count(0, +1, clock);
+    tally.change_assessed_count(0, +1, clock);
     advance(id, step);
   }
 
@@ -206,6 +208,11 @@ struct Replication::State {
       tally.change_class_count(c.cls, -1, clock);
       tally.change_class_count(next_class, +1, clock);
       c.cls = next_class;
+      if (c.assessed == kStandardClass) {  // the first assessment into another class stays with them
+        tally.change_assessed_count(kStandardClass, -1, clock);
+        tally.change_assessed_count(next_class, +1, clock);
+        c.assessed = next_class;
+      }
     }
     return model->route_to[i];
   }
@@ -223,7 +230,7 @@ struct Replication::State {
 
   void complete(std::int32_t id) {
     const Client& c = clients[id];
-    tally.complete(c.cls, clock, c.arrival_cal);
+    tally.complete(c.cls, c.assessed, clock, c.arrival_cal);
     free_clients.push_back(id);
   }
 

@@ -44,6 +44,7 @@ struct ReplicationResult {
   std::uint64_t events = 0;
   std::vector<RoleFigures> roles;
   std::vector<ClassFigures> classes;  // per class, then overall last
+  std::vector<ClassFigures> assessed;  // per assessment outcome (Simulation::by_assessment)
   std::vector<DeadlineFigures> deadlines;
   // Weekly series, week-major: [week][series], series = roles..., wip, arrivals, completions.
   std::vector<double> weekly;

@@ -177,13 +177,19 @@ DurationSummary summary_across(const std::vector<ReplicationResult>& results, Ge
           across(results, [&](const auto& r) { return get(r).p95; })};
 }
 
-ClassResult class_result(const std::vector<ReplicationResult>& results, int k, std::string name) {
+// `figures` picks the replication's figures: by class or by assessment outcome.
+template <class Figures>
+ClassResult class_result(const std::vector<ReplicationResult>& results, int k, std::string name, Figures figures) {
   ClassResult c;
   c.name = std::move(name);
-  c.lead_time_weeks = summary_across(results, [&](const auto& r) { return r.classes[k].lead_time; });
-  c.throughput_per_week = across(results, [&](const auto& r) { return r.classes[k].throughput_per_week; });
-  c.wip = across(results, [&](const auto& r) { return r.classes[k].wip; });
+  c.lead_time_weeks = summary_across(results, [&](const auto& r) { return figures(r)[k].lead_time; });
+  c.throughput_per_week = across(results, [&](const auto& r) { return figures(r)[k].throughput_per_week; });
+  c.wip = across(results, [&](const auto& r) { return figures(r)[k].wip; });
   return c;
+}
+
+ClassResult class_result(const std::vector<ReplicationResult>& results, int k, std::string name) {
+  return class_result(results, k, std::move(name), [](const ReplicationResult& r) -> const auto& { return r.classes; });
 }
 
 void add_roles(const Process& process, const CompiledModel& model, const Runs& runs, Simulation& sim) {
@@ -338,6 +344,9 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   add_roles(process, model, runs, sim);
   sim.overall = class_result(runs.results, model.classes, "");
   for (int k = 0; k < model.classes; ++k) sim.classes.push_back(class_result(runs.results, k, process.classes[k]));
+  for (int k = 0; k < model.classes; ++k)
+    sim.by_assessment.push_back(class_result(runs.results, k, process.classes[k],
+                                             [](const ReplicationResult& r) -> const auto& { return r.assessed; }));
   for (size_t d = 0; d < model.deadlines.size(); ++d) {
     DeadlineResult result;
     const Step& step = process.graph[model.deadlines[d].step];

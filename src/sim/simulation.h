@@ -91,11 +91,15 @@ struct SimulatedRole {
   Estimate backlog_growth_hours_per_week;  // hours/week
 };
 
+// The clients of one class: in `Simulation::classes` by the class they have (at completion for
+// lead time and throughput, at the moment for wip), in `Simulation::by_assessment` by their
+// assessment outcome (the first class other than standard a route gave them, kept whatever a later
+// checkpoint decides; never assessed into another class: standard) for all three.
 struct ClassResult {
   std::string name;  // "standard", "special", ... ; "" for all clients
   DurationSummary lead_time_weeks;
-  Estimate throughput_per_week;  // completions (by class at completion)
-  Estimate wip;                  // time-average clients in the system (by current class)
+  Estimate throughput_per_week;  // completions
+  Estimate wip;                  // time-average clients in the system
 };
 
 struct DeadlineResult {
@@ -135,7 +139,10 @@ struct Simulation {
   Calendar calendar;
   std::vector<SimulatedRole> roles;
   ClassResult overall;
-  std::vector<ClassResult> classes;  // index = ClassIndex
+  std::vector<ClassResult> classes;  // index = ClassIndex: by current class (JSON `classes`)
+  // index = ClassIndex: by assessment outcome, the per-class figures every output shows, so that a
+  // change that routes fewer clients into a class does not move the slow ones out of its figure.
+  std::vector<ClassResult> by_assessment;
   std::vector<DeadlineResult> deadlines;
   WeeklySeries weekly;
   std::vector<SimulationGuard> guards;

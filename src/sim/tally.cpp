@@ -16,6 +16,10 @@ void Tally::reset(const CompiledModel& model, int weeks_recorded) {
   in_system = 0;
   lead.assign(model.classes + 1, DurationHistogram{});
   completed.assign(model.classes + 1, 0);
+  in_assessed.assign(model.classes, 0);
+  assessed_area.assign(model.classes, TimeAverage{});
+  lead_assessed.assign(model.classes, DurationHistogram{});
+  completed_assessed.assign(model.classes, 0);
   deadlines.assign(model.deadlines.size(), DeadlineTally{});
   weeks = weeks_recorded;
   series = static_cast<int>(model.roles.size()) + 3;
@@ -87,6 +91,11 @@ ReplicationResult Tally::finish(const CompiledModel& model, const EngineClock& c
       f.wip = per_week(wip_area);
     }
     result.classes.push_back(f);
+  }
+  for (int k = 0; k < model.classes; ++k) {
+    assessed_area[k].advance(clock.calendar_now(), double(in_assessed[k]), clock.window_start_cal);
+    result.assessed.push_back(
+        {Summary::of(lead_assessed[k]), per_week(completed_assessed[k]), per_week(assessed_area[k].area)});
   }
   for (const DeadlineTally& tally : deadlines) {
     DeadlineFigures f{};

@@ -42,6 +42,11 @@ struct Tally {
   std::int64_t in_system = 0;
   std::vector<DurationHistogram> lead;  // per class, then overall
   std::vector<double> completed;        // in the window, per class, then overall
+  // The same by assessment outcome (the first class other than standard a client was given).
+  std::vector<std::int64_t> in_assessed;
+  std::vector<TimeAverage> assessed_area;
+  std::vector<DurationHistogram> lead_assessed;
+  std::vector<double> completed_assessed;
   std::vector<DeadlineTally> deadlines;
   std::vector<double> weekly;  // week-major, `series` values a week (ReplicationResult::weekly)
   int weeks = 0, series = 0, recorded_weeks = 0;
@@ -61,16 +66,24 @@ struct Tally {
     roles[r].queue_area.advance(clock.calendar_now(), double(queue), clock.window_start_cal);
   }
 
-  void complete(int cls, const EngineClock& clock, double arrival_cal) {
+  void change_assessed_count(int cls, int delta, const EngineClock& clock) {
+    assessed_area[cls].advance(clock.calendar_now(), double(in_assessed[cls]), clock.window_start_cal);
+    in_assessed[cls] += delta;
+  }
+
+  void complete(int cls, int assessed, const EngineClock& clock, double arrival_cal) {
     if (clock.in_window()) {
       double lead_time = clock.calendar_now() - arrival_cal;
       lead[cls].add(lead_time);
       lead.back().add(lead_time);
       completed[cls] += 1;
       completed.back() += 1;
+      lead_assessed[assessed].add(lead_time);
+      completed_assessed[assessed] += 1;
     }
     week_completions += 1;
     change_class_count(cls, -1, clock);
+    change_assessed_count(assessed, -1, clock);
   }
 
   // A client first reaching deadline d `elapsed` working weeks after arriving.

@@ -159,6 +159,33 @@ TEST_CASE("Little's law holds on the simulated output of a network with rework a
   }
 }
 
+TEST_CASE("A client reassessed out of a class counts in the class the first assessment gave", "[sim]") {
+  // Constant delays and no staff, so each path takes a fixed time: never special 1 + 2 = 3 w;
+  // special and kept special 1 + 10 + 1 + 4 = 16 w; special, then reassessed standard
+  // 1 + 10 + 1 + 2 = 14 w (the same model as tests/flow/lead_by_assessment_test.cpp).
+  Process p = test::load_model(R"dot(digraph r { hours_per_fte=40; hours_per_day=8;
+    tulo [kind=start, arrivals="4/week"];
+    arvio [kind=checkpoint, assesses="special", delay="1w"];
+    sw [delay="10w"]; uusi [kind=checkpoint, assesses="special", delay="1w"];
+    jatko [delay="4w"]; so [delay="2w"]; loppu [kind=end];
+    tulo -> arvio; arvio -> sw [outcome="special", p=0.3]; arvio -> so [p=0.7]; sw -> uusi;
+    uusi -> jatko [outcome="special", p=0.5]; uusi -> so [p=0.5]; jatko -> loppu; so -> loppu;
+  })dot");
+  Simulation sim = simulate(p, options(300, 10));
+  REQUIRE(sim.by_assessment.size() == 2);
+  const ClassResult& special = sim.by_assessment.at(1);
+  REQUIRE(special.name == "special");
+  // Assessed special: half 16 w, half 14 w, 15 w on average; 30 % of 4 a week = 1.2 a week.
+  CHECK(test::agrees(special.lead_time_weeks.mean, 15));
+  CHECK(test::agrees(special.throughput_per_week, 1.2));
+  // Never assessed special: always 3 w.
+  CHECK(sim.by_assessment.at(0).lead_time_weeks.mean.mean == Approx(3));
+  // By the class at the end only the kept half is special (always 16 w) and the reassessed
+  // half counts as standard.
+  CHECK(sim.classes.at(1).lead_time_weeks.mean.mean == Approx(16));
+  CHECK(test::agrees(sim.classes.at(1).throughput_per_week, 0.6));
+}
+
 TEST_CASE("A priority step is served first: Cobham's non-preemptive priority waits", "[sim]") {
   // One server, exp(1h) at 40 h/week (mu = 40), two classes of 12/week each (rho1 = rho2 = 0.3).
   // Non-preemptive priority (Cobham 1954): W0 = Σ lambda_i E[S_i²] / 2 = rho E[S] = 0.6 / 40;

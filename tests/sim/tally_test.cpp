@@ -49,6 +49,7 @@ TEST_CASE("A replication's figures are its tallies over the window's length", "[
   // By hand: one client from week 0 to 4; the worker busy 5 of 10 weeks serving 2 visits of
   // 0.1 weeks offered; one client queued from week 2 to 6; deadlines reached after 3 and 1 weeks.
   tally.change_class_count(0, +1, clock);
+  tally.change_assessed_count(0, +1, clock);
   tally.roles[0].busy_area = 5;
   tally.roles[0].started = tally.roles[0].joined = 2;
   tally.roles[0].offered_work = 0.2;
@@ -56,7 +57,7 @@ TEST_CASE("A replication's figures are its tallies over the window's length", "[
   tally.queue_changes(0, 0, clock);
   staff[0].queue = 1;
   clock.now = 4;
-  tally.complete(0, clock, 0);
+  tally.complete(0, 0, clock, 0);
   tally.reach_deadline(0, 3, 2);
   tally.reach_deadline(0, 1, 2);
   clock.now = 6;
