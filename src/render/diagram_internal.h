@@ -17,7 +17,8 @@ namespace sujuva::diagram {
 inline constexpr const char* kFont = "DejaVu Sans";
 inline constexpr const char* kCheckpointBlue = "#08519c";
 inline constexpr const char* kCheckpointPale = "#deebf7";
-inline constexpr const char* kFindingRed = "#d62728";
+inline constexpr const char* kFindingRed = "#d62728";    // the service breaks a rule on this route
+inline constexpr const char* kModelProblem = "#e6550d";  // the model is wrong on this route
 inline constexpr const char* kBottleneckRed = "#b10026";
 inline constexpr const char* kLaneGrey = "#f4f4f4";
 
@@ -48,6 +49,9 @@ struct Context {
   Words words;
   HeatScale scale;
   std::set<StepVertex> skippable;  // mandatory checkpoints that a finding's route avoids
+  // Whether routes of service findings (red dashes) and of model errors (orange dots) are drawn,
+  // so that the key explains only what the drawing shows.
+  bool service_routes = false, model_routes = false;
 
   int font_size() const { return options.poster ? 20 : 11; }
   int small_size() const { return options.poster ? 16 : 9; }
