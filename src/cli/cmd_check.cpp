@@ -102,6 +102,8 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                         {"model", result.process ? result.process->name : ""},
                         {"usable", result.usable()},
                         {"errors", errors},
+                        {"rules_broken", count_errors(findings, DiagnosticKind::service)},
+                        {"model_errors", count_errors(findings, DiagnosticKind::model)},
                         {"warnings", warnings},
                         {"findings", list}});
       continue;

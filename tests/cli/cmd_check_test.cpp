@@ -74,7 +74,11 @@ TEST_CASE("check --json gives each finding its kind and legal basis", "[cli]") {
   const std::string service = test::write_scratch("service.dot", test::kBilingual);
   auto run = check({"--json", service});
   CHECK(run.code == 1);
-  auto findings = nlohmann::json::parse(run.out).at(0).at("findings");
+  const auto model = nlohmann::json::parse(run.out).at(0);
+  CHECK(model.at("errors") == 2);  // kBilingual's two broken rules, and no error in the model
+  CHECK(model.at("rules_broken") == 2);
+  CHECK(model.at("model_errors") == 0);
+  auto findings = model.at("findings");
   std::map<std::string, nlohmann::json> by_rule;
   for (const auto& f : findings) by_rule[f.at("rule").get<std::string>()] = f;
   REQUIRE(by_rule.count("requires-skipped"));
