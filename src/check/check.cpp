@@ -63,6 +63,12 @@ void CheckContext::warning(const char* rule, int line, std::string message, std:
   findings.push_back({Severity::warning, process.file, line, std::move(message), std::move(route), rule});
 }
 
+void CheckContext::service(Severity severity, const char* rule, int line, std::string message,
+                           std::vector<std::string> route, std::string basis) {
+  findings.push_back({severity, process.file, line, std::move(message), std::move(route), rule,
+                      DiagnosticKind::service, std::move(basis)});
+}
+
 std::vector<std::string> CheckContext::route_from_start(StepVertex v) const {
   std::vector<std::string> route;
   if (v >= steps || !reachable(v)) return route;
@@ -107,6 +113,11 @@ std::string quoted_list(const std::vector<std::string>& ids, Lang lang, size_t l
 std::string route_name(const ProcessGraph& graph, RouteEdge e, Lang lang) {
   return say(lang, "reitti ", "rutt ", "route ") + graph[boost::source(e, graph)].id + " -> " +
          graph[boost::target(e, graph)].id;
+}
+
+std::string basis_of(const Step& checkpoint, Lang lang, std::string fallback) {
+  const std::string stated = one_line(checkpoint.basis.labels().in(lang));
+  return stated.empty() ? fallback : stated;
 }
 
 std::string number_text(double x, Lang lang) {

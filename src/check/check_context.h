@@ -63,6 +63,10 @@ struct CheckContext {
   // `rule`: the finding's stable name (processes/README.md, "What `sujuva check` checks"), the same in every language.
   void error(const char* rule, int line, std::string message, std::vector<std::string> route = {});
   void warning(const char* rule, int line, std::string message, std::vector<std::string> route = {});
+  // A finding about the service rather than the model (DiagnosticKind::service), with its legal
+  // basis in the findings' language ("" for none).
+  void service(Severity severity, const char* rule, int line, std::string message, std::vector<std::string> route,
+               std::string basis = {});
 
   // Step ids from a start to `v` along the BFS parents (empty if `v` is not reached).
   std::vector<std::string> route_from_start(StepVertex v) const;
@@ -109,6 +113,9 @@ std::string role_name(const Role& role, Lang lang);
 std::string quoted_list(const std::vector<std::string>& ids, Lang lang, size_t limit = 8);
 // `route a -> b` (`reitti a -> b`, `rutt a -> b`).
 std::string route_name(const ProcessGraph& graph, RouteEdge e, Lang lang);
+// The legal basis of a checkpoint's rules in `lang`: the model's `basis` if it states one, else
+// `fallback` (the rule's default, "" for none).
+std::string basis_of(const Step& checkpoint, Lang lang, std::string fallback);
 // As written in the model (shortest form), with a decimal comma in Finnish and Swedish.
 std::string number_text(double x, Lang lang);
 

@@ -63,7 +63,7 @@ void check_deadlines(CheckContext& ctx) {
     const std::string name = step_name(step, ctx.lang);
     const std::string deadline = format_decimal(*step.deadline_weeks, 1, ctx.lang);
     const std::string quickest = format_decimal(earliest[v], 1, ctx.lang);
-    ctx.error("deadline-unreachable", step.line,
+    ctx.service(Severity::error, "deadline-unreachable", step.line,
               ctx.say("vaiheella " + name + " on määräaika " + deadline +
                           " viikkoa, mutta nopeinkin reitti sinne "
                           "kestää vähintään " +

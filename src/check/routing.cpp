@@ -193,26 +193,28 @@ BfsTree ends_avoiding(const CheckContext& ctx, const FlowGraph& routes, std::vec
   return bfs_tree(open, ctx.steps, ctx.steps + 1);
 }
 
-std::string requirement_text(const CheckContext& ctx, const std::string& required, const std::vector<RoleIndex>& roles,
-                             const std::string& class_name) {
+std::string requirement_text(const CheckContext& ctx, const std::string& required, const std::vector<RoleIndex>& roles) {
   const Process& process = ctx.process;
-  std::string who;
-  if (auto r = process.find_role(required)) {
-    who = ctx.say("rooli ", "rollen ", "role ") + role_name(process.roles[*r], ctx.lang);
-  } else {
-    std::vector<std::string> ids;
-    for (auto r : roles) ids.push_back(process.roles[r].id);
-    who = ctx.say("rooli, jolla on pätevyys ", "en roll med behörigheten ", "a role with qualification ") + "\"" +
-          required + "\" (" + quoted_list(ids, ctx.lang) + ")";
-  }
+  if (auto r = process.find_role(required))
+    return ctx.say("rooli ", "rollen ", "role ") + role_name(process.roles[*r], ctx.lang);
+  std::vector<std::string> ids;
+  for (auto r : roles) ids.push_back(process.roles[r].id);
+  return ctx.say("rooli, jolla on pätevyys ", "en roll med behörigheten ", "a role with qualification ") + "\"" +
+         required + "\" (" + quoted_list(ids, ctx.lang) + ")";
+}
+
+// The rule's default basis: for clients in need of special support who must meet a social worker,
+// the Social Welfare Act's named-worker section; none for other classes and roles, whose rule only
+// the model can name.
+std::string default_requires_basis(const CheckContext& ctx, const std::string& required,
+                                   const std::vector<RoleIndex>& roles, const std::string& class_name) {
   bool social_worker = required == "social-worker";
-  for (auto r : roles) social_worker |= process.roles[r].qualification == "social-worker";
-  if (social_worker && class_name == "special")
-    who += ctx.say(
-        " (sosiaalihuoltolaki 42 §: asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä)",
-        " (socialvårdslagen 42 §: en klient med behov av särskilt stöd har en socialarbetare som egen kontaktperson)",
-        " (Social Welfare Act s. 42: a client in need of special support has a social worker as named worker)");
-  return who;
+  for (auto r : roles) social_worker |= ctx.process.roles[r].qualification == "social-worker";
+  if (!social_worker || class_name != "special") return "";
+  return ctx.say(
+      "sosiaalihuoltolaki 42 §: asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä",
+      "socialvårdslagen 42 §: en klient med behov av särskilt stöd har en socialarbetare som egen kontaktperson",
+      "Social Welfare Act s. 42: a client in need of special support has a social worker as named worker");
 }
 
 void report_unknown_requirement(CheckContext& ctx, const Step& step) {
@@ -311,20 +313,23 @@ void check_requires(CheckContext& ctx) {
     for (StepVertex v = 0; v < ctx.steps; ++v)
       matching[v] = ctx.graph[v].role && std::count(roles.begin(), roles.end(), *ctx.graph[v].role) > 0;
     BfsTree avoidance = ends_avoiding(ctx, *routes, matching);
-    const std::string who = requirement_text(ctx, required, roles, ctx.process.classes[c]);
+    const std::string who = requirement_text(ctx, required, roles);
+    const std::string fallback = default_requires_basis(ctx, required, roles, ctx.process.classes[c]);
     const std::string cls = "\"" + ctx.process.classes[c] + "\"";
     for (StepVertex k : checkpoints) {
       auto route = avoiding_route(ctx, k, c, avoidance);
       if (route.empty()) continue;
       const std::string name = step_name(ctx.graph[k], ctx.lang);
-      ctx.error(
-          "requires-skipped", ctx.graph[k].line,
+      std::string basis = basis_of(ctx.graph[k], ctx.lang, fallback);
+      ctx.service(
+          Severity::error, "requires-skipped", ctx.graph[k].line,
           ctx.say("tarkistuspisteessä " + name + " luokkaan " + cls +
                       " arvioidut asiakkaat voivat päästä loppuun ilman vaihetta, jonka tekee " + who,
                   "klienter som bedömts som " + cls + " vid kontrollpunkten " + name +
                       " kan nå ett slut utan ett steg som utförs av " + who,
-                  "clients assessed " + cls + " at checkpoint " + name + " can reach an end without a step by " + who),
-          std::move(route));
+                  "clients assessed " + cls + " at checkpoint " + name + " can reach an end without a step by " + who) +
+              (basis.empty() ? "" : " (" + basis + ")"),
+          std::move(route), basis);
     }
   }
 }

@@ -266,13 +266,16 @@ void check_mandatory(CheckContext& ctx) {
     std::vector<char> blocked(ctx.steps + 2, 0);
     blocked[v] = 1;
     std::string name = step_name(step, ctx.lang);
-    ctx.error("mandatory-checkpoint", step.line,
-              ctx.say("tarkistuspiste " + name +
-                          " on pakollinen, mutta asiakkaat voivat päästä loppuun kulkematta "
-                          "sen kautta",
-                      "kontrollpunkten " + name + " är obligatorisk, men klienter kan nå ett slut utan att passera den",
-                      "checkpoint " + name + " is mandatory, but clients can reach an end without passing it"),
-              route_avoiding(ctx, blocked));
+    // No default basis: which assessment is mandatory, and by which law, only the model can say.
+    std::string basis = basis_of(step, ctx.lang, "");
+    ctx.service(Severity::error, "mandatory-checkpoint", step.line,
+                ctx.say("tarkistuspiste " + name +
+                            " on pakollinen, mutta asiakkaat voivat päästä loppuun kulkematta "
+                            "sen kautta",
+                        "kontrollpunkten " + name + " är obligatorisk, men klienter kan nå ett slut utan att passera den",
+                        "checkpoint " + name + " is mandatory, but clients can reach an end without passing it") +
+                    (basis.empty() ? "" : " (" + basis + ")"),
+                route_avoiding(ctx, blocked), basis);
   }
 }
 
@@ -295,8 +298,8 @@ void check_assessment_coverage(CheckContext& ctx) {
     auto route = route_avoiding(ctx, assessing);
     if (route.empty()) continue;
     const std::string q = "\"" + name + "\"", list = quoted_list(checkpoints, ctx.lang);
-    ctx.warning(
-        "class-never-assessed", 0,
+    ctx.service(
+        Severity::warning, "class-never-assessed", 0,
         ctx.say("mikään pakollinen tarkistuspiste ei arvioi luokkaa " + q +
                     ": asiakkaat voivat päästä loppuun ilman luokan " + q +
                     " arviointia (tarkistuspisteet, joilla assesses=" + q + ": " + list + ")",

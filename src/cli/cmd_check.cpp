@@ -14,11 +14,13 @@ namespace sujuva::cli {
 namespace {
 nlohmann::json to_json(const Diagnostic& d) {
   return {{"severity", d.severity == Severity::error ? "error" : "warning"},
+          {"kind", to_string(d.kind)},
           {"file", d.file},
           {"line", d.line},
           {"message", d.message},
           {"route", d.route},
-          {"rule", d.rule}};
+          {"rule", d.rule},
+          {"basis", d.basis.empty() ? nlohmann::json() : nlohmann::json(d.basis)}};
 }
 
 // "1 error", "2 virhettä", "0 varningar": the count and the noun in `lang`.
@@ -28,12 +30,49 @@ std::string counted(int n, Lang lang, bool error) {
                                      : say(lang, "varoitusta", "varningar", "warnings"));
   return std::to_string(n) + " " + word;
 }
+
+// "2 rules broken, 1 error in the model, 0 warnings", leaving out the kinds of error not found.
+std::string tally(const Diagnostics& findings, int warnings, Lang lang) {
+  const int service = count_errors(findings, DiagnosticKind::service);
+  const int model = count_errors(findings, DiagnosticKind::model);
+  std::string out;
+  if (service)
+    out += std::to_string(service) + (service == 1 ? say(lang, " sääntörikkomus", " regelbrott", " rule broken")
+                                                   : say(lang, " sääntörikkomusta", " regelbrott", " rules broken"));
+  if (model)
+    out += (out.empty() ? "" : ", ") + std::to_string(model) +
+           (model == 1 ? say(lang, " virhe mallissa", " fel i modellen", " error in the model")
+                       : say(lang, " virhettä mallissa", " fel i modellen", " errors in the model"));
+  if (out.empty()) out = say(lang, "kunnossa", "ok", "ok");
+  return out + ", " + counted(warnings, lang, false);
+}
+
+// The findings in three headed groups: the service's broken rules first (the point of a
+// current-state model), then errors in the model, then warnings of either kind.
+void print_groups(const Diagnostics& findings, Lang lang, std::ostream& out) {
+  auto group = [&](const char* heading, auto&& belongs) {
+    bool any = false;
+    for (const auto& d : findings) {
+      if (!belongs(d)) continue;
+      if (!any) out << heading << "\n";
+      any = true;
+      out << d.format(lang) << "\n";
+    }
+  };
+  group(say(lang, "Palvelu rikkoo sääntöä:", "Tjänsten bryter mot en regel:", "The service breaks a rule:"),
+        [](const Diagnostic& d) { return d.severity == Severity::error && d.kind == DiagnosticKind::service; });
+  group(say(lang, "Mallissa on virheitä:", "Modellen har fel:", "The model has errors:"),
+        [](const Diagnostic& d) { return d.severity == Severity::error && d.kind == DiagnosticKind::model; });
+  group(say(lang, "Varoitukset:", "Varningar:", "Warnings:"),
+        [](const Diagnostic& d) { return d.severity == Severity::warning; });
+}
 }  // namespace
 
 int check_command(const Args& args, std::ostream& out, std::ostream& err) {
   CLI::App app{
       "Check process models: reachability, traps, probabilities, staffing, mandatory checkpoints and "
-      "required roles.\nExit codes: 0 no errors, 1 errors found, 2 unreadable input or usage.",
+      "required roles.\nExit codes: 0 no errors, 1 errors found (the service breaks a rule, or the model has errors), "
+      "2 unreadable input or usage.",
       "sujuva check"};
   std::vector<std::string> files;
   Lang lang = Lang::fi;
@@ -63,17 +102,18 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                         {"model", result.process ? result.process->name : ""},
                         {"usable", result.usable()},
                         {"errors", errors},
+                        {"rules_broken", count_errors(findings, DiagnosticKind::service)},
+                        {"model_errors", count_errors(findings, DiagnosticKind::model)},
                         {"warnings", warnings},
                         {"findings", list}});
       continue;
     }
-    for (const auto& d : findings) (code == kUnusable ? err : out) << d.format(lang) << "\n";
+    print_groups(findings, lang, code == kUnusable ? err : out);
     if (code == kUnusable)
       err << file << say(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
           << counted(errors, lang, true) << ")\n";
     else
-      out << file << ": " << (errors ? counted(errors, lang, true) : say(lang, "kunnossa", "ok", "ok")) << ", "
-          << counted(warnings, lang, false) << "\n";
+      out << file << ": " << tally(findings, warnings, lang) << "\n";
   }
   if (json) out << report.dump(2) << "\n";
   return exit_code;

@@ -133,6 +133,7 @@ void read_rates(StepReading& r) {
 void read_checkpoint_settings(StepReading& r) {
   r.step.assesses = r.values.value("assesses");
   r.step.required_role = r.values.value("requires");
+  r.step.basis = Labels{r.values.value("basis"), r.values.value("basis_sv"), r.values.value("basis_en")};
   if (r.values.count("mandatory")) {
     const std::string m = r.values.value("mandatory");
     if (m == "true" || m == "yes" || m == "1")
@@ -168,7 +169,7 @@ void read_deadline_and_priority(StepReading& r) {
 // Settings that the step's kind does not use, and attributes nobody knows.
 void warn_misplaced_and_unknown(StepReading& r) {
   if (r.step.kind != StepKind::checkpoint)
-    for (const char* name : {"assesses", "mandatory", "requires"})
+    for (const char* name : {"assesses", "mandatory", "requires", "basis", "basis_sv", "basis_en"})
       if (r.values.count(name))
         r.warning("misplaced-attribute", std::string(": ") + name +
                                              r.say(" koskee vain tarkistuspisteitä (kind=checkpoint)",

@@ -22,6 +22,14 @@ bool has_errors(const Diagnostics& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+int count_errors(const Diagnostics& diagnostics, DiagnosticKind kind) {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(), [kind](const Diagnostic& d) {
+    return d.severity == Severity::error && d.kind == kind;
+  }));
+}
+
+const char* to_string(DiagnosticKind kind) { return kind == DiagnosticKind::service ? "service" : "model"; }
+
 namespace {
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);

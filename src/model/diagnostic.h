@@ -10,6 +10,13 @@ namespace sujuva {
 
 enum class Severity { error, warning };
 
+// What a finding is about. `model`: the model itself is wrong or suspicious (syntax, structure,
+// routing, staffing), so its figures cannot be trusted. `service`: the model is sound, and the
+// service as modelled breaks a rule (clients in need of special support who never meet a social
+// worker, a mandatory assessment that can be skipped, a deadline no client can meet); that is the
+// point of a current-state model, not a mistake in it, and every command still runs.
+enum class DiagnosticKind { model, service };
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string file;
@@ -20,6 +27,10 @@ struct Diagnostic {
   // programs need not read the message, which is in the user's language. processes/README.md, "What `sujuva check`
   // checks".
   std::string rule = {};
+  DiagnosticKind kind = DiagnosticKind::model;
+  // The legal basis of a service finding in the finding's language (the model's own `basis`, or the
+  // rule's default); "" when none applies. The message quotes it too; this is for the report.
+  std::string basis = {};
 
   // "file:line: message" (or "file: message" without a line), "warning:" and "route:" in `lang`.
   std::string format(Lang lang = Lang::en) const;
@@ -28,6 +39,9 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
+// Errors of one kind: service findings that break a rule, or model errors.
+int count_errors(const Diagnostics& diagnostics, DiagnosticKind kind);
+const char* to_string(DiagnosticKind kind);  // "model", "service"
 
 // Closest candidate by edit distance, or "" if none is close enough to suggest.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);

@@ -103,6 +103,10 @@ struct Step {
   std::string assesses;  // class the assessment looks for
   bool mandatory = false;
   std::string required_role;             // `requires=`: a role id or a qualification
+  // `basis`, `basis_sv`, `basis_en`: the legal basis of the checkpoint's `requires` and `mandatory`
+  // rules as the model states it (e.g. the Student Welfare Act for curator services); empty: the
+  // rule's default (`check`).
+  StoredLabels basis;
   std::optional<double> deadline_weeks;  // from arrival until this step begins
   int priority = 0;                      // higher is served first (simulation)
   int line = 0;

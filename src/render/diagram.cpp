@@ -67,8 +67,10 @@ class DiagramWriter {
       auto it = f_->route_flow.find({from, to});
       width = 1 + 7 * (it == f_->route_flow.end() ? 0 : it->second.clients_per_week) / max_flow_;
     }
-    w_.edge("  ", {dot_quoted(g_[from].id), dot_quoted(g_[to].id)},
-            route_attributes(c_, e, width, finding_routes_.count({from, to}) > 0));
+    FindingLine finding = finding_routes_.count({from, to})  ? FindingLine::service
+                          : model_routes_.count({from, to}) ? FindingLine::model
+                                                            : FindingLine::none;
+    w_.edge("  ", {dot_quoted(g_[from].id), dot_quoted(g_[to].id)}, route_attributes(c_, e, width, finding));
   }
 
   // Findings' routes that do not follow a route of the model (should not
@@ -77,6 +79,9 @@ class DiagramWriter {
     for (const auto& [from, to] : detours_)
       w_.edge("  ", {dot_quoted(g_[from].id), dot_quoted(g_[to].id)},
               {{"color", dot_quoted(kFindingRed)}, {"style", "dashed"}, {"penwidth", "2.5"}, {"constraint", "false"}});
+    for (const auto& [from, to] : model_detours_)
+      w_.edge("  ", {dot_quoted(g_[from].id), dot_quoted(g_[to].id)},
+              {{"color", dot_quoted(kModelProblem)}, {"style", "dotted"}, {"penwidth", "2.5"}, {"constraint", "false"}});
   }
 
   void mark_findings(const Diagnostics& findings) {
@@ -87,10 +92,15 @@ class DiagramWriter {
       std::vector<StepVertex> route;
       for (const auto& id : d.route)
         if (auto v = p_.find_step(id)) route.push_back(*v);
+      // The service's broken rules in red dashes, the model's errors in orange dots: a skipped
+      // social worker is the point of a current-state model, a trap is a mistake in it.
+      const bool service = d.kind == DiagnosticKind::service;
       for (std::size_t i = 0; i + 1 < route.size(); ++i) {
         auto [e, exists] = boost::edge(route[i], route[i + 1], g_);
         (void)e;
-        (exists ? finding_routes_ : detours_).insert({route[i], route[i + 1]});
+        auto& drawn = service ? (exists ? finding_routes_ : detours_) : (exists ? model_routes_ : model_detours_);
+        drawn.insert({route[i], route[i + 1]});
+        (service ? c_.service_routes : c_.model_routes) = true;
       }
       // A mandatory checkpoint on the finding's line that its route avoids: the
       // route is the proof that the checkpoint can be skipped.
@@ -108,7 +118,8 @@ class DiagramWriter {
   const DiagramFigures* f_;
   Context c_;
   double max_flow_ = 0;
-  std::set<std::pair<StepVertex, StepVertex>> finding_routes_, detours_;
+  std::set<std::pair<StepVertex, StepVertex>> finding_routes_, detours_;  // service findings
+  std::set<std::pair<StepVertex, StepVertex>> model_routes_, model_detours_;  // errors in the model
   DotWriter w_;
 };
 

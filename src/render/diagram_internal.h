@@ -17,7 +17,8 @@ namespace sujuva::diagram {
 inline constexpr const char* kFont = "DejaVu Sans";
 inline constexpr const char* kCheckpointBlue = "#08519c";
 inline constexpr const char* kCheckpointPale = "#deebf7";
-inline constexpr const char* kFindingRed = "#d62728";
+inline constexpr const char* kFindingRed = "#d62728";    // the service breaks a rule on this route
+inline constexpr const char* kModelProblem = "#e6550d";  // the model is wrong on this route
 inline constexpr const char* kBottleneckRed = "#b10026";
 inline constexpr const char* kLaneGrey = "#f4f4f4";
 
@@ -63,6 +64,9 @@ struct Context {
   std::string title;       // empty: the process's title
   bool findings = true;    // the key explains the red dashes of findings
   std::string extra_rows;  // HTML rows (legend_row) after the key
+  // Whether routes of service findings (red dashes) and of model errors (orange dots) are drawn,
+  // so that the key explains only what the drawing shows.
+  bool service_routes = false, model_routes = false;
 
   int font_size() const { return options.poster ? 20 : 11; }
   int small_size() const { return options.poster ? 16 : 9; }
@@ -82,8 +86,9 @@ void write_defaults(DotWriter& w, const Context& c);
 void open_lane(DotWriter& w, const Context& c, RoleIndex r, bool bottleneck, const Mark* mark = nullptr);
 
 // A route's colour, line width and label: its own words, its share and clients per week
-// (routes.cpp). `on_finding`: it lies on the route of a check finding.
-DotAttributes route_attributes(const Context& c, RouteEdge e, double width, bool on_finding,
+// (routes.cpp). `finding`: it lies on the route of a check finding of that kind.
+enum class FindingLine { none, service, model };
+DotAttributes route_attributes(const Context& c, RouteEdge e, double width, FindingLine finding,
                                const Mark* mark = nullptr);
 // Replaces the attribute's value, or adds it.
 void set_attribute(DotAttributes& attributes, const std::string& name, const std::string& value);

@@ -144,7 +144,7 @@ class DiffGraph {
       if (found != changes.end())
         m = mark(found->second->change, change_lines(found->second->fields, before_, after_, lang_, ""));
       w_.edge("  ", {node_name({false, s}), node_name({false, t})},
-              route_attributes(after_c_, e, 1.2, false, m ? &*m : nullptr));
+              route_attributes(after_c_, e, 1.2, FindingLine::none, m ? &*m : nullptr));
     }
   }
 
@@ -165,7 +165,7 @@ class DiffGraph {
       auto found = removed.find({id(s), id(t), g[e].when});
       if (found == removed.end() || found->second == 0) continue;
       --found->second;
-      w_.edge("  ", {node_name(placed(s)), node_name(placed(t))}, route_attributes(before_c_, e, 1.2, false, &m));
+      w_.edge("  ", {node_name(placed(s)), node_name(placed(t))}, route_attributes(before_c_, e, 1.2, FindingLine::none, &m));
     }
   }
 

@@ -36,6 +36,19 @@ std::string no_bottleneck_key(const Context& c, RoleIndex busiest) {
   return text;
 }
 
+// The two kinds of check finding, each only when the drawing shows one: the service breaks a
+// rule (red dashes) and the model has an error (orange dots).
+void finding_keys(const Context& c, std::ostringstream& t) {
+  const Lang lang = c.options.lang;
+  if (c.service_routes)
+    t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
+      << say(lang, "palvelu rikkoo sääntöä", "tjänsten bryter mot en regel", "the service breaks a rule")
+      << "</FONT></TD>";
+  if (c.model_routes)
+    t << "<TD><FONT COLOR=\"" << kModelProblem << "\">· · · "
+      << say(lang, "virhe mallissa", "fel i modellen", "error in the model") << "</FONT></TD>";
+}
+
 // What the badges, dashes, diamonds and line widths mean.
 void key_row(const Context& c, std::ostringstream& t) {
   const Lang lang = c.options.lang;
@@ -46,9 +59,7 @@ void key_row(const Context& c, std::ostringstream& t) {
     << say(lang, "muu työ (ei asiakasvirtaa)", "annat arbete (ej klientflöde)", "other work (no client flow)")
     << "</TD>";
   t << "<TD>◇ " << say(lang, "ohjautuminen", "vägval", "routing") << "</TD>";
-  if (c.findings)
-    t << "<TD><FONT COLOR=\"" << kFindingRed << "\">- - - "
-      << say(lang, "tarkistuksen löydös", "kontrollfynd", "check finding") << "</FONT></TD>";
+  if (c.findings) finding_keys(c, t);
   if (c.figures && !c.figures->route_flow.empty())
     t << "<TD>"
       << say(lang, "viivan paksuus = asiakkaita viikossa", "linjens tjocklek = klienter per vecka",

@@ -45,12 +45,16 @@ std::vector<std::string> route_lines(const Context& c, RouteEdge e) {
 
 }  // namespace
 
-DotAttributes route_attributes(const Context& c, RouteEdge e, double width, bool on_finding, const Mark* mark) {
+DotAttributes route_attributes(const Context& c, RouteEdge e, double width, FindingLine finding, const Mark* mark) {
   const Route& r = c.process.graph[e];
   DotAttributes attributes;
-  if (on_finding) {
+  if (finding == FindingLine::service) {
     attributes.push_back({"color", dot_quoted(kFindingRed)});
     attributes.push_back({"style", "dashed"});
+    width = std::max(width, 2.5);
+  } else if (finding == FindingLine::model) {
+    attributes.push_back({"color", dot_quoted(kModelProblem)});
+    attributes.push_back({"style", "dotted"});
     width = std::max(width, 2.5);
   } else if (!r.outcome.empty()) {
     attributes.push_back({"color", dot_quoted(kCheckpointBlue)});

@@ -8,14 +8,6 @@ namespace sujuva::report {
 
 namespace {
 
-std::string required(const Context& ctx, const std::string& role_or_qualification) {
-  auto roles = ctx.p.roles_matching(role_or_qualification);
-  if (roles.size() == 1) return one_line(ctx.p.roles[roles[0]].label.in(ctx.lang, ctx.p.roles[roles[0]].id));
-  if (role_or_qualification == "social-worker")
-    return say(ctx.lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
-  return role_or_qualification;
-}
-
 // The model again with each checkpoint assessing 10 percentage points fewer or more clients
 // into its class: the share of clients in need of special support is an assumption.
 void add_share_cases(const Context& ctx, Section& s) {
@@ -83,7 +75,7 @@ Section checkpoints_section(const Context& ctx) {
                    say(ctx.lang, " as./vk)", " kl./v)", " clients/wk)");
       for (const auto& c : ctx.a->checkpoints)
         if (c.step == st.id && c.share_reaching_required_role)
-          reaching = format_percent(*c.share_reaching_required_role, ctx.lang) + " → " + required(ctx, c.required_role);
+          reaching = format_percent(*c.share_reaching_required_role, ctx.lang) + " → " + ctx.required_label(c.required_role);
     }
     b.table.add_row({one_line(st.label.in(ctx.lang, st.id)),
                      st.role ? one_line(ctx.p.roles[*st.role].label.in(ctx.lang, ctx.p.roles[*st.role].id)) : "-",

@@ -24,6 +24,9 @@ struct Context {
   std::string weeks(std::optional<double> w) const;
   std::string wait_text(double weeks) const;  // the same, for a wait
   std::string class_name(const std::string& cls) const;
+  // Who `requires=` asks for: the one matching role's label, "sosiaalityöntekijä" for the
+  // social-worker qualification, otherwise the qualification as written.
+  std::string required_label(const std::string& role_or_qualification) const;
   // A utilisation's heat colour; a role that cannot keep up gets the last (darkest) one.
   // None for an unknown utilisation of a role that keeps up.
   std::optional<Shade> utilisation_shade(std::optional<double> utilisation, bool keeps_up) const;
@@ -41,6 +44,9 @@ Section summary_section(const Context& ctx);      // summary.cpp
 Section roles_section(const Context& ctx);        // roles_section.cpp
 Section checkpoints_section(const Context& ctx);  // checkpoints_section.cpp
 Section findings_section(const Context& ctx);     // findings_section.cpp
+// The summary's opening: each rule the service breaks, in plain words, with the share of the
+// clients it concerns (from the analysis) and its legal basis (findings_section.cpp).
+std::vector<std::string> service_sentences(const Context& ctx);
 Section sensitivity_section(const Context& ctx);  // sensitivity_section.cpp
 Section charts_section(const Context& ctx);       // charts_section.cpp
 Section steps_section(const Context& ctx);        // steps_section.cpp

@@ -75,10 +75,10 @@ void analysed_sentences(const Process& p, const Analysis* a, Lang lang, std::vec
   if (a->lead_time_weeks.mean) share_sentence(p, a, lang, out);
 }
 
-// How many errors the model check found.
+// How many errors the check found in the model itself; the rules the service breaks open the
+// summary instead (service_sentences), and are not the model's errors.
 void check_sentence(const Diagnostics& findings, Lang lang, std::vector<std::string>& out) {
-  int errors = static_cast<int>(
-      std::count_if(findings.begin(), findings.end(), [](auto& d) { return d.severity == Severity::error; }));
+  const int errors = count_errors(findings, DiagnosticKind::model);
   if (errors == 0)
     out.push_back(say(lang, "Mallin tarkistus ei löytänyt virheitä.", "Kontrollen av modellen hittade inga fel.",
                        "The model check found no errors."));
@@ -86,12 +86,12 @@ void check_sentence(const Diagnostics& findings, Lang lang, std::vector<std::str
     out.push_back(std::string(say(lang, "Mallin tarkistus löysi ", "Kontrollen av modellen hittade ",
                                    "The model check found ")) +
                   std::to_string(errors) +
-                  (errors == 1 ? say(lang, " virheen; se on merkitty kaavioon punaisella katkoviivalla.",
-                                      " fel; det är markerat i diagrammet med röd streckad linje.",
-                                      " error, marked in the diagram with a red dashed line.")
-                               : say(lang, " virhettä; ne on merkitty kaavioon punaisella katkoviivalla.",
-                                      " fel; de är markerade i diagrammet med röd streckad linje.",
-                                      " errors, marked in the diagram with red dashed lines.")));
+                  (errors == 1 ? say(lang, " virheen mallista; ks. tarkistuksen löydökset.",
+                                      " fel i modellen; se kontrollens fynd.",
+                                      " error in the model; see the check findings.")
+                               : say(lang, " virhettä mallista; ks. tarkistuksen löydökset.",
+                                      " fel i modellen; se kontrollens fynd.",
+                                      " errors in the model; see the check findings.")));
 }
 
 }  // namespace
@@ -99,7 +99,7 @@ void check_sentence(const Diagnostics& findings, Lang lang, std::vector<std::str
 std::vector<std::string> summary_sentences(const ReportInputs& in, Lang lang) {
   const Process& p = *in.process;
   const Analysis* a = in.analysis;
-  std::vector<std::string> out;
+  std::vector<std::string> out = report::service_sentences(report::Context{in, p, a, lang});
   std::string title = one_line(p.title.in(lang, p.name));
   if (!a) {
     out.push_back(title + ": " +

@@ -275,3 +275,39 @@ TEST_CASE("Every rule's finding has Finnish and Swedish wording", "[check]") {
                                             "deadline-unreachable"};
   CHECK(rules == documented);
 }
+
+TEST_CASE("A rule the service breaks is a service finding, a mistake in the model a model finding", "[check]") {
+  // kBilingual breaks two of the service's rules at "arvio": the mandatory assessment can be
+  // skipped (in -> neuvonta -> out) and special clients can finish without the social worker
+  // (arvio -> siirto -> ohjaus -> out); the model itself is sound.
+  auto kind_of = [](const Diagnostics& findings, const std::string& rule) {
+    for (const auto& d : findings)
+      if (d.rule == rule) return std::optional<DiagnosticKind>(d.kind);
+    return std::optional<DiagnosticKind>();
+  };
+  auto bilingual = test::check_model(test::kBilingual);
+  CHECK(kind_of(bilingual, "mandatory-checkpoint") == DiagnosticKind::service);
+  CHECK(kind_of(bilingual, "requires-skipped") == DiagnosticKind::service);
+  CHECK(count_errors(bilingual, DiagnosticKind::service) == 2);
+  CHECK(count_errors(bilingual, DiagnosticKind::model) == 0);
+  // A deadline that even the quickest route misses is the service's, not the model's.
+  CHECK(kind_of(test::check_model(test::kLateDeadline), "deadline-unreachable") == DiagnosticKind::service);
+  // A dead end is a mistake in the model: clients cannot go on, so no figure of it can be trusted.
+  auto broken = test::check_model(test::kBroken);
+  CHECK(kind_of(broken, "dead-end") == DiagnosticKind::model);
+  CHECK(count_errors(broken, DiagnosticKind::service) == 0);
+  // No mandatory assessment of "special" (the checkpoint is optional and "ohi" bypasses it): a
+  // warning about the service.
+  auto optional = test::check_model(R"(digraph {
+  subgraph cluster_sw { role=sw; fte=1; qualification="social-worker";
+    arvio [kind=checkpoint, assesses=special, effort="1h"];
+    ohi [effort="1h"];
+  }
+  in [kind=start, arrivals="1/week"]; out [kind=end]; tuki [kind=end];
+  in -> arvio; in -> ohi; ohi -> out;
+  arvio -> tuki [outcome=special, p=0.5]; arvio -> out;
+})");
+  CHECK(kind_of(optional, "class-never-assessed") == DiagnosticKind::service);
+  CHECK(to_string(DiagnosticKind::service) == std::string("service"));
+  CHECK(to_string(DiagnosticKind::model) == std::string("model"));
+}

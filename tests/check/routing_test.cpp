@@ -273,3 +273,86 @@ TEST_CASE("requires without assesses cannot be checked and says so", "[check]") 
         std::vector<std::string>{"3: warning: checkpoint \"arvio\": requires=\"so\" is not checked, because the "
                                  "checkpoint has no assesses= naming the clients it applies to"});
 }
+
+TEST_CASE("A skipped requirement cites the model's basis, or the rule's default", "[check]") {
+  // One school curator assesses; special students go on with the curator alone (p=0.6) or meet
+  // the responsible curator "vk" (qualification social-worker): the route kuraattori -> out
+  // avoids vk, so the rule is broken at "arvio" (line 3).
+  auto model = [](const std::string& basis, const std::string& cls) {
+    return R"(digraph {
+  subgraph cluster_kk { role=kk; fte=2;
+    arvio [kind=checkpoint, assesses=)" +
+           cls + R"(, requires="social-worker", )" + basis + R"( effort="1h"];
+    kuraattori [effort="1h"];
+  }
+  subgraph cluster_vk { role=vk; fte=1; qualification="social-worker";
+    vastaava [effort="2h"];
+  }
+  in [kind=start, arrivals="10/week"]; out [kind=end];
+  in -> arvio;
+  arvio -> kuraattori [p=0.6, outcome=)" +
+           cls + R"(];
+  arvio -> vastaava [outcome=)" +
+           cls + R"(];
+  kuraattori -> out; vastaava -> out;
+})";
+  };
+  const std::string stated =
+      R"(basis="oppilas- ja opiskelijahuoltolaki 1287/2013", basis_sv="lagen om elev- och studerandevård 1287/2013", basis_en="Student Welfare Act 1287/2013",)";
+  auto skipped = [](const Diagnostics& findings) { return test::finding(findings, "vk"); };
+  SECTION("the model's basis, in each language, in the field and at the end of the message") {
+    Process p = test::load_model(model(stated, "special"));
+    for (auto [lang, basis] : {std::pair{Lang::fi, "oppilas- ja opiskelijahuoltolaki 1287/2013"},
+                               std::pair{Lang::sv, "lagen om elev- och studerandevård 1287/2013"},
+                               std::pair{Lang::en, "Student Welfare Act 1287/2013"}}) {
+      const Diagnostics findings = check_process(p, lang);
+      const Diagnostic& d = skipped(findings);
+      CHECK(d.rule == "requires-skipped");
+      CHECK(d.basis == basis);
+      CHECK_THAT(d.message, Catch::EndsWith(std::string(" (") + basis + ")"));
+      CHECK(d.message.find("42") == std::string::npos);  // not the Social Welfare Act's default
+    }
+  }
+  SECTION("a basis in Finnish only is quoted as written in every language") {
+    Process p = test::load_model(model(R"(basis="laki 817/2015 7 §",)", "special"));
+    const Diagnostics sv = check_process(p, Lang::sv), en = check_process(p, Lang::en);
+    CHECK(skipped(sv).basis == "laki 817/2015 7 §");
+    CHECK(skipped(en).basis == "laki 817/2015 7 §");
+  }
+  SECTION("without one, special support and a social worker: the Social Welfare Act s. 42") {
+    Process p = test::load_model(model("", "special"));
+    const Diagnostics en = check_process(p), fi = check_process(p, Lang::fi), sv = check_process(p, Lang::sv);
+    CHECK(skipped(en).basis ==
+          "Social Welfare Act s. 42: a client in need of special support has a social worker as named worker");
+    CHECK(skipped(fi).basis ==
+          "sosiaalihuoltolaki 42 §: asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä");
+    CHECK(skipped(sv).basis ==
+          "socialvårdslagen 42 §: en klient med behov av särskilt stöd har en socialarbetare som egen kontaktperson");
+  }
+  SECTION("without one, another class: no basis, since only the model can name its rule") {
+    Process p = test::load_model(model("", "urgent"));
+    const Diagnostics findings = check_process(p);
+    const Diagnostic& d = skipped(findings);
+    CHECK(d.basis.empty());
+    CHECK_THAT(d.message, Catch::EndsWith("(\"vk\")"));
+  }
+  SECTION("a mandatory checkpoint cites the model's basis too, and has no default") {
+    // "ohi" leads past the mandatory "arvio" to the end.
+    auto mandatory = [](const std::string& basis) {
+      return R"(digraph {
+  subgraph cluster_kk { role=kk; fte=2;
+    arvio [kind=checkpoint, mandatory=true, )" +
+             basis + R"( effort="1h"];
+    ohi [effort="1h"];
+  }
+  in [kind=start, arrivals="10/week"]; out [kind=end];
+  in -> arvio; in -> ohi; arvio -> out; ohi -> out;
+})";
+    };
+    const Diagnostics stating = test::check_model(mandatory(stated)), silent = test::check_model(mandatory(""));
+    const Diagnostic& with = test::finding(stating, "mandatory");
+    CHECK(with.basis == "Student Welfare Act 1287/2013");
+    CHECK_THAT(with.message, Catch::EndsWith(" (Student Welfare Act 1287/2013)"));
+    CHECK(test::finding(silent, "mandatory").basis.empty());
+  }
+}

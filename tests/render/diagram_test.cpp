@@ -182,8 +182,9 @@ TEST_CASE("Findings of check are drawn on the diagram", "[render]") {
   Process p = load_model(kModel);
   int checkpoint_line = p.graph[*p.find_step("arvio")].line;
   Diagnostic bypass{
-      Severity::error, "t.dot", checkpoint_line, "a route skips the mandatory checkpoint", {"tulo", "arvio", "loppu"}};
-  SECTION("an error's route is a red dashed path") {
+      Severity::error, "t.dot", checkpoint_line, "a route skips the mandatory checkpoint", {"tulo", "arvio", "loppu"},
+      "mandatory-checkpoint", DiagnosticKind::service};
+  SECTION("a broken rule's route is a red dashed path") {
     bypass.line = 0;
     ParsedDot d(diagram_dot(p, {}, nullptr, {bypass}));
     CHECK(d.edge("tulo", "arvio", "color") == "#d62728");
@@ -193,13 +194,31 @@ TEST_CASE("Findings of check are drawn on the diagram", "[render]") {
   }
   SECTION("a mandatory checkpoint that a finding's route avoids is marked as skippable") {
     Diagnostic skip{
-        Severity::error, "t.dot", checkpoint_line, "mandatory checkpoint can be skipped", {"tulo", "loppu"}};
+        Severity::error, "t.dot", checkpoint_line, "mandatory checkpoint can be skipped", {"tulo", "loppu"},
+        "mandatory-checkpoint", DiagnosticKind::service};
     std::string dot = diagram_dot(p, {}, nullptr, {skip});
     ParsedDot d(dot);
     CHECK_THAT(d.node("arvio", "label"), Catch::Contains("voidaan ohittaa"));
     // the route has no edge in the model: drawn as an extra red dashed line that does not move the layout
     CHECK(d.edge("tulo", "loppu", "constraint") == "false");
     CHECK(d.edge("tulo", "loppu", "color") == "#d62728");
+  }
+  SECTION("an error in the model is drawn in orange dots, apart from the service's red dashes") {
+    Diagnostic trap{Severity::error, "t.dot", 0, "a loop without exit", {"tulo", "arvio"}, "trap"};
+    ParsedDot d(diagram_dot(p, {}, nullptr, {trap}));
+    CHECK(d.edge("tulo", "arvio", "color") == "#e6550d");
+    CHECK(d.edge("tulo", "arvio", "style") == "dotted");
+    CHECK_THAT(d.graph("label"), Catch::Contains("virhe mallissa"));
+    CHECK(d.graph("label").find("palvelu rikkoo sääntöä") == std::string::npos);
+  }
+  SECTION("the key explains each kind of finding only when the drawing shows one") {
+    bypass.line = 0;
+    CHECK_THAT(ParsedDot(diagram_dot(p, {}, nullptr, {bypass})).graph("label"),
+               Catch::Contains("palvelu rikkoo sääntöä"));
+    const std::string none = ParsedDot(diagram_dot(p, {})).graph("label");
+    CHECK(none.find("palvelu rikkoo sääntöä") == std::string::npos);
+    CHECK(none.find("virhe mallissa") == std::string::npos);
+    CHECK(none.find("tarkistuksen löydös") == std::string::npos);
   }
   SECTION("warnings are not drawn") {
     bypass.severity = Severity::warning;

@@ -75,8 +75,11 @@ TEST_CASE("Diagrams render in-process to SVG, PNG and PDF", "[render]") {
 TEST_CASE("The poster PDF is one A3 landscape page", "[render]") {
   std::string dot = diagram_dot(test::load_model(kModel), {.poster = true});
   std::string pdf = render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches);
-  // 16.54 x 11.69 in at 72 points per inch = 1190.9 x 841.7 points, rounded by cairo
-  CHECK_THAT(pdf, Catch::Contains("/MediaBox [ 0 0 1191 842 ]"));
+  // 16.54 x 11.69 in at 72 points per inch = 1190.9 x 841.7 points, rounded by cairo; the
+  // height comes out as 841 or 842 depending on the drawing's own rounding to the page.
+  const bool a3 = pdf.find("/MediaBox [ 0 0 1191 842 ]") != std::string::npos ||
+                  pdf.find("/MediaBox [ 0 0 1191 841 ]") != std::string::npos;
+  CHECK(a3);
   CHECK(pdf.find("/Type /Page\n") == pdf.rfind("/Type /Page\n"));  // one page
 }
 

@@ -79,7 +79,7 @@ TEST_CASE("The HTML report has every section with the analysis' numbers", "[repo
   SECTION("headings") {
     for (const char* heading :
          {"<h2>Yhteenveto</h2>", "<h2>Prosessikaavio</h2>", "<h2>Roolit: kapasiteetti ja kuormitus</h2>",
-          "<h2>Arviointipisteet</h2>", "<h2>Mallin tarkistus</h2>", "<h2>Missä yksi lisähenkilö auttaa eniten</h2>",
+          "<h2>Arviointipisteet</h2>", "<h2>Tarkistuksen löydökset</h2>", "<h2>Missä yksi lisähenkilö auttaa eniten</h2>",
           "<h2>Kuvaajat</h2>", "<h2>Vaiheet, joissa aika kuluu</h2>", "<h2>Mallin oletukset ja lähteet</h2>"})
       CHECK_THAT(html, Catch::Contains(heading));
   }
