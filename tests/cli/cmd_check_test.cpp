@@ -20,18 +20,19 @@ TEST_CASE("check prints the rules the service breaks apart from the errors in th
   const std::string service = test::write_scratch("service.dot", test::kBilingual);
   const std::string broken = test::write_scratch("broken.dot", test::kBroken);
   SECTION("English") {
-    auto run = check({service});
+    auto run = check({"--lang", "en", service});
     CHECK(run.code == 1);
     CHECK_THAT(run.out, Catch::StartsWith("The service breaks a rule:\n" + service + ":3: checkpoint \"arvio\""));
     CHECK(run.out.find("The model has errors:") == std::string::npos);
     CHECK_THAT(run.out, Catch::Contains(service + ": 2 rules broken, "));
-    auto model = check({broken});
+    auto model = check({"--lang", "en", broken});
     CHECK(model.code == 1);
     CHECK_THAT(model.out, Catch::StartsWith("The model has errors:\n" + broken + ":3: "));
     CHECK(model.out.find("The service breaks a rule:") == std::string::npos);
     CHECK_THAT(model.out, Catch::Contains(broken + ": 1 error in the model, "));
   }
-  SECTION("Finnish") {
+  SECTION("Finnish, also without --lang: every command's default") {
+    CHECK_THAT(check({service}).out, Catch::StartsWith("Palvelu rikkoo sääntöä:\n"));
     CHECK_THAT(check({"--lang", "fi", service}).out, Catch::StartsWith("Palvelu rikkoo sääntöä:\n"));
     CHECK_THAT(check({"--lang", "fi", service}).out, Catch::Contains(": 2 sääntörikkomusta, "));
     CHECK_THAT(check({"--lang", "fi", broken}).out, Catch::StartsWith("Mallissa on virheitä:\n"));
@@ -48,7 +49,7 @@ TEST_CASE("check prints the rules the service breaks apart from the errors in th
     std::string both = test::kBilingual;
     both.replace(both.find("neuvonta -> out;"), 16, "neuvonta -> out [p=0.5]; neuvonta -> umpikuja;");
     both.replace(both.find("tyo [effort=\"2h\"];"), 18, "tyo [effort=\"2h\"]; umpikuja [effort=\"1h\"];");
-    auto run = check({test::write_scratch("both.dot", both)});
+    auto run = check({"--lang", "en", test::write_scratch("both.dot", both)});
     CHECK(run.code == 1);
     const auto service_at = run.out.find("The service breaks a rule:"), model_at = run.out.find("The model has errors:");
     REQUIRE(service_at != std::string::npos);
@@ -72,7 +73,7 @@ TEST_CASE("check's exit code: 0 sound, 1 findings of either kind, 2 a file that 
 
 TEST_CASE("check --json gives each finding its kind and legal basis", "[cli]") {
   const std::string service = test::write_scratch("service.dot", test::kBilingual);
-  auto run = check({"--json", service});
+  auto run = check({"--json", "--lang", "en", service});
   CHECK(run.code == 1);
   const auto model = nlohmann::json::parse(run.out).at(0);
   CHECK(model.at("errors") == 2);  // kBilingual's two broken rules, and no error in the model
