@@ -23,13 +23,13 @@ Section diagram_section(const Context& ctx) {
   figure.text = say(ctx.lang,
                      "Kaistat ovat rooleja; väri kertoo roolin käyttöasteen, viivan paksuus asiakasmäärän viikossa. "
                      "Siniset kuusikulmiot ovat erityisen tuen tarpeen arviointipisteitä, punainen katkoviiva "
-                     "tarkistuksen löytämä virheellinen reitti.",
+                     "reitti, jolla palvelu rikkoo sääntöä, oranssi pisteviiva virhe mallissa.",
                      "Banorna är roller; färgen visar rollens beläggning, linjens tjocklek antalet klienter per "
                      "vecka. Blå sexhörningar är punkter för bedömning av behov av särskilt stöd, röd streckad "
-                     "linje en felaktig väg som kontrollen hittade.",
+                     "linje en väg där tjänsten bryter mot en regel, orange prickad linje ett fel i modellen.",
                      "Lanes are roles; colour shows the role's utilisation, line width the clients per week. Blue "
-                     "hexagons are special support assessment points; a red dashed line is a faulty route the "
-                     "check found.");
+                     "hexagons are special support assessment points; a red dashed line is a route on which "
+                     "the service breaks a rule, an orange dotted line an error in the model.");
   s.blocks.push_back(figure);
   Block links;
   links.kind = Block::Kind::links;
