@@ -74,7 +74,9 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
   k.rework_visits_per_client = analysis.rework_visits_per_client;
   k.special_support_reach = weighted_reach(analysis);
   fill_mandatory(process, findings, k);
-  for (const auto& d : findings) k.check_errors += d.severity == Severity::error;
+  k.rules_broken = count_errors(findings, DiagnosticKind::service);
+  k.model_errors = count_errors(findings, DiagnosticKind::model);
+  k.check_errors = k.rules_broken + k.model_errors;
   for (const auto& b : analysis.bottlenecks)
     if (b.kind == "role") {
       k.top_bottleneck = b.id;

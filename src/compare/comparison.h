@@ -57,6 +57,8 @@ struct Kpis {
   std::optional<bool> mandatory_on_every_route;
   std::vector<std::string> route_skipping_mandatory;  // a route that proves it does not
   int check_errors = 0;                               // errors found by `check_process`
+  int rules_broken = 0;   // of those, rules the service breaks (DiagnosticKind::service)
+  int model_errors = 0;   // of those, errors in the model itself
   std::optional<std::string> top_bottleneck;          // role id: the analysis' first role bottleneck
   std::optional<std::string> busiest_role;            // role id: the highest utilisation, bottleneck or not
 

@@ -177,6 +177,8 @@ nlohmann::json to_json(const Kpis& k) {
             {"on_every_route", maybe(k.mandatory_on_every_route)},
             {"skipping_route", k.route_skipping_mandatory}}},
           {"check_errors", k.check_errors},
+          {"rules_broken", k.rules_broken},
+          {"model_errors", k.model_errors},
           {"top_bottleneck", maybe(k.top_bottleneck)},
           {"busiest_role", maybe(k.busiest_role)}};
 }

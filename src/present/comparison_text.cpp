@@ -186,8 +186,13 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
                           say(lang, "Pakolliset tarkistuspisteet joka reitillä",
                                "Obligatoriska kontrollpunkter på varje väg", "Mandatory checkpoints on every route"),
                           mandatory));
-  rows.push_back(numeric_row("check_errors", say(lang, "Tarkistuksen virheet", "Fel i kontrollen", "Check errors"),
-                             column(c, [](const Kpis& m) -> std::optional<double> { return m.check_errors; }), 0, false,
+  rows.push_back(numeric_row("rules_broken",
+                             say(lang, "Palvelun sääntörikkomukset", "Regelbrott i tjänsten",
+                                  "Rules the service breaks"),
+                             column(c, [](const Kpis& m) -> std::optional<double> { return m.rules_broken; }), 0, false,
+                             lang));
+  rows.push_back(numeric_row("model_errors", say(lang, "Virheet mallissa", "Fel i modellen", "Errors in the model"),
+                             column(c, [](const Kpis& m) -> std::optional<double> { return m.model_errors; }), 0, false,
                              lang));
   rows.push_back(text_row("top_bottleneck", say(lang, "Pullonkaula", "Flaskhals", "Bottleneck"), bottleneck));
   return rows;

@@ -269,11 +269,16 @@ void mandatory(const Pair& p, std::vector<std::string>& out) {
   }
 }
 
+// The rules the service breaks apart from errors in the model, as check prints them.
 void check_errors(const Pair& p, std::vector<std::string>& out) {
-  if (p.before.check_errors == p.after.check_errors) return;
-  out.push_back(fmt::format(fmt::runtime(p.tr("Tarkistuksen (check) virheitä {} → {}.",
-                                              "Fel i kontrollen (check): {} → {}.", "Errors found by check: {} → {}.")),
-                            p.before.check_errors, p.after.check_errors));
+  if (p.before.rules_broken != p.after.rules_broken)
+    out.push_back(fmt::format(fmt::runtime(p.tr("Palvelun sääntörikkomuksia {} → {}.", "Regelbrott i tjänsten: {} → {}.",
+                                                "Rules the service breaks: {} → {}.")),
+                              p.before.rules_broken, p.after.rules_broken));
+  if (p.before.model_errors != p.after.model_errors)
+    out.push_back(fmt::format(fmt::runtime(p.tr("Virheitä mallissa {} → {}.", "Fel i modellen: {} → {}.",
+                                                "Errors in the model: {} → {}.")),
+                              p.before.model_errors, p.after.model_errors));
 }
 
 std::string counts(const Pair& p, int added, int removed, int changed) {

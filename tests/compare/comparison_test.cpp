@@ -257,3 +257,23 @@ TEST_CASE("Compare finds a skipped mandatory checkpoint by its rule, whatever th
   CHECK_FALSE(*c.models[0].mandatory_on_every_route);
   CHECK(c.models[0].route_skipping_mandatory == std::vector<std::string>{"in", "out"});
 }
+
+TEST_CASE("Compare counts the rules the service breaks apart from the errors in the model", "[compare]") {
+  // The adult current state breaks the s. 42 rule at its two counsellor assessments (pta_so_n,
+  // pta_so_a: `check` lists both as requires-skipped) and has no error in the model; the target
+  // routes every special-support client to a social worker, so both counts are 0 there.
+  Process current = load_bundled("aikuissosiaalityo-nykytila.dot");
+  Process target = load_bundled("aikuissosiaalityo-tavoite.dot");
+  Kpis before = kpis_from(current, analyze(current), check_process(current));
+  Kpis after = kpis_from(target, analyze(target), check_process(target));
+  CHECK(before.rules_broken == 2);
+  CHECK(before.model_errors == 0);
+  CHECK(before.check_errors == 2);
+  CHECK(after.rules_broken == 0);
+  CHECK(after.model_errors == 0);
+  // A dead end is an error in the model, not a broken rule.
+  Process broken = load_text(test::kBroken);
+  Kpis k = kpis_from(broken, analyze(broken), check_process(broken));
+  CHECK(k.model_errors == 1);
+  CHECK(k.rules_broken == 0);
+}
