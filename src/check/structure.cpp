@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "check/check_context.h"
+#include "text/glossary.h"
 
 namespace sujuva::checks::detail {
 
@@ -297,17 +298,19 @@ void check_assessment_coverage(CheckContext& ctx) {
     if (checkpoints.empty() || any_mandatory) continue;
     auto route = route_avoiding(ctx, assessing);
     if (route.empty()) continue;
-    const std::string q = "\"" + name + "\"", list = quoted_list(checkpoints, ctx.lang);
+    // The class in words; the attribute as the model writes it, so that it can be found in the file.
+    const std::string q = "\"" + class_term(name, ctx.lang) + "\"", list = quoted_list(checkpoints, ctx.lang);
+    const std::string attribute = "assesses=\"" + name + "\"";
     ctx.service(
         Severity::warning, "class-never-assessed", 0,
         ctx.say("mikään pakollinen tarkistuspiste ei arvioi luokkaa " + q +
                     ": asiakkaat voivat päästä loppuun ilman luokan " + q +
-                    " arviointia (tarkistuspisteet, joilla assesses=" + q + ": " + list + ")",
+                    " arviointia (tarkistuspisteet, joilla " + attribute + ": " + list + ")",
                 "ingen obligatorisk kontrollpunkt bedömer " + q +
-                    ": klienter kan nå ett slut utan någon bedömning av " + q + " (kontrollpunkter med assesses=" + q +
+                    ": klienter kan nå ett slut utan någon bedömning av " + q + " (kontrollpunkter med " + attribute +
                     ": " + list + ")",
                 "no mandatory checkpoint assesses " + q + ": clients can reach an end without any assessment of " + q +
-                    " (checkpoints with assesses=" + q + ": " + list + ")"),
+                    " (checkpoints with " + attribute + ": " + list + ")"),
         route);
   }
 }

@@ -217,7 +217,7 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
   for (const auto& [name, value] : a.lead_time_weeks.by_assessment) {
     double share = a.lead_time_weeks.share_by_assessment.at(name);
     if (share <= 0) continue;
-    out << "  " << name << ": " << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang) << " "
+    out << "  " << class_term(name, lang) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang) << " "
         << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
   }
   out << "  "
@@ -230,10 +230,10 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
   out << "\n" << say(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n  ";
   if (a.saturation.role)
     out << fmt::format(fmt::runtime(say(lang,
-                                         "{} saavuttaa käyttöasteen 100 %, kun asiakkaita saapuu {} viikossa ({} × "
-                                         "nykyinen).",
-                                         "{} når beläggningen 100 % när {} klienter kommer per vecka ({} × i dag).",
-                                         "{} reaches 100% utilisation at {} arrivals a week ({} × today).")),
+                                         "{}: käyttöaste nousee 100 %:iin, kun asiakkaita saapuu {} viikossa "
+                                         "({} × nykyinen).",
+                                         "{}: beläggningen når 100 % när {} klienter kommer per vecka ({} × i dag).",
+                                         "{}: utilisation reaches 100% at {} arrivals a week ({} × today).")),
                        role_label(p, *a.saturation.role, lang), num(a.saturation.arrivals_per_week, 1, lang),
                        num(a.saturation.scale, 2, lang))
         << "\n";
@@ -306,11 +306,15 @@ void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostr
   for (const auto& c : a.checkpoints)
     out << "  "
         << fmt::format(
-               fmt::runtime(say(lang, "{}: {} asiakasta viikossa luokkaan \"{}\"; heistä {} tavoittaa roolin {}.",
-                                 "{}: {} klienter per vecka till klassen \"{}\"; av dem når {} rollen {}.",
-                                 "{}: {} clients a week assessed \"{}\"; {} of them reach {}.")),
-               step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), c.assesses,
-               pct(c.share_reaching_required_role, lang), c.required_role)
+               fmt::runtime(say(lang,
+                                "{}: {} asiakasta viikossa arvioidaan luokkaan \"{}\"; heistä {} pääsee vaiheeseen, "
+                                "jonka tekee {}.",
+                                "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
+                                "som utförs av {}.",
+                                "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
+               step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang),
+               class_term(c.assesses, lang), pct(c.share_reaching_required_role, lang),
+               requirement_term(p, c.required_role, lang))
         << "\n";
   print_share_cases(a, p, lang, out);
 }

@@ -114,11 +114,7 @@ std::string yes_no(std::optional<bool> value, Lang lang) {
 }  // namespace
 }  // namespace detail
 
-std::string class_name(const std::string& name, Lang lang) {
-  if (name == "standard") return say(lang, "tavallinen", "standard", "standard");
-  if (name == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
-  return name;
-}
+std::string class_name(const std::string& name, Lang lang) { return class_term(name, lang); }
 
 std::string role_name(const Comparison& c, const std::string& role_id, Lang lang) {
   std::string name;
@@ -164,9 +160,9 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
       say(lang, "Uusintakäyntejä asiakasta kohden", "Upprepade besök per klient", "Rework visits per client"),
       column(c, [](const Kpis& m) -> std::optional<double> { return m.rework_visits_per_client; }), 2, false, lang));
   rows.push_back(numeric_row("special_support_reach",
-                             say(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle (requires)",
-                                  "Klienter i behov av särskilt stöd som når krävd yrkesgrupp (requires)",
-                                  "Special-support clients reaching the required role (requires)"),
+                             say(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle",
+                                  "Klienter i behov av särskilt stöd som når krävd yrkesgrupp",
+                                  "Special-support clients reaching the required role"),
                              column(c, [](const Kpis& m) { return m.special_support_reach; }), 0, true, lang));
   std::vector<std::string> mandatory, bottleneck, saturation_role;
   for (const auto& m : c.models) {

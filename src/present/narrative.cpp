@@ -234,9 +234,9 @@ void flow_figures(const Pair& p, std::vector<std::string>& out) {
   if (a != b)
     out.push_back(
         fmt::format(fmt::runtime(p.tr(
-                        "Erityistä tukea tarvitsevista asiakkaista vaaditulle työntekijälle (requires) päätyy {} → {}.",
-                        "Av klienterna i behov av särskilt stöd når {} → {} den krävda yrkesgruppen (requires).",
-                        "Special-support clients who reach the required role (requires): {} → {}.")),
+                        "Erityistä tukea tarvitsevista asiakkaista vaaditulle työntekijälle päätyy {} → {}.",
+                        "Av klienterna i behov av särskilt stöd når {} → {} den krävda yrkesgruppen.",
+                        "Special-support clients who reach the required role: {} → {}.")),
                     a, b));
 }
 

@@ -11,6 +11,7 @@
 #include "present/table.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -103,7 +104,7 @@ std::string classes_table(const Simulation& sim, Lang lang) {
   };
   row(say(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.by_assessment.size() > 1)
-    for (const auto& c : sim.by_assessment) row(c.name, c);
+    for (const auto& c : sim.by_assessment) row(class_term(c.name, lang), c);
   return table_text(t, kLayout);
 }
 

@@ -38,10 +38,7 @@ std::string Context::wait_text(double w) const { return weeks(w); }
 std::string Context::class_name(const std::string& c) const { return class_term(c, lang); }
 
 std::string Context::required_label(const std::string& role_or_qualification) const {
-  auto roles = p.roles_matching(role_or_qualification);
-  if (roles.size() == 1) return one_line(p.roles[roles[0]].label.in(lang, p.roles[roles[0]].id));
-  if (role_or_qualification == "social-worker") return say(lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
-  return role_or_qualification;
+  return requirement_term(p, role_or_qualification, lang);
 }
 
 std::optional<Shade> Context::utilisation_shade(std::optional<double> utilisation, bool keeps_up) const {

@@ -24,8 +24,7 @@ struct Context {
   std::string weeks(std::optional<double> w) const;
   std::string wait_text(double weeks) const;  // the same, for a wait
   std::string class_name(const std::string& cls) const;
-  // Who `requires=` asks for: the one matching role's label, "sosiaalityöntekijä" for the
-  // social-worker qualification, otherwise the qualification as written.
+  // Who `requires=` asks for, in words (text/glossary.h requirement_term).
   std::string required_label(const std::string& role_or_qualification) const;
   // A utilisation's heat colour; a role that cannot keep up gets the last (darkest) one.
   // None for an unknown utilisation of a role that keeps up.

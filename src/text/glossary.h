@@ -5,11 +5,13 @@
 //   fte_amount(0.5, Lang::fi)   == "0,5 htv"
 //   fte_amount(1, Lang::sv)     == "1 årsverke"
 //   class_term("special", Lang::sv) == "särskilt stöd"
+//   qualification_term("social-worker", Lang::fi) == "sosiaalityöntekijä"
 #pragma once
 
 #include <string>
 
 #include "model/lang.h"
+#include "model/process.h"
 
 namespace sujuva {
 
@@ -20,5 +22,11 @@ std::string fte_amount(double fte, Lang lang);
 // A client class in words: the two classes every model knows ("standard", "special") translated,
 // a model's own class names as written.
 std::string class_term(const std::string& name, Lang lang);
+// A qualification in words: the two professions of the pilots ("social-worker",
+// "social-counsellor") translated, a model's own qualifications as written.
+std::string qualification_term(const std::string& name, Lang lang);
+// What a checkpoint's `requires` names, in words: when it matches one role, that role's label;
+// otherwise the qualification (qualification_term).
+std::string requirement_term(const Process& process, const std::string& role_or_qualification, Lang lang);
 
 }  // namespace sujuva

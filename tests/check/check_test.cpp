@@ -99,7 +99,7 @@ TEST_CASE("The findings are written in Finnish or Swedish, with the labels in th
     const auto& law = test::finding(findings, "42 §");
     CHECK(law.line == 3);
     CHECK(law.message ==
-          "tarkistuspisteessä \"arvio\" (Palvelutarpeen arviointi) luokkaan \"special\" arvioidut asiakkaat voivat "
+          "tarkistuspisteessä \"arvio\" (Palvelutarpeen arviointi) luokkaan \"erityinen tuki\" arvioidut asiakkaat voivat "
           "päästä loppuun ilman vaihetta, jonka tekee rooli \"sw\" (Sosiaalityöntekijä) (sosiaalihuoltolaki 42 §: "
           "asiakkaan, jolla on erityisen tuen tarve, omatyöntekijä on sosiaalityöntekijä)");
     CHECK(law.route == test::route({"arvio", "siirto", "ohjaus", "out"}));
@@ -110,7 +110,7 @@ TEST_CASE("The findings are written in Finnish or Swedish, with the labels in th
           "kontrollpunkten \"arvio\" (Bedömning av servicebehov) är obligatorisk, men klienter kan nå ett slut utan "
           "att passera den");
     CHECK(test::finding(findings, "42 §").message ==
-          "klienter som bedömts som \"special\" vid kontrollpunkten \"arvio\" (Bedömning av servicebehov) kan nå ett "
+          "klienter som bedömts som \"särskilt stöd\" vid kontrollpunkten \"arvio\" (Bedömning av servicebehov) kan nå ett "
           "slut utan ett steg som utförs av rollen \"sw\" (Socialarbetare) (socialvårdslagen 42 §: en klient med "
           "behov av särskilt stöd har en socialarbetare som egen kontaktperson)");
   }

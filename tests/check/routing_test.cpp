@@ -143,8 +143,8 @@ TEST_CASE("A when= class must be able to arrive from an upstream checkpoint", "[
 })");
   CHECK(test::lines_of(findings) ==
         std::vector<std::string>{
-            "0: warning: no mandatory checkpoint assesses \"special\": clients can reach an end "
-            "without any assessment of \"special\" (checkpoints with assesses=\"special\": \"arvio\")",
+            "0: warning: no mandatory checkpoint assesses \"special support\": clients can reach an end "
+            "without any assessment of \"special support\" (checkpoints with assesses=\"special\": \"arvio\")",
             "11: route a -> out: when=\"special\", but no client of class \"special\" ever "
             "reaches \"a\" (no checkpoint before it sets outcome=\"special\")"});
 }
@@ -202,7 +202,7 @@ TEST_CASE("Clients assessed into a class reach a step of the required role befor
     const auto& f = test::finding(findings, "can reach an end");
     CHECK(f.line == 3);
     CHECK(f.message ==
-          "clients assessed \"special\" at checkpoint \"arvio\" (Palvelutarpeen arviointi) can reach an end without "
+          "clients assessed \"special support\" at checkpoint \"arvio\" (Palvelutarpeen arviointi) can reach an end without "
           "a step by role \"sw\" (Sosiaalityöntekijä)" +
               law);
     CHECK(f.route == test::route({"arvio", "siirto", "vastaava", "out"}));
@@ -212,8 +212,8 @@ TEST_CASE("Clients assessed into a class reach a step of the required role befor
     auto findings = test::check_model(model("social-worker", "siirto -> ohjaus;"));
     const auto& f = test::finding(findings, "can reach an end");
     CHECK(f.message ==
-          "clients assessed \"special\" at checkpoint \"arvio\" (Palvelutarpeen arviointi) can reach an end without "
-          "a step by a role with qualification \"social-worker\" (\"sw\", \"vk\")" +
+          "clients assessed \"special support\" at checkpoint \"arvio\" (Palvelutarpeen arviointi) can reach an end without "
+          "a step by a role with qualification \"social worker\" (\"sw\", \"vk\")" +
               law);
     CHECK(f.route == test::route({"arvio", "siirto", "ohjaus", "out"}));
   }

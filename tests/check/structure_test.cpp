@@ -226,8 +226,8 @@ TEST_CASE("A mandatory checkpoint lies on every route from a start to an end", "
     auto findings = test::check_model(model("mandatory=false", "neuvonta -> out;"));
     CHECK(test::lines_of(findings) ==
           std::vector<std::string>{
-              "0: warning: no mandatory checkpoint assesses \"special\": clients can reach an end without any "
-              "assessment of \"special\" (checkpoints with assesses=\"special\": \"arvio\")"});
+              "0: warning: no mandatory checkpoint assesses \"special support\": clients can reach an end without any "
+              "assessment of \"special support\" (checkpoints with assesses=\"special\": \"arvio\")"});
     CHECK(findings[0].route == test::route({"in", "neuvonta", "out"}));
   }
 }

@@ -74,3 +74,10 @@ TEST_CASE("The analysis text in English uses decimal points and no space before 
   CHECK(has(text,
             "  Counsellor 1.0          40.0        16.0         40% 0.7 wd   0.3       100%         100%"));
 }
+
+TEST_CASE("The saturation sentence does not depend on whether the role's name is singular or plural",
+          "[present]") {
+  // μ = 5 clients a week (40 h / 8 h), so utilisation reaches 100 % at λ = 5, 2.5 × today's 2.
+  CHECK(has(lines(Lang::fi), "  Ohjaaja: käyttöaste nousee 100 %:iin, kun asiakkaita saapuu 5,0 viikossa (2,50 × nykyinen)."));
+  CHECK(has(lines(Lang::sv), "  Handledare: beläggningen når 100 % när 5,0 klienter kommer per vecka (2,50 × i dag)."));
+}

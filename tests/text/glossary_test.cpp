@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 using namespace sujuva;
 
 TEST_CASE("Staffing is counted in one word per language", "[text]") {
@@ -24,4 +26,29 @@ TEST_CASE("The two classes every model knows are named in each language, a model
   CHECK(class_term("standard", Lang::sv) == "vanlig");
   CHECK(class_term("standard", Lang::en) == "standard");
   CHECK(class_term("kiireellinen", Lang::sv) == "kiireellinen");
+}
+
+TEST_CASE("The two professions of the pilots are named in each language, a model's own as written", "[text]") {
+  CHECK(qualification_term("social-worker", Lang::fi) == "sosiaalityöntekijä");
+  CHECK(qualification_term("social-worker", Lang::sv) == "socialarbetare");
+  CHECK(qualification_term("social-counsellor", Lang::fi) == "sosionomi");
+  CHECK(qualification_term("social-counsellor", Lang::sv) == "socionom");
+  CHECK(qualification_term("psykologi", Lang::sv) == "psykologi");
+}
+
+TEST_CASE("A requirement names its one role by the role's label, several roles by their qualification", "[text]") {
+  Process p = test::load_model(R"dot(digraph d {
+    in [kind=start, arrivals="1/week"];
+    subgraph cluster_a { role=a; fte=1; qualification="social-worker"; label="Aikuiset"; label_sv="Vuxna";
+      x [effort="1h"]; }
+    subgraph cluster_b { role=b; fte=1; qualification="social-counsellor"; label="Ohjaus";
+      y [effort="1h"]; }
+    subgraph cluster_c { role=c; fte=1; qualification="social-counsellor"; label="Neuvonta";
+      z [effort="1h"]; }
+    out [kind=end];
+    in -> x -> y -> z -> out;
+  })dot");
+  CHECK(requirement_term(p, "a", Lang::sv) == "Vuxna");
+  CHECK(requirement_term(p, "social-worker", Lang::fi) == "Aikuiset");  // one role has it
+  CHECK(requirement_term(p, "social-counsellor", Lang::sv) == "socionom");  // two roles have it
 }
