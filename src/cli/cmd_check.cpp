@@ -25,9 +25,9 @@ nlohmann::json to_json(const Diagnostic& d) {
 
 // "1 error", "2 virhettä", "0 varningar": the count and the noun in `lang`.
 std::string counted(int n, Lang lang, bool error) {
-  const char* word = error ? (n == 1 ? say(lang, "virhe", "fel", "error") : say(lang, "virhettä", "fel", "errors"))
-                           : (n == 1 ? say(lang, "varoitus", "varning", "warning")
-                                     : say(lang, "varoitusta", "varningar", "warnings"));
+  const char* word =
+      error ? (n == 1 ? say(lang, "virhe", "fel", "error") : say(lang, "virhettä", "fel", "errors"))
+            : (n == 1 ? say(lang, "varoitus", "varning", "warning") : say(lang, "varoitusta", "varningar", "warnings"));
   return std::to_string(n) + " " + word;
 }
 
@@ -69,17 +69,30 @@ void print_groups(const Diagnostics& findings, Lang lang, std::ostream& out) {
 }  // namespace
 
 int check_command(const Args& args, std::ostream& out, std::ostream& err) {
+  const Lang help = args_lang(args);
   CLI::App app{
-      "Check process models: reachability, traps, probabilities, staffing, mandatory checkpoints and "
-      "required roles.\nExit codes: 0 no errors, 1 errors found (the service breaks a rule, or the model has errors), "
-      "2 unreadable input or usage.",
+      say(help,
+          "Tarkistaa prosessimallit: saavutettavuus, umpikujat, todennäköisyydet, henkilöstö, pakolliset "
+          "tarkistuspisteet ja vaaditut roolit.\nPaluuarvot: 0 ei virheitä, 1 virheitä (palvelu rikkoo sääntöä "
+          "tai mallissa on virheitä), 2 lukukelvoton syöte tai väärä käyttö.",
+          "Kontrollerar processmodeller: nåbarhet, återvändsgränder, sannolikheter, bemanning, obligatoriska "
+          "kontrollpunkter och krävda roller.\nSlutkoder: 0 inga fel, 1 fel (tjänsten bryter mot en regel eller "
+          "modellen har fel), 2 oläslig indata eller felaktig användning.",
+          "Check process models: reachability, traps, probabilities, staffing, mandatory checkpoints and "
+          "required roles.\nExit codes: 0 no errors, 1 errors found (the service breaks a rule, or the model has "
+          "errors), 2 unreadable input or usage."),
       "sujuva check"};
   std::vector<std::string> files;
   Lang lang = Lang::fi;
   bool json = false;
-  app.add_option("MODEL", files, "DOT process model files")->required();
-  app.add_flag("--json", json, "print findings as JSON");
-  add_lang_option(app, lang, "language of the findings: fi, sv or en (default fi, or SUJUVA_LANG)", LangHelp::choices);
+  app.add_option("MODEL", files, say(help, "prosessimallit (DOT)", "processmodeller (DOT)", "DOT process model files"))
+      ->required();
+  app.add_flag("--json", json, say(help, "löydökset JSON-muodossa", "fynden som JSON", "print findings as JSON"));
+  add_lang_option(app, lang,
+                  say(help, "löydösten kieli: fi, sv tai en (oletus fi tai SUJUVA_LANG)",
+                      "fyndens språk: fi, sv eller en (standard fi eller SUJUVA_LANG)",
+                      "language of the findings: fi, sv or en (default fi, or SUJUVA_LANG)"),
+                  LangHelp::choices);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   int exit_code = kOk;

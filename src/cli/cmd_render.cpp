@@ -6,8 +6,8 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "flow/analysis.h"
-#include "present/atomic_file.h"
 #include "io/dot_reader.h"
+#include "present/atomic_file.h"
 #include "render/diagram.h"
 #include "render/figures.h"
 #include "render/graphviz.h"
@@ -16,19 +16,41 @@
 namespace sujuva::cli {
 
 int render_command(const Args& args, std::ostream& out, std::ostream& err) {
-  CLI::App app{
-      "Draw a process model as a diagram: swimlanes per role, checkpoints, heat map of utilisation or "
-      "waiting, the check's findings.\nThe format follows the output file's extension: .svg, .png, .pdf, "
-      ".dot (annotated DOT).\nExit codes: 0 written, 2 unusable input, usage or unwritable output.",
-      "sujuva render"};
+  const Lang help = args_lang(args);
+  CLI::App app{say(help,
+                   "Piirtää prosessimallin kaavioksi: kaista kullekin roolille, tarkistuspisteet, käyttöasteen tai "
+                   "odotuksen lämpökartta, tarkistuksen löydökset.\nMuoto tulee tiedostopäätteestä: .svg, .png, .pdf, "
+                   ".dot (DOT merkinnöin).\nPaluuarvot: 0 kirjoitettu, 2 käyttökelvoton syöte, väärä käyttö tai "
+                   "tiedostoa ei voi kirjoittaa.",
+                   "Ritar en processmodell som diagram: ett band per roll, kontrollpunkter, värmekarta över "
+                   "beläggning eller väntan, kontrollens fynd.\nFormatet följer filändelsen: .svg, .png, .pdf, "
+                   ".dot (DOT med anteckningar).\nSlutkoder: 0 skriven, 2 oanvändbar indata, felaktig användning eller "
+                   "filen kan inte skrivas.",
+                   "Draw a process model as a diagram: swimlanes per role, checkpoints, heat map of utilisation or "
+                   "waiting, the check's findings.\nThe format follows the output file's extension: .svg, .png, .pdf, "
+                   ".dot (annotated DOT).\nExit codes: 0 written, 2 unusable input, usage or unwritable output."),
+               "sujuva render"};
   std::string file, output, color = "utilisation";
   Lang lang = Lang::fi;
   bool poster = false;
-  app.add_option("MODEL", file, "DOT process model file")->required();
-  app.add_option("-o,--output", output, "output file: .svg, .png, .pdf or .dot")->required();
-  add_lang_option(app, lang, "language of labels and fixed words: fi, sv, en", LangHelp::default_value);
-  app.add_option("--color", color, "heat map: utilisation, wait or none")->capture_default_str();
-  app.add_flag("--poster", poster, "large fonts, fewer numbers, scaled to A3 landscape");
+  app.add_option("MODEL", file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+      ->required();
+  app.add_option("-o,--output", output,
+                 say(help, "kirjoitettava tiedosto: .svg, .png, .pdf tai .dot",
+                     "fil som skrivs: .svg, .png, .pdf eller .dot", "output file: .svg, .png, .pdf or .dot"))
+      ->required();
+  add_lang_option(app, lang,
+                  say(help, "nimien ja vakiosanojen kieli: fi, sv, en", "språk för namn och fasta ord: fi, sv, en",
+                      "language of labels and fixed words: fi, sv, en"),
+                  LangHelp::default_value);
+  app.add_option("--color", color,
+                 say(help, "lämpökartta: utilisation (käyttöaste), wait (odotus) tai none (ei)",
+                     "värmekarta: utilisation (beläggning), wait (väntan) eller none (ingen)",
+                     "heat map: utilisation, wait or none"))
+      ->capture_default_str();
+  app.add_flag("--poster", poster,
+               say(help, "isot kirjaimet, vähemmän lukuja, A3 vaakaan", "stora bokstäver, färre tal, A3 liggande",
+                   "large fonts, fewer numbers, scaled to A3 landscape"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   DiagramOptions options;

@@ -13,7 +13,9 @@ enum ExitCode { kOk = 0, kFindings = 1, kUnusable = 2 };
 using Args = std::vector<std::string>;
 struct Command {
   const char* name;
-  const char* description;
+  const char* description_fi;
+  const char* description_sv;
+  const char* description_en;
   int (*run)(const Args& args, std::ostream& out, std::ostream& err);
 };
 

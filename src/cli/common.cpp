@@ -3,11 +3,84 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "model/diagnostic.h"
 #include "text/format.h"
 
 namespace sujuva::cli {
 
+namespace {
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// CLI11's headings and value types in the language of the arguments; set after every option is added.
+void localize_help(CLI::App& app, Lang lang) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", say(lang, "Käyttö", "Användning", "Usage"));
+  formatter->label("OPTIONS", say(lang, "VALINNAT", "FLAGGOR", "OPTIONS"));
+  formatter->label("REQUIRED", say(lang, "PAKOLLINEN", "OBLIGATORISK", "REQUIRED"));
+  formatter->label("Positionals", say(lang, "Tiedostot", "Filer", "Positionals"));
+  if (auto* help = app.get_help_ptr())
+    help->description(say(lang, "näyttää tämän ohjeen", "visar den här hjälpen", "Print this help message and exit"));
+  for (CLI::Option* option : app.get_options()) {
+    if (option->get_group() == "Options") option->group(say(lang, "Valinnat", "Flaggor", "Options"));
+    // The type as CLI11 shows it, followed by a validator's choices (`TEXT:{fi,sv,en}`).
+    const std::string shown = option->get_type_name();
+    const std::string type = shown.substr(0, shown.find(':')), choices = shown.substr(type.size());
+    std::string word = type;
+    if (type == "TEXT") word = say(lang, "TEKSTI", "TEXT", "TEXT");
+    if (type == "INT" || type == "UINT") word = say(lang, "KOKONAISLUKU", "HELTAL", type.c_str());
+    if (type == "FLOAT") word = say(lang, "LUKU", "TAL", "FLOAT");
+    if (word != type) option->type_name(word + choices);
+  }
+}
+
+// A CLI11 usage error in the language of the arguments. CLI11 words its errors in English only,
+// so the few kinds a user meets are recognised by their wording; our own validators' messages
+// (--lang) are already translated and pass as they are.
+std::string usage_error(const CLI::App& app, const CLI::ParseError& e, Lang lang) {
+  const std::string what = e.what();
+  if (lang == Lang::en) return what;
+  const std::string required = " is required";
+  if (ends_with(what, required)) {
+    const std::string name = what.substr(0, what.size() - required.size());
+    return name + say(lang, " puuttuu", " saknas", "");
+  }
+  const std::string extras = "The following arguments were not expected: ",
+                    extra = "The following argument was not expected: ";
+  if (starts_with(what, extras) || starts_with(what, extra)) {
+    const std::string rest = what.substr(starts_with(what, extras) ? extras.size() : extra.size());
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+      for (const auto& n : option->get_lnames()) names.push_back("--" + n);
+      for (const auto& n : option->get_snames()) names.push_back("-" + n);
+    }
+    const std::string first = rest.substr(0, rest.find(' '));
+    const std::string hint = starts_with(first, "-") ? did_you_mean_hint(did_you_mean(first, names), lang) : "";
+    return say(lang, "tuntematon valinta tai ylimääräinen tiedosto: ", "okänd flagga eller extra fil: ", "") + rest +
+           hint;
+  }
+  const std::string convert = "Could not convert: ";
+  if (starts_with(what, convert)) {
+    const std::string rest = what.substr(convert.size());
+    const auto eq = rest.find(" = ");
+    if (eq != std::string::npos)
+      return rest.substr(0, eq) + say(lang, ": arvo \"", ": värdet \"", "") + rest.substr(eq + 3) +
+             say(lang, "\" ei ole luku", "\" är inget tal", "");
+  }
+  const auto missing = what.find(" required ");
+  if (missing != std::string::npos && ends_with(what, " missing") && what.find(':') < missing)
+    return what.substr(0, what.find(':')) + say(lang, ": arvo puuttuu", ": värdet saknas", "");
+  return what;
+}
+
+}  // namespace
+
 std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream& out, std::ostream& err) {
+  const Lang lang = args_lang(args);
+  localize_help(app, lang);
   // CLI11 wants the arguments in reverse order.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -16,12 +89,21 @@ std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream
     out << app.help();
     return kOk;
   } catch (const CLI::ParseError& e) {
-    const Lang lang = default_lang();
-    err << app.get_name() << ": " << e.what() << "\n"
+    err << app.get_name() << ": " << usage_error(app, e, lang) << "\n"
         << say(lang, "katso '", "se '", "see '") << app.get_name() << " --help'\n";
     return kUnusable;
   }
   return std::nullopt;
+}
+
+Lang args_lang(const Args& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string code;
+    if (args[i] == "--lang" && i + 1 < args.size()) code = args[i + 1];
+    if (starts_with(args[i], "--lang=")) code = args[i].substr(7);
+    if (auto lang = parse_lang(code)) return *lang;
+  }
+  return default_lang();
 }
 
 Lang default_lang() {
@@ -36,8 +118,8 @@ CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& descr
   CLI::Validator known(
       [](std::string& code) {
         return parse_lang(code) ? std::string()
-                                : say(default_lang(), "pitää olla fi, sv tai en, ei \"", "ska vara fi, sv eller en, inte \"",
-                                      "must be fi, sv or en, not \"") +
+                                : say(default_lang(), "pitää olla fi, sv tai en, ei \"",
+                                      "ska vara fi, sv eller en, inte \"", "must be fi, sv or en, not \"") +
                                       code + "\"";
       },
       help == LangHelp::choices ? "{fi,sv,en}" : "");

@@ -11,8 +11,13 @@
 namespace sujuva::cli {
 
 // Parses `args` into `app`. Returns an exit code when the command should stop
-// (help printed: 0; usage error: 2), nullopt to go on.
+// (help printed: 0; usage error: 2), nullopt to go on. Help and usage errors are in the language
+// of the arguments (args_lang): CLI11's headings, value types and messages are translated.
 std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream& out, std::ostream& err);
+
+// The language the arguments ask for before they are parsed, so that help and option errors can
+// be in it: the value of `--lang X` or `--lang=X` when it is fi, sv or en, otherwise default_lang().
+Lang args_lang(const Args& args);
 
 // What `--help` shows after `--lang TEXT`: nothing, the choices (`:{fi,sv,en}`) or the default
 // (`=fi`), as each command has always shown it.

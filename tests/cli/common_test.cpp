@@ -77,3 +77,40 @@ TEST_CASE("A command's --help shows --lang with its description and the choices 
   // The default shown is the one every command has: Finnish (SUJUVA_LANG unset in the tests).
   CHECK(help_line(LangHelp::default_value, Lang::sv) == "--lang TEXT=fi              language of the text");
 }
+
+TEST_CASE("Usage errors and help are in the language the arguments ask for", "[cli]") {
+  auto app_with_model = [](std::string& file, bool& json, Lang& lang) {
+    auto app = std::make_unique<CLI::App>("test", "sujuva test");
+    app->add_option("MODEL", file, "model")->required();
+    app->add_flag("--json", json, "json");
+    add_lang_option(*app, lang, "language");
+    return app;
+  };
+  std::string file;
+  bool json = false;
+  Lang lang = Lang::fi;
+  {
+    auto app = app_with_model(file, json, lang);
+    CHECK(parse(*app, {}).err == "sujuva test: MODEL puuttuu\nkatso 'sujuva test --help'\n");
+  }
+  {
+    auto app = app_with_model(file, json, lang);
+    CHECK(parse(*app, {"--lang", "sv", "m.dot", "--jsn"}).err ==
+          "sujuva test: okänd flagga eller extra fil: --jsn (menade du \"--json\"?)\nse 'sujuva test --help'\n");
+  }
+  {
+    auto app = app_with_model(file, json, lang);
+    auto help = parse(*app, {"--help", "--lang=sv"});
+    CHECK(help.code == kOk);
+    CHECK(help.out.find("Användning: sujuva test [FLAGGOR] MODEL") != std::string::npos);
+    CHECK(help.out.find("visar den här hjälpen") != std::string::npos);
+  }
+}
+
+TEST_CASE("The command list and an unknown command speak the chosen language", "[cli]") {
+  std::ostringstream out, err;
+  CHECK(run({"help", "--lang", "sv"}, out, err) == kOk);
+  CHECK(out.str().find("  analyze   flöde i jämvikt:") != std::string::npos);
+  CHECK(run({"analys", "m.dot"}, out, err) == kUnusable);
+  CHECK(err.str() == "sujuva: tuntematon komento \"analys\" (tarkoititko \"analyze\"?); katso 'sujuva help'\n");
+}
