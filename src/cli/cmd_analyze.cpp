@@ -2,14 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
-#include "present/analysis_json.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "flow/analysis.h"
-#include "present/analysis_text.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
+#include "present/analysis_json.h"
+#include "present/analysis_text.h"
 #include "text/format.h"
 
 namespace sujuva::cli {
@@ -82,24 +82,58 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
 }  // namespace
 
 int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
+  const Lang help = args_lang(args);
   CLI::App app{
-      "Analyse the steady-state flow of a process model: visits, workload, utilisation, waiting, lead time, "
-      "bottlenecks, sensitivity and a backlog projection.\nExit codes: 0 ok, 1 findings (a role whose "
-      "demand exceeds its capacity), 2 unusable input or usage.",
+      say(help,
+          "Analysoi prosessimallin tasapainotilan virtauksen: käynnit, työmäärä, käyttöaste, odotus, läpimenoaika, "
+          "pullonkaulat, herkkyys ja jonon ennuste.\nPaluuarvot: 0 kunnossa, 1 löydöksiä (roolin kysyntä ylittää "
+          "kapasiteetin), 2 käyttökelvoton syöte tai väärä käyttö.",
+          "Analyserar processmodellens flöde i jämvikt: besök, arbetsmängd, beläggning, väntan, genomloppstid, "
+          "flaskhalsar, känslighet och en prognos för kön.\nSlutkoder: 0 i ordning, 1 fynd (en roll vars efterfrågan "
+          "överstiger kapaciteten), 2 oanvändbar indata eller felaktig användning.",
+          "Analyse the steady-state flow of a process model: visits, workload, utilisation, waiting, lead time, "
+          "bottlenecks, sensitivity and a backlog projection.\nExit codes: 0 ok, 1 findings (a role whose "
+          "demand exceeds its capacity), 2 unusable input or usage."),
       "sujuva analyze"};
   Options o;
-  app.add_option("MODEL", o.file, "DOT process model file")->required();
+  app.add_option("MODEL", o.file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+      ->required();
   app.add_option("--set", o.sets,
-                 "what-if change, e.g. sw.fte=4, sw.absence=0.2, sw.fte=+1, absence=0.2, "
-                 "arvio->swplan.p=0.4, effort x1.2 (repeatable)");
-  app.add_option("--scale-arrivals", o.scale, "multiply every start step's arrivals, e.g. 1.2");
-  app.add_option("--weeks", o.weeks, "weeks of backlog projection (default 26 with --timeline or --backlog)")
+                 say(help,
+                     "entä jos -muutos, esim. sw.fte=4, sw.absence=0,2, sw.fte=+1, absence=0,2, arvio->swplan.p=0,4, "
+                     "effort x1,2 (voi toistaa)",
+                     "tänkt förändring, t.ex. sw.fte=4, sw.absence=0,2, sw.fte=+1, absence=0,2, arvio->swplan.p=0,4, "
+                     "effort x1,2 (kan upprepas)",
+                     "what-if change, e.g. sw.fte=4, sw.absence=0.2, sw.fte=+1, absence=0.2, "
+                     "arvio->swplan.p=0.4, effort x1.2 (repeatable)"));
+  app.add_option(
+      "--scale-arrivals", o.scale,
+      say(help, "kertoo jokaisen aloitusvaiheen saapumiset, esim. 1,2",
+          "multiplicerar varje startstegs ankomster, t.ex. 1,2", "multiply every start step's arrivals, e.g. 1.2"));
+  app.add_option("--weeks", o.weeks,
+                 say(help, "jonon ennusteen viikot (oletus 26, kun --timeline tai --backlog)",
+                     "veckor i köprognosen (standard 26 med --timeline eller --backlog)",
+                     "weeks of backlog projection (default 26 with --timeline or --backlog)"))
       ->check(CLI::Range(0, 100000));  // NonNegativeNumber printed its upper end, DBL_MAX, in full
-  app.add_option("--backlog", o.backlogs, "clients already queued at a role at week 0, e.g. sw=40 (repeatable)");
-  app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value, e.g. 10,sw.fte,2.5");
-  add_lang_option(app, o.lang, "language of the text: fi, sv or en", LangHelp::choices);
-  app.add_flag("--json", o.json, "print the analysis as one JSON document");
-  app.add_option("--csv", o.csv_dir, "also write roles.csv, steps.csv and projection.csv into this directory");
+  app.add_option("--backlog", o.backlogs,
+                 say(help, "roolin jonossa jo viikolla 0 olevat asiakkaat, esim. sw=40 (voi toistaa)",
+                     "klienter som redan köar hos en roll vecka 0, t.ex. sw=40 (kan upprepas)",
+                     "clients already queued at a role at week 0, e.g. sw=40 (repeatable)"));
+  app.add_option("--timeline", o.timeline_file,
+                 say(help, "muutokset CSV-tiedostona viikko,kohde,arvo, esim. 10,sw.fte,2.5",
+                     "förändringar som CSV vecka,mål,värde, t.ex. 10,sw.fte,2.5",
+                     "CSV of changes week,target,value, e.g. 10,sw.fte,2.5"));
+  add_lang_option(
+      app, o.lang,
+      say(help, "tekstin kieli: fi, sv tai en", "textens språk: fi, sv eller en", "language of the text: fi, sv or en"),
+      LangHelp::choices);
+  app.add_flag("--json", o.json,
+               say(help, "analyysi yhtenä JSON-dokumenttina", "analysen som ett JSON-dokument",
+                   "print the analysis as one JSON document"));
+  app.add_option("--csv", o.csv_dir,
+                 say(help, "kirjoittaa myös roles.csv, steps.csv ja projection.csv tähän kansioon",
+                     "skriver också roles.csv, steps.csv och projection.csv i den här mappen",
+                     "also write roles.csv, steps.csv and projection.csv into this directory"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   const Lang lang = o.lang;
 

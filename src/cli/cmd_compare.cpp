@@ -3,19 +3,18 @@
 #include <ostream>
 #include <sstream>
 
-#include "present/comparison_json.h"
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "compare/comparison.h"
-#include "present/narrative.h"
-#include "render/diff_diagram.h"
 #include "compare/simulated.h"
-#include "present/comparison_text.h"
 #include "flow/analysis.h"
-#include "present/atomic_file.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
+#include "present/atomic_file.h"
+#include "present/comparison_json.h"
+#include "present/comparison_text.h"
+#include "present/narrative.h"
 #include "render/diagram.h"
 #include "render/diff_diagram.h"
 #include "render/figures.h"
@@ -113,39 +112,89 @@ void print_text(const Comparison& c, Lang lang, std::ostream& out) {
 }  // namespace
 
 int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
+  const Lang help = args_lang(args);
   CLI::App app{
-      "Compare process models before and after a change: key figures from the flow analysis (saturation, lead time, "
-      "utilisation and wait per role, handoffs, special-support clients reaching the required role, mandatory "
-      "checkpoints, bottleneck) with absolute and relative change, the structural diff and a narrative.\n"
-      "With one MODEL and --scenario, compares the model with its variations.\n"
-      "Exit codes: 0 compared, 2 unreadable or incomparable input, or usage.",
+      say(help,
+          "Vertaa prosessimalleja ennen ja jälkeen muutoksen: virtausanalyysin tunnusluvut (kyllästyminen, "
+          "läpimenoaika, käyttöaste ja odotus rooleittain, siirrot, vaaditulle työntekijälle päätyvät erityistä tukea "
+          "tarvitsevat, pakolliset tarkistuspisteet, pullonkaula) muutoksineen, rakenteen erot ja kuvaus "
+          "sanoin.\nYhdellä mallilla ja --scenario-valinnalla vertaa mallia sen muunnelmiin.\nPaluuarvot: 0 verrattu, "
+          "2 lukukelvoton tai vertailukelvoton syöte tai väärä käyttö.",
+          "Jämför processmodeller före och efter en förändring: nyckeltal från flödesanalysen (mättnad, genomloppstid, "
+          "beläggning och väntan per roll, överlämningar, klienter i behov av särskilt stöd som når krävd yrkesgrupp, "
+          "obligatoriska kontrollpunkter, flaskhals) med förändring, skillnaderna i strukturen och en beskrivning i "
+          "ord.\nMed en MODELL och --scenario jämförs modellen med sina varianter.\nSlutkoder: 0 jämfört, 2 oläslig "
+          "eller ojämförbar indata eller felaktig användning.",
+          "Compare process models before and after a change: key figures from the flow analysis (saturation, lead "
+          "time, "
+          "utilisation and wait per role, handoffs, special-support clients reaching the required role, mandatory "
+          "checkpoints, bottleneck) with absolute and relative change, the structural diff and a narrative.\n"
+          "With one MODEL and --scenario, compares the model with its variations.\n"
+          "Exit codes: 0 compared, 2 unreadable or incomparable input, or usage."),
       "sujuva compare"};
   std::vector<std::string> files, scenarios, heatmaps;
   std::string diagram;
   Lang lang = Lang::fi;
   bool json = false, simulate = false;
   SimulatedOptions sim_options;
-  app.add_option("MODEL", files, "DOT process models: the first is the baseline (before)")->required();
+  app.add_option("MODEL", files,
+                 say(help, "prosessimallit (DOT): ensimmäinen on lähtötilanne (ennen)",
+                     "processmodeller (DOT): den första är utgångsläget (före)",
+                     "DOT process models: the first is the baseline (before)"))
+      ->required();
   app.add_option("--scenario", scenarios,
-                 "a variation of the first model, e.g. \"sw.fte=+1\", \"absence=0.2\", \"a->b.p=0.4\"; several "
-                 "changes in one scenario separated by ';'; repeat for more columns");
-  add_lang_option(app, lang, "language of the narrative and table: fi, sv or en (default fi)");
-  app.add_option("--diagram", diagram, "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)");
+                 say(help,
+                     "ensimmäisen mallin muunnelma, esim. \"sw.fte=+1\", \"absence=0,2\", \"a->b.p=0,4\"; useampi "
+                     "muutos yhdessä skenaariossa ';'-merkein eroteltuna; toista, niin sarakkeita tulee lisää",
+                     "en variant av den första modellen, t.ex. \"sw.fte=+1\", \"absence=0,2\", \"a->b.p=0,4\"; flera "
+                     "förändringar i ett scenario åtskilda med ';'; upprepa för fler kolumner",
+                     "a variation of the first model, e.g. \"sw.fte=+1\", \"absence=0.2\", \"a->b.p=0.4\"; several "
+                     "changes in one scenario separated by ';'; repeat for more columns"));
+  add_lang_option(app, lang,
+                  say(help, "kuvauksen ja taulukon kieli: fi, sv tai en (oletus fi)",
+                      "språk för beskrivningen och tabellen: fi, sv eller en (standard fi)",
+                      "language of the narrative and table: fi, sv or en (default fi)"));
+  app.add_option("--diagram", diagram,
+                 say(help, "piirtää kahden ensimmäisen mallin erot kaavioksi (.svg, .png, .pdf, .dot)",
+                     "ritar skillnaderna mellan de två första modellerna som diagram (.svg, .png, .pdf, .dot)",
+                     "write the diff of the first two models as a diagram (.svg, .png, .pdf, .dot)"));
   app.add_option("--heatmap", heatmaps,
-                 "write a model's own diagram coloured by utilisation (.svg, .png, .pdf, .dot); repeat: the first "
-                 "file is the first model's, the second the second's, ...");
+                 say(help,
+                     "piirtää mallin oman kaavion käyttöasteen väreillä (.svg, .png, .pdf, .dot); toista: ensimmäinen "
+                     "tiedosto on ensimmäisen mallin, toinen toisen, ...",
+                     "ritar en modells eget diagram färgat efter beläggning (.svg, .png, .pdf, .dot); upprepa: den "
+                     "första filen är den första modellens, den andra den andras, ...",
+                     "write a model's own diagram coloured by utilisation (.svg, .png, .pdf, .dot); repeat: the first "
+                     "file is the first model's, the second the second's, ..."));
   app.add_flag("--simulate", simulate,
-               "also simulate every model with the same seed (common random numbers): lead-time percentiles and "
-               "deadline compliance with 95% intervals");
-  app.add_option("--replications", sim_options.replications, "simulation replications (default 20)")
+               say(help,
+                   "simuloi myös jokaisen mallin samalla siemenellä (yhteiset satunnaisluvut): läpimenoajan "
+                   "prosenttipisteet ja määräajoissa pysyminen 95 %:n väleineen",
+                   "simulerar också varje modell med samma frö (gemensamma slumptal): percentiler för genomloppstiden "
+                   "och hållna tidsfrister med 95 % intervall",
+                   "also simulate every model with the same seed (common random numbers): lead-time percentiles and "
+                   "deadline compliance with 95% intervals"));
+  app.add_option("--replications", sim_options.replications,
+                 say(help, "simuloinnin toistot (oletus 20)", "simuleringens upprepningar (standard 20)",
+                     "simulation replications (default 20)"))
       ->check(CLI::Range(2, 10000));
-  app.add_option("--weeks", sim_options.weeks, "simulated weeks after the warm-up (default 260)")
+  app.add_option(
+         "--weeks", sim_options.weeks,
+         say(help, "simuloidut viikot lämmittelyn jälkeen (oletus 260)",
+             "simulerade veckor efter uppvärmningen (standard 260)", "simulated weeks after the warm-up (default 260)"))
       ->check(CLI::Range(1.0, 5200.0));
   app.add_option("--warmup", sim_options.warmup_weeks,
-                 "warm-up weeks left out of the figures (default: the longest of the models' own, as in simulate)")
+                 say(help, "luvuista pois jätettävät lämmittelyviikot (oletus: mallien omista pisin, kuten simulate)",
+                     "uppvärmningsveckor som inte räknas (standard: den längsta av modellernas egna, som i simulate)",
+                     "warm-up weeks left out of the figures (default: the longest of the models' own, as in simulate)"))
       ->check(CLI::Range(0.0, 5200.0));
-  app.add_option("--seed", sim_options.seed, "random seed of the simulation (default 1)");
-  app.add_flag("--json", json, "print the comparison as JSON (before, after, delta, relative, structure, narrative)");
+  app.add_option("--seed", sim_options.seed,
+                 say(help, "simuloinnin satunnaislukujen siemen (oletus 1)", "simuleringens slumpfrö (standard 1)",
+                     "random seed of the simulation (default 1)"));
+  app.add_flag("--json", json,
+               say(help, "vertailu JSON-muodossa (before, after, delta, relative, structure, narrative)",
+                   "jämförelsen som JSON (before, after, delta, relative, structure, narrative)",
+                   "print the comparison as JSON (before, after, delta, relative, structure, narrative)"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   std::vector<Process> processes;

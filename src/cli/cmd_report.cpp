@@ -79,26 +79,65 @@ std::optional<Analysis> diagram_analysis(const Process& process, Lang lang) {
 }  // namespace
 
 int report_command(const Args& args, std::ostream& out, std::ostream& err) {
-  CLI::App app{
-      "Write a model's report for a team meeting: DIR/index.html (one self-contained file: summary, "
-      "diagram, roles, checkpoints, check findings, sensitivity, charts, assumptions) plus report.md, "
-      "analysis.json, diagram.svg, diagram.png and poster.pdf.\nExit codes: 0 written, 2 unusable input, "
-      "usage or unwritable output.",
-      "sujuva report"};
+  const Lang help = args_lang(args);
+  CLI::App app{say(help,
+                   "Kirjoittaa mallin raportin tiimin kokoukseen: DIR/index.html (yksi itsenäinen tiedosto: "
+                   "yhteenveto, kaavio, roolit, tarkistuspisteet, tarkistuksen löydökset, herkkyys, kuviot, oletukset) "
+                   "sekä report.md, analysis.json, diagram.svg, diagram.png ja poster.pdf.\nPaluuarvot: 0 kirjoitettu, "
+                   "2 käyttökelvoton syöte, väärä käyttö tai tiedostoa ei voi kirjoittaa.",
+                   "Skriver en rapport om modellen för ett teammöte: DIR/index.html (en fristående fil: "
+                   "sammanfattning, diagram, roller, kontrollpunkter, kontrollens fynd, känslighet, figurer, "
+                   "antaganden) samt report.md, analysis.json, diagram.svg, diagram.png och poster.pdf.\nSlutkoder: 0 "
+                   "skriven, 2 oanvändbar indata, felaktig användning eller filen kan inte skrivas.",
+                   "Write a model's report for a team meeting: DIR/index.html (one self-contained file: summary, "
+                   "diagram, roles, checkpoints, check findings, sensitivity, charts, assumptions) plus report.md, "
+                   "analysis.json, diagram.svg, diagram.png and poster.pdf.\nExit codes: 0 written, 2 unusable input, "
+                   "usage or unwritable output."),
+               "sujuva report"};
   Options o;
-  app.add_option("MODEL", o.file, "DOT process model file")->required();
-  app.add_option("-o,--output", o.dir, "output folder (default reports/<model name>)");
-  add_lang_option(app, o.lang, "language of the report: fi, sv or en", LangHelp::choices);
-  app.add_option("--weeks", o.weeks, "weeks of backlog projection in the chart (default 26)")
+  app.add_option("MODEL", o.file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+      ->required();
+  app.add_option(
+      "-o,--output", o.dir,
+      say(help, "kansio, johon kirjoitetaan (oletus reports/<mallin nimi>)",
+          "mapp som skrivs (standard reports/<modellens namn>)", "output folder (default reports/<model name>)"));
+  add_lang_option(app, o.lang,
+                  say(help, "raportin kieli: fi, sv tai en", "rapportens språk: fi, sv eller en",
+                      "language of the report: fi, sv or en"),
+                  LangHelp::choices);
+  app.add_option(
+         "--weeks", o.weeks,
+         say(help, "jonon ennusteen viikot kuviossa (oletus 26)", "veckor i köprognosen i figuren (standard 26)",
+             "weeks of backlog projection in the chart (default 26)"))
       ->check(CLI::Range(1, 520));
-  app.add_option("--set", o.sets, "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)");
-  app.add_option("--timeline", o.timeline_file, "CSV of changes week,target,value for the projection");
-  app.add_flag("--simulate", o.simulate, "add a simulation section: lead-time percentiles, deadlines, weekly queues");
-  app.add_option("--replications", o.replications, "simulation replications (default 10)")->check(CLI::Range(2, 1000));
-  app.add_option("--sim-weeks", o.sim_weeks, "simulated weeks per replication (default 52)")
+  app.add_option("--set", o.sets,
+                 say(help, "entä jos -muutos kuten analyze-komennossa, esim. sw.fte=+1 (voi toistaa)",
+                     "tänkt förändring som i analyze, t.ex. sw.fte=+1 (kan upprepas)",
+                     "what-if change as in analyze, e.g. sw.fte=+1 (repeatable)"));
+  app.add_option(
+      "--timeline", o.timeline_file,
+      say(help, "ennusteen muutokset CSV-tiedostona viikko,kohde,arvo",
+          "förändringar för prognosen som CSV vecka,mål,värde", "CSV of changes week,target,value for the projection"));
+  app.add_flag(
+      "--simulate", o.simulate,
+      say(help, "lisää simulointiosion: läpimenoajan prosenttipisteet, määräajat, jonot viikoittain",
+          "lägger till ett avsnitt om simulering: percentiler för genomloppstiden, tidsfrister, köer per vecka",
+          "add a simulation section: lead-time percentiles, deadlines, weekly queues"));
+  app.add_option("--replications", o.replications,
+                 say(help, "simuloinnin toistot (oletus 10)", "simuleringens upprepningar (standard 10)",
+                     "simulation replications (default 10)"))
+      ->check(CLI::Range(2, 1000));
+  app.add_option("--sim-weeks", o.sim_weeks,
+                 say(help, "simuloidut viikot toistoa kohden (oletus 52)",
+                     "simulerade veckor per upprepning (standard 52)", "simulated weeks per replication (default 52)"))
       ->check(CLI::Range(1.0, 520.0));
-  app.add_option("--seed", o.seed, "simulation seed (default 1)");
-  app.add_option("--compare", o.compare, "a BEFORE model: adds a before/after section (this MODEL is after)");
+  app.add_option(
+      "--seed", o.seed,
+      say(help, "simuloinnin siemen (oletus 1)", "simuleringens frö (standard 1)", "simulation seed (default 1)"));
+  app.add_option("--compare", o.compare,
+                 say(help, "malli ENNEN: lisää ennen/jälkeen-osion (tämä MODEL on jälkeen)",
+                     "en modell FÖRE: lägger till ett avsnitt före/efter (den här MODEL är efter)",
+                     "a BEFORE model: adds a before/after section (this MODEL is after)"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   const Lang lang = o.lang;
   // -o names a folder for six files; `-o raportti.html` would otherwise make a folder of that name.

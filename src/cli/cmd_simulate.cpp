@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "present/simulation_json.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "io/dot_reader.h"
 #include "model/scenario.h"
 #include "model/timeline.h"
+#include "present/simulation_json.h"
 #include "present/simulation_text.h"
 #include "sim/simulation.h"
 #include "text/format.h"
@@ -47,10 +47,18 @@ class ProgressBar {
 }  // namespace
 
 int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
+  const Lang help = args_lang(args);
   CLI::App app{
-      "Simulate a process model: discrete events, staff pools, client classes, deadlines, 95% "
-      "confidence intervals over replications.\nExit codes: 0 ok, 1 the model is unstable or a guard "
-      "stopped a replication (a queue without bound, a client looping), 2 unusable input or usage.",
+      say(help,
+          "Simuloi prosessimallin: tapahtumat, henkilöstö, asiakasluokat, määräajat, 95 %:n luottamusvälit "
+          "toistoista.\nPaluuarvot: 0 kunnossa, 1 malli ei ole vakaa tai raja pysäytti toiston (rajaton jono, kiertävä "
+          "asiakas), 2 käyttökelvoton syöte tai väärä käyttö.",
+          "Simulerar en processmodell: händelser, personal, klientklasser, tidsfrister, 95 % konfidensintervall över "
+          "upprepningar.\nSlutkoder: 0 i ordning, 1 modellen är instabil eller en gräns stoppade en upprepning (en kö "
+          "utan gräns, en klient som går i cirkel), 2 oanvändbar indata eller felaktig användning.",
+          "Simulate a process model: discrete events, staff pools, client classes, deadlines, 95% "
+          "confidence intervals over replications.\nExit codes: 0 ok, 1 the model is unstable or a guard "
+          "stopped a replication (a queue without bound, a client looping), 2 unusable input or usage."),
       "sujuva simulate"};
   std::string file, timeline_file, seed_text = "1", absence_model = "capacity", calendar = "continuous", csv_dir;
   std::vector<std::string> sets;
@@ -58,30 +66,81 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   Lang lang = Lang::fi;
   double scale = 1;
   bool json = false;
-  app.add_option("MODEL", file, "DOT process model file")->required();
-  app.add_option("--weeks", options.weeks, "measured weeks after the warm-up (default 52)");
-  auto* warmup = app.add_option("--warmup", options.warmup_weeks,
-                                "warm-up weeks left out of the statistics (default: 8 × the longest expected time to "
-                                "the end without queueing, 4 to 1040 weeks)");
-  app.add_option("--replications", options.replications, "independent replications (default 10)");
-  app.add_option("--seed", seed_text, "random seed, 0 to 18446744073709551615 (default 1)");
-  app.add_option("--threads", options.threads, "worker threads, 0 = all cores (default); never changes results");
-  app.add_option("--absence-model", absence_model,
-                 "capacity: absence reduces capacity (default, as analyze); random: absence spells per person");
+  app.add_option("MODEL", file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+      ->required();
+  app.add_option(
+      "--weeks", options.weeks,
+      say(help, "mitatut viikot lämmittelyn jälkeen (oletus 52)", "uppmätta veckor efter uppvärmningen (standard 52)",
+          "measured weeks after the warm-up (default 52)"));
+  auto* warmup =
+      app.add_option("--warmup", options.warmup_weeks,
+                     say(help,
+                         "tilastoista pois jätettävät lämmittelyviikot (oletus: 8 × pisin odotettu aika loppuun ilman "
+                         "jonoja, 4–1040 viikkoa)",
+                         "uppvärmningsveckor som inte räknas (standard: 8 × den längsta väntade tiden till slutet utan "
+                         "köer, 4–1040 veckor)",
+                         "warm-up weeks left out of the statistics (default: 8 × the longest expected time to "
+                         "the end without queueing, 4 to 1040 weeks)"));
+  app.add_option("--replications", options.replications,
+                 say(help, "toisistaan riippumattomat toistot (oletus 10)", "oberoende upprepningar (standard 10)",
+                     "independent replications (default 10)"));
+  app.add_option(
+      "--seed", seed_text,
+      say(help, "satunnaislukujen siemen, 0–18446744073709551615 (oletus 1)",
+          "slumpfrö, 0–18446744073709551615 (standard 1)", "random seed, 0 to 18446744073709551615 (default 1)"));
+  app.add_option("--threads", options.threads,
+                 say(help, "säikeet, 0 = kaikki ytimet (oletus); ei koskaan muuta tuloksia",
+                     "trådar, 0 = alla kärnor (standard); ändrar aldrig resultaten",
+                     "worker threads, 0 = all cores (default); never changes results"));
+  app.add_option(
+      "--absence-model", absence_model,
+      say(help,
+          "capacity: poissaolot vähentävät kapasiteettia (oletus, kuten analyze); random: poissaolojaksot "
+          "henkilöittäin",
+          "capacity: frånvaro minskar kapaciteten (standard, som analyze); random: frånvaroperioder per person",
+          "capacity: absence reduces capacity (default, as analyze); random: absence spells per person"));
   app.add_option("--absence-spell", options.absence_spell_weeks,
-                 "mean length of one absence spell in weeks with --absence-model random (default 1)");
+                 say(help, "yhden poissaolojakson keskipituus viikkoina, kun --absence-model random (oletus 1)",
+                     "en frånvaroperiods medellängd i veckor med --absence-model random (standard 1)",
+                     "mean length of one absence spell in weeks with --absence-model random (default 1)"));
   app.add_option("--calendar", calendar,
-                 "continuous (default, as analyze) or office: work and arrivals only Monday to Friday, "
-                 "hours_per_day hours from 08:00");
-  app.add_option("--timeline", timeline_file,
-                 "CSV of changes week,target,value (e.g. 20,sw.fte,3.5); weeks count from the start of the warm-up");
-  app.add_option("--set", sets, "what-if change, e.g. sw.fte=4, sw.absence=0.2, arvio->swplan.p=0.4");
-  app.add_option("--scale-arrivals", scale, "multiply every start step's arrivals");
-  app.add_option("--max-queue", options.max_queue, "stop a replication when a queue passes this (default 1000000)");
-  app.add_option("--max-visits", options.max_visits, "stop when a client makes more visits (default 100000)");
-  app.add_flag("--json", json, "print the result as JSON");
-  app.add_option("--csv", csv_dir, "also write roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv into DIR");
-  add_lang_option(app, lang, "language of text and CSV: fi (default), sv, en");
+                 say(help,
+                     "continuous (oletus, kuten analyze) tai office: työ ja saapumiset vain maanantaista perjantaihin, "
+                     "hours_per_day tuntia klo 8 alkaen",
+                     "continuous (standard, som analyze) eller office: arbete och ankomster bara måndag till fredag, "
+                     "hours_per_day timmar från kl. 8",
+                     "continuous (default, as analyze) or office: work and arrivals only Monday to Friday, "
+                     "hours_per_day hours from 08:00"));
+  app.add_option(
+      "--timeline", timeline_file,
+      say(help, "muutokset CSV-tiedostona viikko,kohde,arvo (esim. 20,sw.fte,3.5); viikot lasketaan lämmittelyn alusta",
+          "förändringar som CSV vecka,mål,värde (t.ex. 20,sw.fte,3.5); veckorna räknas från uppvärmningens början",
+          "CSV of changes week,target,value (e.g. 20,sw.fte,3.5); weeks count from the start of the warm-up"));
+  app.add_option("--set", sets,
+                 say(help, "entä jos -muutos, esim. sw.fte=4, sw.absence=0,2, arvio->swplan.p=0,4",
+                     "tänkt förändring, t.ex. sw.fte=4, sw.absence=0,2, arvio->swplan.p=0,4",
+                     "what-if change, e.g. sw.fte=4, sw.absence=0.2, arvio->swplan.p=0.4"));
+  app.add_option("--scale-arrivals", scale,
+                 say(help, "kertoo jokaisen aloitusvaiheen saapumiset", "multiplicerar varje startstegs ankomster",
+                     "multiply every start step's arrivals"));
+  app.add_option("--max-queue", options.max_queue,
+                 say(help, "pysäyttää toiston, kun jono ylittää tämän (oletus 1000000)",
+                     "stoppar en upprepning när en kö blir längre än så (standard 1000000)",
+                     "stop a replication when a queue passes this (default 1000000)"));
+  app.add_option("--max-visits", options.max_visits,
+                 say(help, "pysäyttää, kun asiakas tekee enemmän käyntejä (oletus 100000)",
+                     "stoppar när en klient gör fler besök (standard 100000)",
+                     "stop when a client makes more visits (default 100000)"));
+  app.add_flag("--json", json, say(help, "tulos JSON-muodossa", "resultatet som JSON", "print the result as JSON"));
+  app.add_option(
+      "--csv", csv_dir,
+      say(help, "kirjoittaa myös roles.csv, classes.csv, by_assessment.csv, deadlines.csv ja weekly.csv kansioon DIR",
+          "skriver också roles.csv, classes.csv, by_assessment.csv, deadlines.csv och weekly.csv i mappen DIR",
+          "also write roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv into DIR"));
+  add_lang_option(
+      app, lang,
+      say(help, "tekstin ja CSV:n kieli: fi (oletus), sv, en", "språk för text och CSV: fi (standard), sv, en",
+          "language of text and CSV: fi (default), sv, en"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   auto seed = parse_number(seed_text);

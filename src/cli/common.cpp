@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <regex>
 
 #include "model/diagnostic.h"
 #include "text/format.h"
@@ -26,14 +27,14 @@ void localize_help(CLI::App& app, Lang lang) {
     help->description(say(lang, "näyttää tämän ohjeen", "visar den här hjälpen", "Print this help message and exit"));
   for (CLI::Option* option : app.get_options()) {
     if (option->get_group() == "Options") option->group(say(lang, "Valinnat", "Flaggor", "Options"));
-    // The type as CLI11 shows it, followed by a validator's choices (`TEXT:{fi,sv,en}`).
+    // CLI11 shows the type followed by the validators' choices (`TEXT:{fi,sv,en}`), which it adds itself.
     const std::string shown = option->get_type_name();
-    const std::string type = shown.substr(0, shown.find(':')), choices = shown.substr(type.size());
+    const std::string type = shown.substr(0, shown.find(':'));
     std::string word = type;
     if (type == "TEXT") word = say(lang, "TEKSTI", "TEXT", "TEXT");
     if (type == "INT" || type == "UINT") word = say(lang, "KOKONAISLUKU", "HELTAL", type.c_str());
     if (type == "FLOAT") word = say(lang, "LUKU", "TAL", "FLOAT");
-    if (word != type) option->type_name(word + choices);
+    if (word != type) option->type_name(word);
   }
 }
 
@@ -86,7 +87,9 @@ std::optional<int> parse_arguments(CLI::App& app, const Args& args, std::ostream
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
-    out << app.help();
+    // CLI::Range describes itself in English ("INT in [0 - 100000]"): the bounds are what matters.
+    static const std::regex range(R"(:(?:INT|UINT|FLOAT) in \[([^ \]]+) - ([^ \]]+)\])");
+    out << std::regex_replace(app.help(), range, ":$1–$2");
     return kOk;
   } catch (const CLI::ParseError& e) {
     err << app.get_name() << ": " << usage_error(app, e, lang) << "\n"
