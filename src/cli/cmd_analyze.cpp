@@ -40,7 +40,9 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
   }
   if (o.scale) {
     if (!(*o.scale >= 0) || *o.scale > 1e12) {
-      err << "sujuva analyze: --scale-arrivals must be a number from 0 up\n";
+      err << "sujuva analyze: --scale-arrivals "
+          << say(lang, "on luku 0 tai suurempi\n", "ska vara ett tal 0 eller större\n",
+                 "must be a number from 0 up\n");
       return false;
     }
     scale_arrivals(process, *o.scale);
@@ -49,7 +51,9 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
     auto eq = text.find('=');
     auto clients = eq == std::string::npos ? Parsed<double>{} : parse_number(text.substr(eq + 1));
     if (!clients || *clients.value < 0) {
-      err << "sujuva analyze: --backlog \"" << text << "\": expected ROLE=CLIENTS, e.g. sw=40\n";
+      err << "sujuva analyze: --backlog \"" << text
+          << say(lang, "\": kirjoita ROOLI=ASIAKKAITA, esim. sw=40\n", "\": skriv ROLL=KLIENTER, t.ex. sw=40\n",
+                 "\": expected ROLE=CLIENTS, e.g. sw=40\n");
       return false;
     }
     std::string role = text.substr(0, eq);
@@ -57,7 +61,8 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
       std::vector<std::string> ids;
       for (const auto& r : process.roles) ids.push_back(r.id);
       auto best = did_you_mean(role, ids);
-      err << "sujuva analyze: --backlog: no role \"" << role << "\"" << did_you_mean_hint(best) << "\n";
+      err << "sujuva analyze: --backlog: " << say(lang, "ei roolia \"", "ingen roll \"", "no role \"") << role << "\""
+          << did_you_mean_hint(best, lang) << "\n";
       return false;
     }
     options.initial_backlog[role] += *clients.value;

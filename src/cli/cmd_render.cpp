@@ -57,7 +57,11 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   auto color_by = parse_color_by(color);
   auto format = format_from_path(output);
   if (!color_by)
-    return err << "sujuva render: --color must be utilisation, wait or none, not \"" << color << "\"\n", kUnusable;
+    return err << "sujuva render: --color "
+               << say(lang, "on utilisation, wait tai none, ei \"", "ska vara utilisation, wait eller none, inte \"",
+                      "must be utilisation, wait or none, not \"")
+               << color << "\"\n",
+           kUnusable;
   if (!format)
     return err << "sujuva render: " << output
                << ": unknown format; use a file name ending in .svg, .png, .pdf or .dot\n",

@@ -145,8 +145,11 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
 
   auto seed = parse_number(seed_text);
   if (!seed || *seed.value < 0 || *seed.value != std::floor(*seed.value) || *seed.value > 1.8446744073709552e19) {
-    err << "sujuva simulate: --seed must be a whole number from 0 to 18446744073709551615 (got \"" << seed_text
-        << "\")\n";
+    err << "sujuva simulate: --seed "
+        << say(lang, "on kokonaisluku väliltä 0–18446744073709551615, ei \"",
+               "ska vara ett heltal från 0 till 18446744073709551615, inte \"",
+               "must be a whole number from 0 to 18446744073709551615 (got \"")
+        << seed_text << say(lang, "\"\n", "\"\n", "\")\n");
     return kUnusable;
   }
   options.seed = seed_text.find_first_not_of("0123456789") == std::string::npos ? std::stoull(seed_text)
@@ -155,13 +158,19 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (absence_model == "random")
     options.absence_model = AbsenceModel::random;
   else if (absence_model != "capacity") {
-    err << "sujuva simulate: --absence-model must be capacity or random (got \"" << absence_model << "\")\n";
+    err << "sujuva simulate: --absence-model "
+        << say(lang, "on capacity tai random, ei \"", "ska vara capacity eller random, inte \"",
+               "must be capacity or random (got \"")
+        << absence_model << say(lang, "\"\n", "\"\n", "\")\n");
     return kUnusable;
   }
   if (calendar == "office")
     options.calendar = CalendarModel::office;
   else if (calendar != "continuous") {
-    err << "sujuva simulate: --calendar must be continuous or office (got \"" << calendar << "\")\n";
+    err << "sujuva simulate: --calendar "
+        << say(lang, "on continuous tai office, ei \"", "ska vara continuous eller office, inte \"",
+               "must be continuous or office (got \"")
+        << calendar << say(lang, "\"\n", "\"\n", "\")\n");
     return kUnusable;
   }
 
@@ -178,7 +187,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   if (!(scale >= 0) || !std::isfinite(scale)) {
-    err << "sujuva simulate: --scale-arrivals must be a number >= 0\n";
+    err << "sujuva simulate: --scale-arrivals "
+        << say(lang, "on luku 0 tai suurempi\n", "ska vara ett tal 0 eller större\n", "must be a number >= 0\n");
     return kUnusable;
   }
   if (scale != 1) scale_arrivals(process, scale);

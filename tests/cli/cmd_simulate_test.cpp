@@ -61,12 +61,12 @@ TEST_CASE("simulate refuses unusable options with a message and exit code 2", "[
   SECTION("a negative seed") {
     Run r = simulate({file, "--seed", "-5"});
     CHECK(r.code == 2);
-    CHECK(r.err == "sujuva simulate: --seed must be a whole number from 0 to 18446744073709551615 (got \"-5\")\n");
+    CHECK(r.err == "sujuva simulate: --seed on kokonaisluku väliltä 0–18446744073709551615, ei \"-5\"\n");
   }
   SECTION("an unknown absence model") {
     Run r = simulate({file, "--absence-model", "sometimes"});
     CHECK(r.code == 2);
-    CHECK(r.err == "sujuva simulate: --absence-model must be capacity or random (got \"sometimes\")\n");
+    CHECK(r.err == "sujuva simulate: --absence-model on capacity tai random, ei \"sometimes\"\n");
   }
   SECTION("a missing file") {
     Run r = simulate({file + ".missing"});
