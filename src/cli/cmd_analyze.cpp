@@ -25,6 +25,7 @@ struct Options {
   std::string timeline_file;
   Lang lang = Lang::fi;
   bool json = false;
+  bool wide = false;
   std::string csv_dir;
 };
 
@@ -41,8 +42,7 @@ bool prepare(const Options& o, Lang lang, Process& process, AnalysisOptions& opt
   if (o.scale) {
     if (!(*o.scale >= 0) || *o.scale > 1e12) {
       err << "sujuva analyze: --scale-arrivals "
-          << say(lang, "on luku 0 tai suurempi\n", "ska vara ett tal 0 eller större\n",
-                 "must be a number from 0 up\n");
+          << say(lang, "on luku 0 tai suurempi\n", "ska vara ett tal 0 eller större\n", "must be a number from 0 up\n");
       return false;
     }
     scale_arrivals(process, *o.scale);
@@ -139,6 +139,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
                  say(help, "kirjoittaa myös roles.csv, steps.csv ja projection.csv tähän kansioon",
                      "skriver också roles.csv, steps.csv och projection.csv i den här mappen",
                      "also write roles.csv, steps.csv and projection.csv into this directory"));
+  add_wide_option(app, o.wide, help);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
   const Lang lang = o.lang;
 
@@ -174,7 +175,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
     write_json(analysis, out);
     out << "\n";
   } else
-    print_analysis(analysis, process, lang, out);
+    print_analysis(analysis, process, lang, out, text_fit(o.wide));
   return analysis.stable() ? kOk : kFindings;
 }
 

@@ -1,5 +1,8 @@
 #include "cli/common.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
@@ -131,6 +134,21 @@ CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& descr
                             ->check(known);
   if (help == LangHelp::default_value) option->default_str(lang_code(lang));
   return option;
+}
+
+void add_wide_option(CLI::App& app, bool& wide, Lang help) {
+  app.add_flag("--wide", wide,
+               say(help, "taulukoiden kaikki sarakkeet ja koko nimet, rivit niin pitkinä kuin ne tulevat",
+                   "alla kolumner och hela namn i tabellerna, rader så långa som de blir",
+                   "every column and whole names in tables, lines as long as they come"));
+}
+
+TextFit text_fit(bool wide) {
+  if (wide) return {.width = 0, .wide = true};
+  size_t width = 100;
+  winsize size{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) width = size.ws_col;
+  return {.width = width, .wide = false};
 }
 
 }  // namespace sujuva::cli

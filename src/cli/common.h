@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "model/lang.h"
+#include "present/table.h"
 
 namespace sujuva::cli {
 
@@ -31,5 +32,12 @@ Lang default_lang();
 // a usage error like any other (exit code 2): `--lang: must be fi, sv or en, not "xx"`.
 CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& description,
                              LangHelp help = LangHelp::plain);
+
+// Adds `--wide`: every column of every table, lines as long as they come.
+void add_wide_option(CLI::App& app, bool& wide, Lang help);
+
+// What text output may take: the terminal's width when standard output is one, else 100
+// columns; with `wide`, no limit and every column.
+TextFit text_fit(bool wide);
 
 }  // namespace sujuva::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string_view>
 
@@ -82,13 +83,22 @@ void percent_cell(Table& table, std::optional<double> x, Lang lang) {
 }
 
 // Indented under their heading, one space between columns; a padded last cell keeps its spaces.
-const TextLayout kLayout{.indent = "  ", .gap = " ", .trim = false};
+TextLayout layout(const TextFit& fit) { return {.indent = "  ", .gap = " ", .trim = false, .width = fit.width}; }
 
-void print_table(const Row& header, const std::vector<Row>& rows, std::ostream& out) {
+void print_table(const Row& header, const std::vector<Row>& rows, const TextFit& fit, std::ostream& out,
+                 std::vector<Align> align = {}) {
   Table table;
   table.header = header;
+  table.align = std::move(align);
   for (const auto& r : rows) table.add_row(r);
-  write_table_text(table, kLayout, out);
+  write_table_text(table, layout(fit), out);
+}
+
+// A sentence under a heading, wrapped to the width: a numbered one's later lines under its first
+// word, another's two further in.
+void print_prose(std::string_view text, const TextFit& fit, std::ostream& out, std::string_view first = "  ") {
+  const bool numbered = first.find_first_not_of(' ') != std::string_view::npos;
+  out << wrap_text(text, fit.width, first, std::string(display_width(first) + (numbered ? 0 : 2), ' '));
 }
 
 // one_line(label) without a copy when there is nothing to change.
@@ -114,78 +124,102 @@ std::string step_label(const Process& p, const std::string& id, Lang lang) {
   return one_line(v ? p.graph[*v].label.in(lang, id) : id);
 }
 
-void print_summary(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_summary(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   out << one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
   const auto& lead = a.lead_time_weeks.mean;
   out << fmt::format(fmt::runtime(say(lang, "Asiakkaita saapuu {} viikossa. Läpimenoaika keskimäärin {}",
-                                       "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",
-                                       "{} clients arrive a week. Mean lead time {}")),
-                     format_decimal(a.arrivals_per_week, 1, lang), format_duration(lead, p.calendar.working_days_per_week(), lang));
+                                      "{} klienter kommer per vecka. Genomloppstid i genomsnitt {}",
+                                      "{} clients arrive a week. Mean lead time {}")),
+                     format_decimal(a.arrivals_per_week, 1, lang),
+                     format_duration(lead, p.calendar.working_days_per_week(), lang));
   out << ".\n";
   if (!a.stable())
-    out << say(lang,
-                "Prosessi ei ole tasapainossa: ainakin yhden roolin kysyntä ylittää kapasiteetin, joten jono kasvaa "
-                "jatkuvasti eikä odotusaikaa voi laskea.",
-                "Processen är inte i balans: efterfrågan överstiger kapaciteten för minst en roll, så kön växer "
-                "hela tiden och väntetiden kan inte beräknas.",
-                "The process is not in balance: demand exceeds capacity for at least one role, so its queue grows "
-                "without end and no waiting time can be computed.")
-        << "\n";
+    print_prose(
+        say(lang,
+            "Prosessi ei ole tasapainossa: ainakin yhden roolin kysyntä ylittää kapasiteetin, joten jono kasvaa "
+            "jatkuvasti eikä odotusaikaa voi laskea.",
+            "Processen är inte i balans: efterfrågan överstiger kapaciteten för minst en roll, så kön växer "
+            "hela tiden och väntetiden kan inte beräknas.",
+            "The process is not in balance: demand exceeds capacity for at least one role, so its queue "
+            "grows without end and no waiting time can be computed."),
+        fit, out, "");
   out << "\n" << say(lang, "Missä sujuvuus katkeaa", "Var smidigheten brister", "Where smoothness breaks") << "\n";
-  if (std::string none = no_bottleneck_sentence(a, p, lang); !none.empty()) out << "  " << none << "\n";
+  if (std::string none = no_bottleneck_sentence(a, p, lang); !none.empty())
+    print_prose(none, fit, out);
   else if (a.bottlenecks.empty())
     out << "  " << say(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
-  for (size_t i = 0; i < a.bottlenecks.size(); ++i) out << "  " << i + 1 << ". " << a.bottlenecks[i].reason << "\n";
+  for (size_t i = 0; i < a.bottlenecks.size(); ++i)
+    print_prose(a.bottlenecks[i].reason, fit, out, fmt::format("  {}. ", i + 1));
 }
 
-void print_roles(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_roles(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   out << "\n" << say(lang, "Roolit", "Roller", "Roles") << "\n";
   const double days_per_week = p.calendar.working_days_per_week();
-  Row header{say(lang, "rooli", "roll", "role"),
-             fte_term(lang),
-             say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
-             say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
-             say(lang, "käyttöaste", "beläggning", "utilisation"),
-             say(lang, "odotus", "väntan", "wait"),
-             say(lang, "jonossa", "i kö", "queue"),
-             say(lang, "asiakkaista", "av klienterna", "of clients"),
-             say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
-  std::vector<Row> rows;
-  for (const auto& r : a.roles) {
-    std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
-                                : say(lang, "kasvaa", "växer", "grows");
-    rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
-                    num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
-                    num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
+  if (!fit.wide) {
+    // What a reader needs first; the queue and the share of clients are in --wide and roles.csv.
+    Row header{say(lang, "rooli", "roll", "role"),
+               fte_term(lang),
+               say(lang, "kapasiteetti\nh/vk", "kapacitet\nh/v", "capacity\nh/wk"),
+               say(lang, "kysyntä\nh/vk", "efterfrågan\nh/v", "demand\nh/wk"),
+               say(lang, "käyttöaste", "beläggning", "utilisation"),
+               say(lang, "odotus", "väntan", "wait"),
+               say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
+    std::vector<Row> rows;
+    for (const auto& r : a.roles) {
+      std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
+                                  : say(lang, "kasvaa", "växer", "grows");
+      rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
+                      num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
+                      pct(r.share_of_lead_time, lang)});
+    }
+    print_table(header, rows, fit, out);
+  } else {
+    Row header{say(lang, "rooli", "roll", "role"),
+               fte_term(lang),
+               say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
+               say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
+               say(lang, "käyttöaste", "beläggning", "utilisation"),
+               say(lang, "odotus", "väntan", "wait"),
+               say(lang, "jonossa", "i kö", "queue"),
+               say(lang, "asiakkaista", "av klienterna", "of clients"),
+               say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+    std::vector<Row> rows;
+    for (const auto& r : a.roles) {
+      std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
+                                  : say(lang, "kasvaa", "växer", "grows");
+      rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
+                      num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
+                      num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
+    }
+    print_table(header, rows, fit, out);
   }
-  print_table(header, rows, out);
   for (const auto& r : a.roles)
     if (!r.stable)
-      out << "  " << role_label(p, r.id, lang) << ": "
-          << fmt::format(fmt::runtime(say(lang, "jono kasvaa {} asiakasta ja {} tuntia viikossa",
-                                           "kön växer med {} klienter och {} timmar per vecka",
-                                           "the backlog grows by {} clients and {} hours a week")),
-                         format_decimal(r.backlog_growth_clients_per_week, 1, lang),
-                         format_decimal(r.backlog_growth_hours_per_week, 1, lang))
-          << "\n";
+      print_prose(role_label(p, r.id, lang) + ": " +
+                      fmt::format(fmt::runtime(say(lang, "jono kasvaa {} asiakasta ja {} tuntia viikossa",
+                                                   "kön växer med {} klienter och {} timmar per vecka",
+                                                   "the backlog grows by {} clients and {} hours a week")),
+                                  format_decimal(r.backlog_growth_clients_per_week, 1, lang),
+                                  format_decimal(r.backlog_growth_hours_per_week, 1, lang)),
+                  fit, out);
 }
 
-void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
-  out << "\n" << say(lang, "Vaiheet", "Steg", "Steps") << "\n";
-  Row header{say(lang, "vaihe", "steg", "step"),
-             say(lang, "rooli", "roll", "role"),
-             say(lang, "käyntejä/vk", "besök/v", "visits/wk"),
-             say(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
-             say(lang, "tavoittaa", "når", "reach"),
-             say(lang, "työ h/vk", "arbete h/v", "work h/wk"),
-             say(lang, "odotus", "väntan", "wait"),
-             say(lang, "viipymä", "vistelse", "sojourn"),
-             say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+// Every column, one row per step in the model's order.
+void print_all_step_columns(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+  Table table;
+  table.header = {say(lang, "vaihe", "steg", "step"),
+                  say(lang, "rooli", "roll", "role"),
+                  say(lang, "käyntejä/vk", "besök/v", "visits/wk"),
+                  say(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
+                  say(lang, "tavoittaa", "når", "reach"),
+                  say(lang, "työ h/vk", "arbete h/v", "work h/wk"),
+                  say(lang, "odotus", "väntan", "wait"),
+                  say(lang, "viipymä", "vistelse", "sojourn"),
+                  say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
+  table.align = {Align::left, Align::left};
   const double days_per_week = p.calendar.working_days_per_week();
   std::vector<std::string> role_labels;  // by role index: one label per role, not per step
   for (const auto& r : p.roles) role_labels.push_back(role_label(p, r.id, lang));
-  Table table;
-  table.header = header;
   std::string scratch;
   for (size_t v = 0; v < a.steps.size(); ++v) {
     const auto& s = a.steps[v];
@@ -206,10 +240,55 @@ void print_steps(const Analysis& a, const Process& p, Lang lang, std::ostream& o
     percent_cell(table, s.share_of_lead_time, lang);
     table.end_row();
   }
-  write_table_text(table, kLayout, out);
+  write_table_text(table, layout(TextFit{}), out);
 }
 
-void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+// The steps under their role's name, in the order the roles first do one; the steps without a
+// role (start, decisions, ends, outside waits) last. Visits per client, reach and work are in
+// --wide and steps.csv.
+void print_steps_by_role(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
+  Table table;
+  table.header = {say(lang, "vaihe", "steg", "step"),
+                  say(lang, "käyntejä\nviikossa", "besök\nper vecka", "visits\na week"),
+                  say(lang, "odotus", "väntan", "wait"), say(lang, "viipymä", "vistelse", "sojourn"),
+                  say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
+  std::vector<std::string> group_order;  // role ids, then "" for the steps without one
+  std::map<std::string, std::vector<size_t>> groups;
+  for (size_t v = 0; v < a.steps.size(); ++v) {
+    const std::string role = a.steps[v].role.value_or("");
+    auto [it, added] = groups.try_emplace(role);
+    if (added && !role.empty()) group_order.push_back(role);
+    it->second.push_back(v);
+  }
+  if (groups.count("")) group_order.push_back("");
+  const double days_per_week = p.calendar.working_days_per_week();
+  std::string scratch;
+  for (const auto& role : group_order) {
+    table.add_span(role.empty() ? say(lang, "ilman roolia", "utan roll", "without a role") : role_label(p, role, lang));
+    for (size_t v : groups[role]) {
+      const auto& s = a.steps[v];
+      table.text() += "  ";
+      table.text() += label_line(p.graph[v].label.in(lang, s.id), scratch);
+      table.end_cell();
+      number_cell(table, s.arrivals_per_week, 2, lang);
+      table.cell(format_duration(s.wait_weeks, days_per_week, lang, DurationStyle::unit));
+      table.cell(format_duration(s.sojourn_weeks, days_per_week, lang, DurationStyle::unit));
+      percent_cell(table, s.share_of_lead_time, lang);
+      table.end_row();
+    }
+  }
+  write_table_text(table, layout(fit), out);
+}
+
+void print_steps(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
+  out << "\n" << say(lang, "Vaiheet", "Steg", "Steps") << "\n";
+  if (fit.wide)
+    print_all_step_columns(a, p, lang, out);
+  else
+    print_steps_by_role(a, p, lang, fit, out);
+}
+
+void print_flow_figures(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   out << "\n"
       << say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
              "Lead time by assessment outcome")
@@ -217,115 +296,116 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, std::ost
   for (const auto& [name, value] : a.lead_time_weeks.by_assessment) {
     double share = a.lead_time_weeks.share_by_assessment.at(name);
     if (share <= 0) continue;
-    out << "  " << class_term(name, lang) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang) << " "
-        << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
+    out << "  " << class_term(name, lang) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang)
+        << " (" << format_percent(share, lang) << " " << say(lang, "asiakkaista", "av klienterna", "of clients")
+        << ")\n";
   }
-  out << "  "
-      << fmt::format(fmt::runtime(say(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
-                                       "Överlämningar mellan roller {} och upprepade besök {} per klient.",
-                                       "Handoffs between roles {} and repeat visits {} per client.")),
-                     format_decimal(a.handoffs_per_client, 2, lang),
-                     format_decimal(a.rework_visits_per_client, 2, lang))
-      << "\n";
-  out << "\n" << say(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n  ";
+  print_prose(
+      fmt::format(fmt::runtime(say(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
+                                   "Överlämningar mellan roller {} och upprepade besök {} per klient.",
+                                   "Handoffs between roles {} and repeat visits {} per client.")),
+                  format_decimal(a.handoffs_per_client, 2, lang), format_decimal(a.rework_visits_per_client, 2, lang)),
+      fit, out);
+  out << "\n" << say(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n";
   if (a.saturation.role)
-    out << fmt::format(fmt::runtime(say(lang,
-                                         "{}: käyttöaste nousee 100 %:iin, kun asiakkaita saapuu {} viikossa "
-                                         "({} × nykyinen).",
-                                         "{}: beläggningen når 100 % när {} klienter kommer per vecka ({} × i dag).",
-                                         "{}: utilisation reaches 100% at {} arrivals a week ({} × today).")),
-                       role_label(p, *a.saturation.role, lang), num(a.saturation.arrivals_per_week, 1, lang),
-                       num(a.saturation.scale, 2, lang))
-        << "\n";
+    print_prose(fmt::format(fmt::runtime(say(lang,
+                                             "{}: käyttöaste nousee {}:iin, kun asiakkaita saapuu {} viikossa "
+                                             "({} × nykyinen).",
+                                             "{}: beläggningen når {} när {} klienter kommer per vecka ({} × i dag).",
+                                             "{}: utilisation reaches {} at {} arrivals a week ({} × today).")),
+                            role_label(p, *a.saturation.role, lang), format_percent(1.0, lang),
+                            num(a.saturation.arrivals_per_week, 1, lang), num(a.saturation.scale, 2, lang)),
+                fit, out);
   else
-    out << say(lang, "Millään roolilla ei ole asiakastyötä.", "Ingen roll har klientarbete.",
-                "No role has client work.")
-        << "\n";
+    print_prose(
+        say(lang, "Millään roolilla ei ole asiakastyötä.", "Ingen roll har klientarbete.", "No role has client work."),
+        fit, out);
 }
 
-void print_sensitivity(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_sensitivity(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   if (a.sensitivity.empty()) return;
   out << "\n"
       << say(lang, "Herkkyys: missä yksi henkilö lisää auttaa eniten", "Känslighet: var en person till hjälper mest",
-              "Sensitivity: where one more person helps most")
+             "Sensitivity: where one more person helps most")
       << "\n";
   for (size_t i = 0; i < a.sensitivity.size() && i < 3; ++i)
-    out << "  " << a.sensitivity[i].rank << ". " << a.sensitivity[i].reason << "\n";
+    print_prose(a.sensitivity[i].reason, fit, out, fmt::format("  {}. ", a.sensitivity[i].rank));
   const double days_per_week = p.calendar.working_days_per_week();
   auto duration = [&](std::optional<double> weeks) {
     return format_duration(weeks, days_per_week, lang, DurationStyle::unit);
   };
-  Row header{say(lang, "rooli", "roll", "role"), say(lang, "läpimeno nyt", "genomlopp nu", "lead now"),
+  Row header{say(lang, "rooli", "roll", "role"), say(lang, "läpimeno\nnyt", "genomlopp\nnu", "lead time\nnow"),
              "+" + fte_amount(0.5, lang), "+" + fte_amount(1, lang),
-             say(lang, "poissaolot +5 %-yks.", "frånvaro +5 %-enh.", "absence +5 pp")};
+             say(lang, "poissaolot\n+5 %-yks.", "frånvaro\n+5 %-enh.", "absence\n+5 pp")};
   std::vector<Row> rows;
   for (const auto& s : a.sensitivity) {
     Row row{role_label(p, s.role, lang), duration(a.lead_time_weeks.mean)};
     for (const auto& c : s.cases) row.push_back(duration(c.lead_time_weeks) + " / " + pct(c.utilisation, lang));
     rows.push_back(row);
   }
-  print_table(header, rows, out);
+  print_table(header, rows, fit, out);
 }
 
 // What the lead time and the busiest role would be if each checkpoint assessed 10 percentage
 // points fewer or more clients into its class.
-void print_share_cases(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_share_cases(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   bool any = false;
   for (const auto& c : a.checkpoints) any = any || !c.share_cases.empty();
   if (!any) return;
   out << "\n"
       << say(lang, "Herkkyys: jos tarkistuspiste arvioisi luokkaan useampia tai harvempia",
-              "Känslighet: om kontrollpunkten bedömde fler eller färre till klassen",
-              "Sensitivity: if the checkpoint assessed more or fewer clients into the class")
+             "Känslighet: om kontrollpunkten bedömde fler eller färre till klassen",
+             "Sensitivity: if the checkpoint assessed more or fewer clients into the class")
       << "\n";
-  Row header{say(lang, "tarkistuspiste", "kontrollpunkt", "checkpoint"), say(lang, "osuus", "andel", "share"),
-             say(lang, "läpimeno", "genomlopp", "lead time"),
-             say(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
-             say(lang, "käyttöaste", "beläggning", "utilisation")};
+  // Each checkpoint's name over its rows: the names are long and tell apart only as a whole.
+  Table table;
+  table.header = {say(lang, "osuus", "andel", "share"), say(lang, "läpimeno", "genomlopp", "lead time"),
+                  say(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
+                  say(lang, "käyttöaste", "beläggning", "utilisation")};
+  table.align = {Align::right, Align::right, Align::left, Align::right};
   const RoleResult* busiest = a.busiest_role();  // in the model as it is
   auto duration = [&](std::optional<double> weeks) {
     return format_duration(weeks, p.calendar.working_days_per_week(), lang, DurationStyle::unit);
   };
-  std::vector<Row> rows;
   for (const auto& c : a.checkpoints) {
     if (c.share_cases.empty()) continue;
-    rows.push_back({step_label(p, c.step, lang), pct(c.outcome_share, lang) + say(lang, " (nyt)", " (nu)", " (now)"),
-                    duration(a.lead_time_weeks.mean), busiest ? role_label(p, busiest->id, lang) : "",
-                    busiest ? pct(busiest->utilisation, lang) : ""});
+    table.add_span(step_label(p, c.step, lang));
+    table.add_row({"  " + pct(c.outcome_share, lang) + say(lang, " (nyt)", " (nu)", " (now)"),
+                   duration(a.lead_time_weeks.mean), busiest ? role_label(p, busiest->id, lang) : "",
+                   busiest ? pct(busiest->utilisation, lang) : ""});
     for (const auto& s : c.share_cases)
-      rows.push_back({"", pct(s.share, lang), duration(s.lead_time_weeks),
-                      s.busiest_role.empty() ? "" : role_label(p, s.busiest_role, lang),
-                      pct(s.busiest_utilisation, lang)});
+      table.add_row({pct(s.share, lang), duration(s.lead_time_weeks),
+                     s.busiest_role.empty() ? "" : role_label(p, s.busiest_role, lang),
+                     pct(s.busiest_utilisation, lang)});
   }
-  print_table(header, rows, out);
+  write_table_text(table, layout(fit), out);
 }
 
-void print_checkpoints(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_checkpoints(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   if (a.checkpoints.empty()) return;
   out << "\n" << say(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
   for (const auto& c : a.checkpoints)
-    out << "  "
-        << fmt::format(
-               fmt::runtime(say(lang,
-                                "{}: {} asiakasta viikossa arvioidaan luokkaan \"{}\"; heistä {} pääsee vaiheeseen, "
-                                "jonka tekee {}.",
-                                "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
-                                "som utförs av {}.",
-                                "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
-               step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang),
-               class_term(c.assesses, lang), pct(c.share_reaching_required_role, lang),
-               requirement_term(p, c.required_role, lang))
-        << "\n";
-  print_share_cases(a, p, lang, out);
+    print_prose(
+        fmt::format(
+            fmt::runtime(say(lang,
+                             "{}: {} asiakasta viikossa arvioidaan luokkaan \"{}\"; heistä {} pääsee vaiheeseen, "
+                             "jonka tekee {}.",
+                             "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
+                             "som utförs av {}.",
+                             "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
+            step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), class_term(c.assesses, lang),
+            pct(c.share_reaching_required_role, lang), requirement_term(p, c.required_role, lang)),
+        fit, out);
+  print_share_cases(a, p, lang, fit, out);
 }
 
-void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
+void print_projection(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   if (!a.projection) return;
   const auto& pr = *a.projection;
   out << "\n"
       << say(lang, "Ennuste: jonoon jäävät asiakkaat viikon lopussa, kun kapasiteetti ei riitä",
-              "Prognos: klienter kvar i kö vid veckans slut när kapaciteten inte räcker",
-              "Projection: clients left waiting at the end of the week when capacity falls short")
+             "Prognos: klienter kvar i kö vid veckans slut när kapaciteten inte räcker",
+             "Projection: clients left waiting at the end of the week when capacity falls short")
       << "\n";
   Row header{say(lang, "viikko", "vecka", "week")};
   for (const auto& r : pr.roles) header.push_back(role_label(p, r, lang));
@@ -335,22 +415,22 @@ void print_projection(const Analysis& a, const Process& p, Lang lang, std::ostre
     for (double q : pr.queue_clients[w]) row.push_back(format_decimal(q, 1, lang));
     rows.push_back(row);
   }
-  print_table(header, rows, out);
+  print_table(header, rows, fit, out);
 }
 
 }  // namespace
 
-void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream& out) {
-  print_summary(a, p, lang, out);
-  print_roles(a, p, lang, out);
-  print_steps(a, p, lang, out);
-  print_flow_figures(a, p, lang, out);
-  print_sensitivity(a, p, lang, out);
-  print_checkpoints(a, p, lang, out);
-  print_projection(a, p, lang, out);
+void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream& out, const TextFit& fit) {
+  print_summary(a, p, lang, fit, out);
+  print_roles(a, p, lang, fit, out);
+  print_steps(a, p, lang, fit, out);
+  print_flow_figures(a, p, lang, fit, out);
+  print_sensitivity(a, p, lang, fit, out);
+  print_checkpoints(a, p, lang, fit, out);
+  print_projection(a, p, lang, fit, out);
   if (!a.notes.empty()) {
     out << "\n" << say(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
-    for (const auto& n : a.notes) out << "  " << n << "\n";
+    for (const auto& n : a.notes) print_prose(n, fit, out);
   }
 }
 

@@ -8,12 +8,15 @@
 #include <string>
 
 #include "flow/analysis.h"
+#include "present/table.h"
 
 namespace sujuva {
 
 // Bottleneck sentences first, then roles, steps, lead time by class, saturation,
 // sensitivity, checkpoints, the projection and notes. Decimal comma in fi/sv.
-void print_analysis(const Analysis& analysis, const Process& process, Lang lang, std::ostream& out);
+// `fit` (present/table.h): the width the lines may take and whether every column shows.
+void print_analysis(const Analysis& analysis, const Process& process, Lang lang, std::ostream& out,
+                    const TextFit& fit = {});
 
 // The three CSV texts: UTF-8 with BOM and ';' under fi/sv, ',' under en.
 std::string roles_csv(const Analysis& analysis, const Process& process, Lang lang);

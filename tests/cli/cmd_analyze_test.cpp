@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "present/table.h"
 #include "support.h"
 
 using namespace sujuva;
@@ -80,7 +81,7 @@ TEST_CASE("analyze prints tables and exits 0 on a stable model", "[flow][cli]") 
 TEST_CASE("analyze exits 1 on an unstable role and 2 on unusable input", "[flow][cli]") {
   auto dir = temp_dir("exit");
   auto unstable = write(dir / "u.dot", kUnstable);
-  auto run = analyze({unstable, "--lang", "en"});
+  auto run = analyze({unstable, "--lang", "en", "--wide"});  // --wide: the sentence on one line
   CHECK(run.code == 1);
   CHECK(run.out.find("Työntekijä: utilisation 125% – demand exceeds capacity, the queue grows by 1.0 clients (10.0 "
                      "hours) a week.") != std::string::npos);
@@ -172,4 +173,27 @@ TEST_CASE("analyze escapes labels in CSV and formats Swedish text", "[flow][cli]
   CHECK(sv.out.find("Arbete; <b>: beläggning 75\u00A0%, väntan i genomsnitt 3,8 arbetsdagar, 100\u00A0% av "
                     "genomloppstiden.") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("analyze fits 100 columns when not printing to a terminal, in every language, and --wide does not",
+          "[flow][cli]") {
+  // The bundled adult social work model's step labels are up to 79 code points long and its
+  // roles' up to 43: every column of the step table takes 225.
+  const std::string model = SUJUVA_SOURCE_DIR "/processes/aikuissosiaalityo-nykytila.dot";
+  auto widest = [](const std::string& text) {
+    size_t widest = 0;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) widest = std::max(widest, display_width(line));
+    return widest;
+  };
+  for (const char* lang : {"fi", "sv", "en"}) {
+    INFO(lang);
+    auto run = analyze({model, "--lang", lang});
+    CHECK(run.code <= 1);
+    CHECK(widest(run.out) <= 100);
+    CHECK(widest(analyze({model, "--lang", lang, "--wide"}).out) > 200);
+  }
+  // Each role's name heads its steps; whole where it fits.
+  CHECK(analyze({model}).out.find("\n  Sosiaalityöntekijät, aikuiset 30–64\n    Asiakasjako tiimipalaverissa (30–64)") !=
+        std::string::npos);
 }

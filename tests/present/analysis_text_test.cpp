@@ -78,6 +78,6 @@ TEST_CASE("The analysis text in English uses decimal points and no space before 
 TEST_CASE("The saturation sentence does not depend on whether the role's name is singular or plural",
           "[present]") {
   // μ = 5 clients a week (40 h / 8 h), so utilisation reaches 100 % at λ = 5, 2.5 × today's 2.
-  CHECK(has(lines(Lang::fi), "  Ohjaaja: käyttöaste nousee 100 %:iin, kun asiakkaita saapuu 5,0 viikossa (2,50 × nykyinen)."));
-  CHECK(has(lines(Lang::sv), "  Handledare: beläggningen når 100 % när 5,0 klienter kommer per vecka (2,50 × i dag)."));
+  CHECK(has(lines(Lang::fi), "  Ohjaaja: käyttöaste nousee 100\u00A0%:iin, kun asiakkaita saapuu 5,0 viikossa (2,50 × nykyinen)."));
+  CHECK(has(lines(Lang::sv), "  Handledare: beläggningen når 100\u00A0% när 5,0 klienter kommer per vecka (2,50 × i dag)."));
 }
