@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "present/table.h"
 #include "check/check.h"
 #include "cli/commands.h"
 #include "io/dot_reader.h"
@@ -103,6 +104,18 @@ inline const std::string kHostileLabels = R"dot(digraph h { hours_per_fte=40;
   in [kind=start, arrivals="4/week"]; out [kind=end];
   in -> tyo -> out;
 })dot";
+
+// The widest line of `text` in code points (present/table.h's display_width).
+inline size_t widest_line(const std::string& text) {
+  size_t widest = 0, start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    widest = std::max(widest, display_width(std::string_view(text).substr(start, end - start)));
+    start = end + 1;
+  }
+  return widest;
+}
 
 inline size_t count_occurrences(const std::string& text, const std::string& what) {
   size_t n = 0;

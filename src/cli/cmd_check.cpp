@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "io/dot_reader.h"
+#include "present/table.h"
 #include "text/format.h"
 
 namespace sujuva::cli {
@@ -47,16 +48,31 @@ std::string tally(const Diagnostics& findings, int warnings, Lang lang) {
   return out + ", " + counted(warnings, lang, false);
 }
 
+// A finding's lines wrapped to the width: "file:line: message" goes on four spaces in, the route
+// line four further than its own indent.
+std::string wrapped(const std::string& finding, const TextFit& fit) {
+  std::string out;
+  size_t start = 0;
+  while (start <= finding.size()) {
+    size_t end = std::min(finding.find('\n', start), finding.size());
+    std::string_view line = std::string_view(finding).substr(start, end - start);
+    const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    out += wrap_text(line.substr(indent), fit.width, std::string(indent, ' '), std::string(indent + 4, ' '));
+    start = end + 1;
+  }
+  return out;
+}
+
 // The findings in three headed groups: the service's broken rules first (the point of a
 // current-state model), then errors in the model, then warnings of either kind.
-void print_groups(const Diagnostics& findings, Lang lang, std::ostream& out) {
+void print_groups(const Diagnostics& findings, Lang lang, const TextFit& fit, std::ostream& out) {
   auto group = [&](const char* heading, auto&& belongs) {
     bool any = false;
     for (const auto& d : findings) {
       if (!belongs(d)) continue;
       if (!any) out << heading << "\n";
       any = true;
-      out << d.format(lang) << "\n";
+      out << wrapped(d.format(lang), fit);
     }
   };
   group(say(lang, "Palvelu rikkoo sääntöä:", "Tjänsten bryter mot en regel:", "The service breaks a rule:"),
@@ -84,6 +100,7 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
       "sujuva check"};
   std::vector<std::string> files;
   Lang lang = Lang::fi;
+  bool wide = false;
   bool json = false;
   app.add_option("MODEL", files, say(help, "prosessimallit (DOT)", "processmodeller (DOT)", "DOT process model files"))
       ->required();
@@ -93,7 +110,9 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                       "fyndens språk: fi, sv eller en (standard fi eller SUJUVA_LANG)",
                       "language of the findings: fi, sv or en (default fi, or SUJUVA_LANG)"),
                   LangHelp::choices);
+  add_wide_option(app, wide, help);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
+  const TextFit fit = text_fit(wide);
 
   int exit_code = kOk;
   nlohmann::json report = nlohmann::json::array();
@@ -121,7 +140,7 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
                         {"findings", list}});
       continue;
     }
-    print_groups(findings, lang, code == kUnusable ? err : out);
+    print_groups(findings, lang, fit, code == kUnusable ? err : out);
     if (code == kUnusable)
       err << file << say(lang, ": ei käyttökelpoinen (", ": kan inte användas (", ": cannot be used (")
           << counted(errors, lang, true) << ")\n";

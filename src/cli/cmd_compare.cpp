@@ -99,14 +99,14 @@ int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Proc
   return kOk;
 }
 
-void print_text(const Comparison& c, Lang lang, std::ostream& out) {
+void print_text(const Comparison& c, Lang lang, const TextFit& fit, std::ostream& out) {
   const auto titles = column_titles(c, lang);
   for (size_t i = 1; i < c.models.size(); ++i) {
-    out << titles[0] << " → " << titles[i] << "\n";
-    for (const auto& sentence : narrative(c, i, lang)) out << "  " << sentence << "\n";
+    out << wrap_text(titles[0] + " → " + titles[i], fit.width, "", "  ");
+    for (const auto& sentence : narrative(c, i, lang)) out << wrap_text(sentence, fit.width, "  ", "    ");
     out << "\n";
   }
-  out << format_table(c, lang);
+  out << format_table(c, lang, fit);
 }
 
 }  // namespace
@@ -135,7 +135,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> files, scenarios, heatmaps;
   std::string diagram;
   Lang lang = Lang::fi;
-  bool json = false, simulate = false;
+  bool json = false, simulate = false, wide = false;
   SimulatedOptions sim_options;
   app.add_option("MODEL", files,
                  say(help, "prosessimallit (DOT): ensimmäinen on lähtötilanne (ennen)",
@@ -154,6 +154,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
                   say(help, "kuvauksen ja taulukon kieli: fi, sv tai en (oletus fi)",
                       "språk för beskrivningen och tabellen: fi, sv eller en (standard fi)",
                       "language of the narrative and table: fi, sv or en (default fi)"));
+  add_wide_option(app, wide, help);
   app.add_option("--diagram", diagram,
                  say(help, "piirtää kahden ensimmäisen mallin erot kaavioksi (.svg, .png, .pdf, .dot)",
                      "ritar skillnaderna mellan de två första modellerna som diagram (.svg, .png, .pdf, .dot)",
@@ -258,7 +259,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     if (simulate) doc["simulation"] = simulation_json(simulated, sim_options);
     out << doc.dump(2) << "\n";
   } else {
-    print_text(comparison, lang, out);
+    print_text(comparison, lang, text_fit(wide), out);
     if (simulate) out << "\n" << format_simulated(simulated, names, sim_options, lang);
   }
   return kOk;

@@ -65,7 +65,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   SimulationOptions options;
   Lang lang = Lang::fi;
   double scale = 1;
-  bool json = false;
+  bool json = false, wide = false;
   app.add_option("MODEL", file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
       ->required();
   app.add_option(
@@ -141,6 +141,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
       app, lang,
       say(help, "tekstin ja CSV:n kieli: fi (oletus), sv, en", "språk för text och CSV: fi (standard), sv, en",
           "language of text and CSV: fi (default), sv, en"));
+  add_wide_option(app, wide, help);
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
   auto seed = parse_number(seed_text);
@@ -228,7 +229,7 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (json)
     out << to_json(sim).dump(2) << "\n";
   else
-    out << simulation_text(sim, lang);
+    out << simulation_text(sim, lang, text_fit(wide));
   bool trouble = sim.unstable() || !sim.guards.empty();
   if (trouble && json)
     for (const auto& g : sim.guards) err << file << ": " << g.message << "\n";

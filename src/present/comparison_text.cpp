@@ -38,8 +38,8 @@ KpiRow numeric_row(std::string key, std::string label, std::vector<std::optional
 }
 
 // A row of durations in weeks, each shown by the one duration rule.
-KpiRow duration_row(std::string key, std::string label, std::vector<std::optional<double>> values,
-                    const Comparison& c, Lang lang) {
+KpiRow duration_row(std::string key, std::string label, std::vector<std::optional<double>> values, const Comparison& c,
+                    Lang lang) {
   KpiRow row{std::move(key), std::move(label), std::move(values), {}, 2, false, true};
   row.working_days_per_week = c.models.empty() ? 5.0 : c.models.front().working_days_per_week;
   for (const auto& v : row.values) row.text.push_back(format_value(v, row, lang));
@@ -94,15 +94,15 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                         return r ? r->utilisation : std::nullopt;
                                       }),
                                0, true, lang));
-    rows.push_back(duration_row(
-        "roles." + id + ".wait_weeks",
-        name + ": " + say(lang, "odotus käyntiä kohden", "väntetid per besök", "wait per visit"),
-        column(c,
-               [&](const Kpis& m) -> std::optional<double> {
-                 const auto* r = m.find_role(id);
-                 return r ? r->wait_weeks : std::nullopt;
-               }),
-        c, lang));
+    rows.push_back(
+        duration_row("roles." + id + ".wait_weeks",
+                     name + ": " + say(lang, "odotus käyntiä kohden", "väntetid per besök", "wait per visit"),
+                     column(c,
+                            [&](const Kpis& m) -> std::optional<double> {
+                              const auto* r = m.find_role(id);
+                              return r ? r->wait_weeks : std::nullopt;
+                            }),
+                     c, lang));
   }
 }
 
@@ -140,17 +140,17 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
                               say(lang, "Läpimenoaika, keskiarvo", "Genomloppstid, medel", "Lead time, mean"),
                               column(c, [](const Kpis& m) { return m.lead_time_weeks.mean; }), c, lang));
   for (const auto& name : all_classes(c))
-    rows.push_back(
-        duration_row("lead_time_by_assessment." + name,
-                     std::string(say(lang, "Läpimenoaika arvion tuloksen mukaan, ",
-                                     "Genomloppstid enligt bedömningens utfall, ", "Lead time by assessment outcome, ")) +
-                         class_name(name, lang),
-                     column(c,
-                            [&](const Kpis& m) -> std::optional<double> {
-                              auto found = m.lead_time_weeks.by_assessment.find(name);
-                              return found == m.lead_time_weeks.by_assessment.end() ? std::nullopt : found->second;
-                            }),
-                     c, lang));
+    rows.push_back(duration_row(
+        "lead_time_by_assessment." + name,
+        std::string(say(lang, "Läpimenoaika arvion tuloksen mukaan, ", "Genomloppstid enligt bedömningens utfall, ",
+                        "Lead time by assessment outcome, ")) +
+            class_name(name, lang),
+        column(c,
+               [&](const Kpis& m) -> std::optional<double> {
+                 auto found = m.lead_time_weeks.by_assessment.find(name);
+                 return found == m.lead_time_weeks.by_assessment.end() ? std::nullopt : found->second;
+               }),
+        c, lang));
   add_role_rows(c, lang, rows);
   rows.push_back(numeric_row(
       "handoffs_per_client", say(lang, "Siirtoja asiakasta kohden", "Överlämningar per klient", "Handoffs per client"),
@@ -161,8 +161,8 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
       column(c, [](const Kpis& m) -> std::optional<double> { return m.rework_visits_per_client; }), 2, false, lang));
   rows.push_back(numeric_row("special_support_reach",
                              say(lang, "Erityistä tukea tarvitsevista vaaditulle työntekijälle",
-                                  "Klienter i behov av särskilt stöd som når krävd yrkesgrupp",
-                                  "Special-support clients reaching the required role"),
+                                 "Klienter i behov av särskilt stöd som når krävd yrkesgrupp",
+                                 "Special-support clients reaching the required role"),
                              column(c, [](const Kpis& m) { return m.special_support_reach; }), 0, true, lang));
   std::vector<std::string> mandatory, bottleneck, saturation_role;
   for (const auto& m : c.models) {
@@ -180,13 +180,11 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
   }
   rows.push_back(text_row("mandatory_checkpoints.on_every_route",
                           say(lang, "Pakolliset tarkistuspisteet joka reitillä",
-                               "Obligatoriska kontrollpunkter på varje väg", "Mandatory checkpoints on every route"),
+                              "Obligatoriska kontrollpunkter på varje väg", "Mandatory checkpoints on every route"),
                           mandatory));
-  rows.push_back(numeric_row("rules_broken",
-                             say(lang, "Palvelun sääntörikkomukset", "Regelbrott i tjänsten",
-                                  "Rules the service breaks"),
-                             column(c, [](const Kpis& m) -> std::optional<double> { return m.rules_broken; }), 0, false,
-                             lang));
+  rows.push_back(numeric_row(
+      "rules_broken", say(lang, "Palvelun sääntörikkomukset", "Regelbrott i tjänsten", "Rules the service breaks"),
+      column(c, [](const Kpis& m) -> std::optional<double> { return m.rules_broken; }), 0, false, lang));
   rows.push_back(numeric_row("model_errors", say(lang, "Virheet mallissa", "Fel i modellen", "Errors in the model"),
                              column(c, [](const Kpis& m) -> std::optional<double> { return m.model_errors; }), 0, false,
                              lang));
@@ -256,8 +254,51 @@ Table kpi_table(const Comparison& c, Lang lang) {
   return table;
 }
 
-std::string format_table(const Comparison& c, Lang lang) {
-  return table_text(kpi_table(c, lang), {.indent = "", .gap = "  "});
+namespace {
+
+// "Socialarbetare, vuxna 30–64: htv" → {"Socialarbetare, vuxna 30–64", "htv"}; "Lead time by
+// assessment outcome, special" → {"Lead time by assessment outcome", "special"}; {} without either.
+std::pair<std::string_view, std::string_view> label_group(std::string_view label) {
+  size_t cut = label.rfind(": ");
+  if (cut == std::string_view::npos) cut = label.find(", ");
+  if (cut == std::string_view::npos) return {};
+  return {label.substr(0, cut), label.substr(cut + 2)};
+}
+
+}  // namespace
+
+std::string format_table(const Comparison& c, Lang lang, const TextFit& fit) {
+  Table table = kpi_table(c, lang);
+  if (!fit.wide) {
+    // The models' titles on lines of their own; figures of one role (or one kind) under its name;
+    // a name in a value cell (the bottleneck) shortened like a label, which no number is long
+    // enough to be.
+    constexpr size_t kValueWidth = 20;
+    Table narrow;
+    narrow.header = table.header;
+    for (size_t column = 1; column < narrow.header.size(); ++column) {
+      std::string title = wrap_text(narrow.header[column], kValueWidth, "", "");
+      title.pop_back();  // wrap_text ends every line, the last too
+      narrow.header[column] = title;
+    }
+    narrow.align = table.align;
+    auto group_of = [&](size_t row) { return row < table.rows() ? label_group(table.at(row, 0)).first : ""; };
+    std::string_view open_group;
+    for (size_t row = 0; row < table.rows(); ++row) {
+      auto [group, figure] = label_group(table.at(row, 0));
+      const bool grouped = !group.empty() && (group == open_group || group == group_of(row + 1));
+      if (grouped && group != open_group) narrow.add_span(std::string(group));
+      open_group = grouped ? group : std::string_view();
+      narrow.cell(grouped ? "  " + std::string(figure) : std::string(table.at(row, 0)));
+      for (size_t column = 1; column < table.cells_in(row); ++column) {
+        std::string_view cell = table.at(row, column);
+        narrow.cell(display_width(cell) > kValueWidth ? shorten(cell, kValueWidth) : std::string(cell));
+      }
+      narrow.end_row();
+    }
+    table = std::move(narrow);
+  }
+  return table_text(table, {.indent = "", .gap = "  ", .width = fit.width});
 }
 
 namespace {
@@ -286,8 +327,8 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
       format_decimal(used.warmup_weeks.value_or(0), 0, lang) + say(lang, " vk, siemen ", " v, frö ", " wk, seed ") +
       std::to_string(used.seed) +
       say(lang, "; 95 %:n luottamusväli; * = ero ensimmäiseen merkitsevä, toistot pareittain)\n",
-           "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant, upprepningarna parvis)\n",
-           "; 95% confidence interval; * = difference from the first is significant, replications paired)\n");
+          "; 95 % konfidensintervall; * = skillnaden mot den första är signifikant, upprepningarna parvis)\n",
+          "; 95% confidence interval; * = difference from the first is significant, replications paired)\n");
   struct Row {
     std::string label;
     std::function<const Interval*(const SimulatedKpis&)> get;
@@ -344,16 +385,16 @@ std::string format_simulated(const std::vector<SimulatedKpis>& figures, const st
     out += "  " + (i < names.size() ? names[i] : "") +
            (found.empty()
                 ? say(lang, ": ei merkitseviä eroja ensimmäiseen\n", ": inga signifikanta skillnader mot den första\n",
-                       ": no significant difference from the first\n")
+                      ": no significant difference from the first\n")
                 : say(lang, ": merkitsevät erot ensimmäiseen: ", ": signifikanta skillnader mot den första: ",
-                       ": significant differences from the first: ") +
+                      ": significant differences from the first: ") +
                       found + "\n");
   }
   for (size_t i = 0; i < figures.size(); ++i)
     if (figures[i].unstable)
       out += "  " + (i < names.size() ? names[i] : "") +
              say(lang, ": jono kasvoi rajatta simuloinnissa\n", ": kön växte utan gräns i simuleringen\n",
-                  ": a queue grew without bound in the simulation\n");
+                 ": a queue grew without bound in the simulation\n");
   return out;
 }
 

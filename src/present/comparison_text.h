@@ -44,7 +44,9 @@ Table kpi_table(const Comparison& comparison, Lang lang);
 // (with the scenario) where it has none or where two models would share a title.
 std::vector<std::string> column_titles(const Comparison& comparison, Lang lang);
 // kpi_table as plain text.
-std::string format_table(const Comparison& comparison, Lang lang);
+// In narrow `fit` (present/table.h) the titles wrap onto several header lines and names in value
+// cells are shortened.
+std::string format_table(const Comparison& comparison, Lang lang, const TextFit& fit = {});
 
 // A client class in words: "standard" and "special" translated, other class names as written.
 std::string class_name(const std::string& name, Lang lang);

@@ -18,9 +18,8 @@ namespace sujuva {
 namespace {
 
 // Indented under their heading, two spaces between columns.
-const TextLayout kLayout{.indent = "  ", .gap = "  "};
+TextLayout layout(const TextFit& fit) { return {.indent = "  ", .gap = "  ", .width = fit.width}; }
 
-// A label as one line: DOT's line breaks (\\n, \\l, \\r) become spaces.
 std::string percent_estimate(const Estimate& e, Lang lang) {
   if (!e.has_value()) return "-";
   std::string text = format_percent(e.mean, lang);
@@ -28,17 +27,23 @@ std::string percent_estimate(const Estimate& e, Lang lang) {
   return text;
 }
 
-std::string mean_only(const Estimate& e, int decimals, Lang lang) { return format_decimal(e.mean, decimals, lang); }
-
 std::string duration_only(const Estimate& e, double days, double largest, Lang lang) {
   return e.has_value() ? format_duration_like(e.mean, largest, days, lang) : "-";
 }
 
-// A summary's mean (with interval) and percentiles, all in the unit of the largest.
-std::vector<std::string> duration_cells(const DurationSummary& s, double days, Lang lang) {
+// A summary's mean (with interval) and percentiles, all in the unit of the largest; p50 and p95
+// only when every column shows.
+std::vector<std::string> duration_cells(const DurationSummary& s, double days, Lang lang, const TextFit& fit) {
   const double largest = largest_mean({&s.mean, &s.p50, &s.p90, &s.p95});
+  if (!fit.wide)
+    return {format_duration_estimate(s.mean, days, lang, largest), duration_only(s.p90, days, largest, lang)};
   return {format_duration_estimate(s.mean, days, lang, largest), duration_only(s.p50, days, largest, lang),
           duration_only(s.p90, days, largest, lang), duration_only(s.p95, days, largest, lang)};
+}
+
+std::vector<std::string> percentile_headers(const TextFit& fit) {
+  if (!fit.wide) return {"p90"};
+  return {"p50", "p90", "p95"};
 }
 
 std::string header(const Simulation& sim, Lang lang) {
@@ -54,50 +59,44 @@ std::string header(const Simulation& sim, Lang lang) {
                   say(lang, "vk", "v", "wk"), say(lang, "siemen", "frö", "seed"), o.seed);
   if (o.calendar == CalendarModel::office)
     text += say(lang, "Toimistokalenteri: työ ja saapumiset vain ma–pe työaikana (alkaen klo 8).\n",
-                 "Kontorskalender: arbete och ankomster endast mån–fre under arbetstid (från kl. 8).\n",
-                 "Office calendar: work and arrivals only Monday to Friday in working hours (from 08:00).\n");
+                "Kontorskalender: arbete och ankomster endast mån–fre under arbetstid (från kl. 8).\n",
+                "Office calendar: work and arrivals only Monday to Friday in working hours (from 08:00).\n");
   if (o.absence_model == AbsenceModel::random)
     text += say(lang, "Poissaolot satunnaisina jaksoina henkilöittäin.\n",
-                 "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
+                "Frånvaro som slumpmässiga perioder per person.\n", "Absence as random spells per person.\n");
   text += say(lang, "Luvut: keskiarvo toistoista (95 %:n luottamusväli).\n",
-               "Tal: medelvärde över replikeringarna (95 % konfidensintervall).\n",
-               "Figures: mean over replications (95% confidence interval).\n");
+              "Tal: medelvärde över replikeringarna (95 % konfidensintervall).\n",
+              "Figures: mean over replications (95% confidence interval).\n");
   return text;
 }
 
-std::string roles_table(const Simulation& sim, Lang lang) {
+std::string roles_table(const Simulation& sim, Lang lang, const TextFit& fit) {
   Table t;
-  t.header = {say(lang, "Rooli", "Roll", "Role"),
-              say(lang, "Käyttöaste", "Beläggning", "Utilisation"),
-              say(lang, "Jono", "Kö", "Queue"),
-              say(lang, "Odotus ka", "Väntan medel", "Wait mean"),
-              "p50",
-              "p90",
-              "p95"};
+  t.header = {say(lang, "Rooli", "Roll", "Role"), say(lang, "Käyttöaste", "Beläggning", "Utilisation"),
+              say(lang, "Jono", "Kö", "Queue"), say(lang, "Odotus ka", "Väntan medel", "Wait mean")};
+  for (auto& h : percentile_headers(fit)) t.header.push_back(h);
   const double days = sim.calendar.working_days_per_week();
   for (const auto& r : sim.roles) {
     std::string name = one_line(r.label.in(lang, r.id));
     if (r.unstable) name += say(lang, " (epävakaa)", " (instabil)", " (unstable)");
     std::vector<std::string> row{name, percent_estimate(r.utilisation, lang), format_estimate(r.queue, 1, lang)};
-    for (auto& cell : duration_cells(r.wait_weeks, days, lang)) row.push_back(std::move(cell));
+    for (auto& cell : duration_cells(r.wait_weeks, days, lang, fit)) row.push_back(std::move(cell));
     t.add_row(row);
   }
-  return table_text(t, kLayout);
+  return table_text(t, layout(fit));
 }
 
-std::string classes_table(const Simulation& sim, Lang lang) {
+std::string classes_table(const Simulation& sim, Lang lang, const TextFit& fit) {
   Table t;
   t.header = {say(lang, "Arvion tulos", "Bedömningens utfall", "Assessment outcome"),
-              say(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean"),
-              "p50",
-              "p90",
-              "p95",
-              say(lang, "Valmiit / vk", "Klara / v", "Done / wk"),
-              say(lang, "Keskeneräiset", "Pågående", "In progress")};
+              say(lang, "Läpimenoaika ka", "Genomloppstid medel", "Lead time mean")};
+  for (auto& h : percentile_headers(fit)) t.header.push_back(h);
+  t.header.push_back(say(lang, "Valmiit / vk", "Klara / v", "Done / wk"));
+  t.header.push_back(say(lang, "Keskeneräiset", "Pågående", "In progress"));
   const double days = sim.calendar.working_days_per_week();
   auto row = [&](const std::string& name, const ClassResult& c) {
     std::vector<std::string> row{name};
-    for (auto& cell : duration_cells(c.lead_time_weeks, days, lang)) row.push_back(std::move(cell));
+    for (auto& cell : duration_cells(c.lead_time_weeks, days, lang, fit)) row.push_back(std::move(cell));
     row.push_back(format_estimate(c.throughput_per_week, 1, lang));
     row.push_back(format_estimate(c.wip, 1, lang));
     t.add_row(row);
@@ -105,14 +104,14 @@ std::string classes_table(const Simulation& sim, Lang lang) {
   row(say(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.by_assessment.size() > 1)
     for (const auto& c : sim.by_assessment) row(class_term(c.name, lang), c);
-  return table_text(t, kLayout);
+  return table_text(t, layout(fit));
 }
 
-std::string deadlines_table(const Simulation& sim, Lang lang) {
+std::string deadlines_table(const Simulation& sim, Lang lang, const TextFit& fit) {
   Table t;
   t.header = {say(lang, "Vaihe", "Steg", "Step"), say(lang, "Määräaika", "Tidsfrist", "Deadline"),
-              say(lang, "Ajoissa", "I tid", "On time"),
-              say(lang, "Myöhässä ka", "Försenade medel", "Late mean"), "p90"};
+              say(lang, "Ajoissa", "I tid", "On time"), say(lang, "Myöhässä ka", "Försenade medel", "Late mean"),
+              "p90"};
   const double days = sim.calendar.working_days_per_week();
   for (const auto& d : sim.deadlines) {
     t.add_row({one_line(d.label.in(lang, d.step)), format_duration(d.deadline_weeks, days, lang, DurationStyle::unit),
@@ -120,7 +119,7 @@ std::string deadlines_table(const Simulation& sim, Lang lang) {
                format_duration_estimate(d.late_weeks.mean, days, lang, largest_mean({&d.late_weeks.p90})),
                duration_only(d.late_weeks.p90, days, largest_mean({&d.late_weeks.mean, &d.late_weeks.p90}), lang)});
   }
-  return table_text(t, kLayout);
+  return table_text(t, layout(fit));
 }
 
 // CSV with the cells of estimates (mean, low, high) and duration summaries.
@@ -239,23 +238,26 @@ double largest_mean(std::initializer_list<const Estimate*> estimates) {
   return largest;
 }
 
-std::string simulation_text(const Simulation& sim, Lang lang) {
-  std::string text = header(sim, lang);
-  for (const auto& g : sim.guards)
-    text += "\n" + std::string(say(lang, "HUOM: ", "OBS: ", "NOTE: ")) + g.message + "\n";
-  text += "\n" + std::string(say(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang);
-  text +=
-      "\n" +
-      std::string(sim.by_assessment.size() > 1
-                      ? say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
-                            "Lead time by assessment outcome")
-                      : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) +
-      "\n" + classes_table(sim, lang);
+std::string simulation_text(const Simulation& sim, Lang lang, const TextFit& fit) {
+  std::string text;
+  std::istringstream header_lines(header(sim, lang));
+  for (std::string line; std::getline(header_lines, line);) text += wrap_text(line, fit.width, "", "  ");
+  for (const auto& g : sim.guards) {
+    std::string note = say(lang, "HUOM: ", "OBS: ", "NOTE: ");
+    text += "\n" + wrap_text(note + g.message, fit.width, "", std::string(display_width(note), ' '));
+  }
+  text += "\n" + std::string(say(lang, "Roolit", "Roller", "Roles")) + "\n" + roles_table(sim, lang, fit);
+  text += "\n" +
+          std::string(sim.by_assessment.size() > 1
+                          ? say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
+                                "Lead time by assessment outcome")
+                          : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) +
+          "\n" + classes_table(sim, lang, fit);
   if (!sim.deadlines.empty())
     text += "\n" +
             std::string(say(lang, "Määräajat (alusta vaiheen alkuun)", "Tidsfrister (från start till stegets början)",
-                             "Deadlines (from arrival until the step begins)")) +
-            "\n" + deadlines_table(sim, lang);
+                            "Deadlines (from arrival until the step begins)")) +
+            "\n" + deadlines_table(sim, lang, fit);
   text += fmt::format("\n{}: {}\n", say(lang, "Tapahtumia", "Händelser", "Events"),
                       format_decimal(double(sim.events), 0, lang));
   return text;

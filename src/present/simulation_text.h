@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "present/table.h"
 #include "sim/simulation.h"
 
 namespace sujuva {
@@ -20,7 +21,8 @@ std::string format_duration_estimate(const Estimate& e, double working_days_per_
 // The largest finite mean of `estimates`, for format_duration_estimate's `largest`.
 double largest_mean(std::initializer_list<const Estimate*> estimates);
 
-std::string simulation_text(const Simulation& sim, Lang lang);
+// `fit` (present/table.h): the width the lines may take; p50 and p95 only with every column.
+std::string simulation_text(const Simulation& sim, Lang lang, const TextFit& fit = {});
 
 // Writes the CSV files into `directory` (created if missing), each atomically.
 // fi/sv: UTF-8 with BOM, `;` separators and decimal commas (what Excel expects there);

@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "present/table.h"
 #include "support.h"
 
 using namespace sujuva;
@@ -180,12 +179,7 @@ TEST_CASE("analyze fits 100 columns when not printing to a terminal, in every la
   // The bundled adult social work model's step labels are up to 79 code points long and its
   // roles' up to 43: every column of the step table takes 225.
   const std::string model = SUJUVA_SOURCE_DIR "/processes/aikuissosiaalityo-nykytila.dot";
-  auto widest = [](const std::string& text) {
-    size_t widest = 0;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) widest = std::max(widest, display_width(line));
-    return widest;
-  };
+  auto widest = test::widest_line;
   for (const char* lang : {"fi", "sv", "en"}) {
     INFO(lang);
     auto run = analyze({model, "--lang", lang});

@@ -93,3 +93,17 @@ TEST_CASE("check --json gives each finding its kind and legal basis", "[cli]") {
   CHECK(broken.at(0).at("findings").at(0).at("rule") == "dead-end");
   CHECK(broken.at(0).at("findings").at(0).at("kind") == "model");
 }
+
+TEST_CASE("check wraps a long finding to 100 columns, later lines indented, and --wide keeps one line",
+          "[check][cli]") {
+  // The curator model's finding of the special support rule is 402 code points on one line.
+  const std::string model = SUJUVA_SOURCE_DIR "/processes/kuraattoripalvelut-nykytila.dot";
+  for (const char* lang : {"fi", "sv", "en"}) {
+    INFO(lang);
+    auto run = check({model, "--lang", lang});
+    CHECK(run.code == 1);
+    CHECK(test::widest_line(run.out) <= 100);
+    CHECK(run.out.find("\n    ") != std::string::npos);
+    CHECK(test::widest_line(check({model, "--lang", lang, "--wide"}).out) > 300);
+  }
+}

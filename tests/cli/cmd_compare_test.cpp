@@ -254,3 +254,17 @@ TEST_CASE("compare --simulate warms up as long as the slowest model needs", "[co
     CHECK(run.out.find("Simulated (2 replications × 10 weeks, warm-up 30 wk, seed 1;") != std::string::npos);
   }
 }
+
+TEST_CASE("compare fits 100 columns when not printing to a terminal, a role's figures under its name",
+          "[compare][cli]") {
+  // The titles of the two adult social work models are 40 code points each and the labels of
+  // role figures up to 65: with --wide the table takes over 150 columns.
+  const std::string before = bundled("aikuissosiaalityo-nykytila.dot"), after = bundled("aikuissosiaalityo-tavoite.dot");
+  for (const char* lang : {"fi", "sv", "en"}) {
+    INFO(lang);
+    CHECK(test::widest_line(compare({before, after, "--lang", lang}).out) <= 100);
+    CHECK(test::widest_line(compare({before, after, "--lang", lang, "--wide"}).out) > 150);
+  }
+  auto run = compare({before, after, "--lang", "en"});
+  CHECK(run.out.find("\nSocial workers, adults 30–64\n  FTE ") != std::string::npos);
+}

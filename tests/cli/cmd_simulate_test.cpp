@@ -166,3 +166,18 @@ TEST_CASE("simulate prints tables with decimal commas in Finnish and writes CSV 
   CHECK(std::filesystem::exists(dir / "weekly.csv"));
   CHECK(std::filesystem::exists(dir / "deadlines.csv"));
 }
+
+TEST_CASE("simulate fits 100 columns when not printing to a terminal, and --wide adds p50 and p95", "[sim][cli]") {
+  // The adult social work model's role names are up to 43 code points and its deadline steps'
+  // up to 53; with p50 and p95 the role table takes 131 columns.
+  const std::string model = SUJUVA_SOURCE_DIR "/processes/aikuissosiaalityo-nykytila.dot";
+  for (const char* lang : {"fi", "sv", "en"}) {
+    INFO(lang);
+    auto run = simulate({model, "--lang", lang, "--weeks", "10", "--replications", "2", "--warmup", "2"});
+    CHECK(test::widest_line(run.out) <= 100);
+    CHECK(run.out.find("p50") == std::string::npos);
+    auto wide = simulate({model, "--lang", lang, "--weeks", "10", "--replications", "2", "--warmup", "2", "--wide"});
+    CHECK(wide.out.find("p50") != std::string::npos);
+    CHECK(test::widest_line(wide.out) > 100);
+  }
+}
