@@ -267,38 +267,51 @@ std::pair<std::string_view, std::string_view> label_group(std::string_view label
 
 }  // namespace
 
-std::string format_table(const Comparison& c, Lang lang, const TextFit& fit) {
-  Table table = kpi_table(c, lang);
-  if (!fit.wide) {
-    // The models' titles on lines of their own; figures of one role (or one kind) under its name;
-    // a name in a value cell (the bottleneck) shortened like a label, which no number is long
-    // enough to be.
-    constexpr size_t kValueWidth = 20;
-    Table narrow;
-    narrow.header = table.header;
-    for (size_t column = 1; column < narrow.header.size(); ++column) {
-      std::string title = wrap_text(narrow.header[column], kValueWidth, "", "");
-      title.pop_back();  // wrap_text ends every line, the last too
-      narrow.header[column] = title;
-    }
-    narrow.align = table.align;
-    auto group_of = [&](size_t row) { return row < table.rows() ? label_group(table.at(row, 0)).first : ""; };
-    std::string_view open_group;
-    for (size_t row = 0; row < table.rows(); ++row) {
-      auto [group, figure] = label_group(table.at(row, 0));
-      const bool grouped = !group.empty() && (group == open_group || group == group_of(row + 1));
-      if (grouped && group != open_group) narrow.add_span(std::string(group));
-      open_group = grouped ? group : std::string_view();
-      narrow.cell(grouped ? "  " + std::string(figure) : std::string(table.at(row, 0)));
-      for (size_t column = 1; column < table.cells_in(row); ++column) {
-        std::string_view cell = table.at(row, column);
-        narrow.cell(display_width(cell) > kValueWidth ? shorten(cell, kValueWidth) : std::string(cell));
-      }
-      narrow.end_row();
-    }
-    table = std::move(narrow);
+// The key figures for a screen: the models' titles wrapped over their columns, figures of one role
+// (or one kind) under its name, and the figures that are names (the bottleneck) as lines
+// "figure: before → after" below the table, where a long name need not be cut.
+std::string narrow_table(const Comparison& c, Lang lang, const TextFit& fit) {
+  const Table table = kpi_table(c, lang);
+  const std::vector<KpiRow> rows = kpi_rows(c, lang);  // in the table's order, with `numeric`
+  Table narrow;
+  narrow.header = table.header;
+  narrow.align = table.align;
+  for (size_t column = 1; column < narrow.header.size(); ++column) {
+    size_t widest = 12;
+    for (size_t row = 0; row < table.rows(); ++row)
+      if (rows[row].numeric && column < table.cells_in(row))
+        widest = std::max(widest, display_width(table.at(row, column)));
+    std::string title = wrap_text(narrow.header[column], widest, "", "");
+    title.pop_back();  // wrap_text ends every line, the last too
+    narrow.header[column] = title;
   }
-  return table_text(table, {.indent = "", .gap = "  ", .width = fit.width});
+  std::string names;
+  auto group_of = [&](size_t row) {
+    while (row < table.rows() && !rows[row].numeric) ++row;
+    return row < table.rows() ? label_group(table.at(row, 0)).first : std::string_view();
+  };
+  std::string_view open_group;
+  for (size_t row = 0; row < table.rows(); ++row) {
+    if (!rows[row].numeric) {
+      std::string line = rows[row].label + ": ";
+      for (size_t i = 0; i < rows[row].text.size(); ++i) line += (i ? " → " : "") + rows[row].text[i];
+      names += wrap_text(line, fit.width, "", "  ");
+      continue;
+    }
+    auto [group, figure] = label_group(table.at(row, 0));
+    const bool grouped = !group.empty() && (group == open_group || group == group_of(row + 1));
+    if (grouped && group != open_group) narrow.add_span(std::string(group));
+    open_group = grouped ? group : std::string_view();
+    narrow.cell(grouped ? "  " + std::string(figure) : std::string(table.at(row, 0)));
+    for (size_t column = 1; column < table.cells_in(row); ++column) narrow.cell(table.at(row, column));
+    narrow.end_row();
+  }
+  return table_text(narrow, {.indent = "", .gap = "  ", .width = fit.width}) + names;
+}
+
+std::string format_table(const Comparison& c, Lang lang, const TextFit& fit) {
+  if (!fit.wide) return narrow_table(c, lang, fit);
+  return table_text(kpi_table(c, lang), {.indent = "", .gap = "  ", .width = fit.width});
 }
 
 namespace {
