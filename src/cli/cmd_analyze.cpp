@@ -147,7 +147,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& d : read.diagnostics)
     if (d.severity == Severity::error || !read.usable()) err << d.format(lang) << "\n";
   if (!read.usable()) {
-    err << o.file << ": cannot be used\n";
+    err << unusable_file(o.file, lang) << "\n";
     return kUnusable;
   }
   // A reference: moving a Boost adjacency_list copies it (1 s at a million steps).

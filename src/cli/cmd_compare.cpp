@@ -1,5 +1,6 @@
 // `sujuva compare BEFORE AFTER [MORE...]`: key figures side by side, structural diff, narrative, diff diagram.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <ostream>
 #include <sstream>
 
@@ -58,11 +59,11 @@ int write_diagram(const std::string& path, const Process& before, const Process&
                   Lang lang, std::ostream& err) {
   auto format = format_from_path(path);
   if (!format) {
-    err << path << ": unknown diagram format; use .svg, .png, .pdf or .dot\n";
+    err << unknown_diagram_format(path, lang) << "\n";
     return kUnusable;
   }
   try {
-    write_file_atomically(path, render_dot(diff_dot(before, after, diff, lang), *format));
+    write_file_atomically(path, render_dot(diff_dot(before, after, diff, lang), *format), lang);
   } catch (const std::exception& e) {
     err << path << ": " << e.what() << "\n";
     return kUnusable;
@@ -74,13 +75,19 @@ int write_diagram(const std::string& path, const Process& before, const Process&
 int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Process>& processes, Lang lang,
                    std::ostream& err) {
   if (paths.size() > processes.size()) {
-    err << "sujuva compare: " << paths.size() << " --heatmap files for " << processes.size() << " models\n";
+    err << "sujuva compare: "
+        << fmt::format(
+               fmt::runtime(say(lang, "--heatmap-tiedostoja {} mutta malleja {}; anna enintään yksi mallia kohden",
+                                "{} --heatmap-filer men {} modeller; ange högst en per modell",
+                                "{} --heatmap files for {} models; give at most one per model")),
+               paths.size(), processes.size())
+        << "\n";
     return kUnusable;
   }
   for (size_t i = 0; i < paths.size(); ++i) {
     auto format = format_from_path(paths[i]);
     if (!format) {
-      err << paths[i] << ": unknown diagram format; use .svg, .png, .pdf or .dot\n";
+      err << unknown_diagram_format(paths[i], lang) << "\n";
       return kUnusable;
     }
     try {
@@ -90,7 +97,7 @@ int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Proc
       DiagramFigures figures = figures_from(processes[i], analyze(processes[i], options));
       DiagramOptions diagram{lang, ColorBy::utilisation, false};
       std::string dot = diagram_dot(processes[i], diagram, &figures, check_process(processes[i], lang));
-      write_file_atomically(paths[i], render_dot(dot, *format));
+      write_file_atomically(paths[i], render_dot(dot, *format), lang);
     } catch (const std::exception& e) {
       err << paths[i] << ": " << e.what() << "\n";
       return kUnusable;
@@ -198,6 +205,9 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
                    "print the comparison as JSON (before, after, delta, relative, structure, narrative)"));
   if (auto code = parse_arguments(app, args, out, err)) return *code;
 
+  if (!diagram.empty() && writes_over_input("compare", "--diagram", diagram, files, lang, err)) return kUnusable;
+  for (const auto& heatmap : heatmaps)
+    if (writes_over_input("compare", "--heatmap", heatmap, files, lang, err)) return kUnusable;
   std::vector<Process> processes;
   std::vector<std::string> names;
   bool unusable = false;
@@ -205,7 +215,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     ReadResult result = read_process_file(file, lang);
     print(result.diagnostics, lang, err);
     if (!result.usable()) {
-      err << file << ": cannot be used\n";
+      err << unusable_file(file, lang) << "\n";
       unusable = true;
       continue;
     }
@@ -223,7 +233,11 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
     processes.push_back(std::move(variant));
   }
   if (processes.size() < 2) {
-    err << "sujuva compare: give two or more models, or one model and --scenario\n";
+    err << "sujuva compare: "
+        << say(lang, "anna vähintään kaksi mallia tai yksi malli ja --scenario",
+               "ange minst två modeller, eller en modell och --scenario",
+               "give two or more models, or one model and --scenario")
+        << "\n";
     return kUnusable;
   }
 

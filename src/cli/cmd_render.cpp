@@ -62,17 +62,15 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
                       "must be utilisation, wait or none, not \"")
                << color << "\"\n",
            kUnusable;
-  if (!format)
-    return err << "sujuva render: " << output
-               << ": unknown format; use a file name ending in .svg, .png, .pdf or .dot\n",
-           kUnusable;
+  if (!format) return err << "sujuva render: " << unknown_diagram_format(output, lang) << "\n", kUnusable;
+  if (writes_over_input("render", "-o", output, {file}, lang, err)) return kUnusable;
   options.lang = lang;
   options.color = *color_by;
   options.poster = poster;
 
   ReadResult result = read_process_file(file, options.lang);
   for (const auto& d : result.diagnostics) err << d.format(options.lang) << "\n";
-  if (!result.usable()) return err << file << ": cannot be used\n", kUnusable;
+  if (!result.usable()) return err << unusable_file(file, lang) << "\n", kUnusable;
   const Process& process = *result.process;
   Diagnostics findings = check_process(process, options.lang);
   std::optional<DiagramFigures> figures;
@@ -84,13 +82,16 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   } catch (const AnalysisError& e) {
     // The drawing of the model is still worth having without the numbers.
     for (const auto& d : e.diagnostics) err << d.format(options.lang) << "\n";
-    err << "sujuva render: no flow figures on the diagram: " << e.what() << "\n";
+    err << "sujuva render: "
+        << say(lang, "kaavioon ei tule virtauslukuja: ", "diagrammet får inga flödestal: ",
+               "no flow figures on the diagram: ")
+        << e.what() << "\n";
   }
   try {
     std::string dot = diagram_dot(process, options, figures ? &*figures : nullptr, findings);
     bool page = options.poster && *format == OutputFormat::pdf;
     write_file_atomically(
-        output, page ? render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches) : render_dot(dot, *format));
+        output, page ? render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches) : render_dot(dot, *format), lang);
   } catch (const std::exception& e) {
     err << "sujuva render: " << e.what() << "\n";
     return kUnusable;

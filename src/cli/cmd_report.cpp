@@ -144,15 +144,20 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   static const std::set<std::string> kFileExtensions{".html", ".htm", ".md", ".json", ".svg", ".png", ".pdf"};
   if (const std::filesystem::path output(o.dir); kFileExtensions.count(output.extension().string())) {
     err << "sujuva report: -o " << o.dir
-        << ": give a folder, not a file name: the report is a folder of six files (index.html, report.md, "
-           "analysis.json, diagram.svg, diagram.png, poster.pdf), e.g. -o reports/"
+        << say(lang,
+               ": anna kansio, ei tiedoston nimeä: raportti on kuuden tiedoston kansio (index.html, report.md, "
+               "analysis.json, diagram.svg, diagram.png, poster.pdf), esim. -o reports/",
+               ": ange en mapp, inte ett filnamn: rapporten är en mapp med sex filer (index.html, report.md, "
+               "analysis.json, diagram.svg, diagram.png, poster.pdf), t.ex. -o reports/",
+               ": give a folder, not a file name: the report is a folder of six files (index.html, report.md, "
+               "analysis.json, diagram.svg, diagram.png, poster.pdf), e.g. -o reports/")
         << output.stem().string() << "\n";
     return kUnusable;
   }
 
   ReadResult read = read_process_file(o.file, lang);
   for (const auto& d : read.diagnostics) err << d.format(lang) << "\n";
-  if (!read.usable()) return err << o.file << ": cannot be used\n", kUnusable;
+  if (!read.usable()) return err << unusable_file(o.file, lang) << "\n", kUnusable;
   Process& process = *read.process;  // an adjacency_list copies even when moved
   AnalysisOptions options;
   options.lang = lang;
@@ -166,8 +171,11 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   } catch (const AnalysisError& e) {
     // The report still shows the model, its checkpoints and the check's findings.
     analysis_error = e.what();
-    for (const auto& d : e.diagnostics) err << d.format() << "\n";
-    err << "sujuva report: no flow analysis in the report: " << analysis_error << "\n";
+    for (const auto& d : e.diagnostics) err << d.format(lang) << "\n";
+    err << "sujuva report: "
+        << say(lang, "raporttiin ei tule virtausanalyysiä: ", "rapporten får ingen flödesanalys: ",
+               "no flow analysis in the report: ")
+        << analysis_error << "\n";
   }
   ReportFolder folder{.dir = o.dir.empty() ? default_report_dir(process) : o.dir, .lang = lang};
   if (o.simulate) {
@@ -191,7 +199,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (!o.compare.empty()) {
     ReadResult before = read_process_file(o.compare, lang);
     for (const auto& d : before.diagnostics) err << d.format(lang) << "\n";
-    if (!before.usable()) return err << o.compare << ": cannot be used\n", kUnusable;
+    if (!before.usable()) return err << unusable_file(o.compare, lang) << "\n", kUnusable;
     try {
       Comparison comparison = compare_processes({&*before.process, &process}, {}, lang);
       std::optional<Analysis> before_analysis = diagram_analysis(*before.process, lang);
@@ -202,7 +210,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
       folder.comparison_html = section.html;
       folder.comparison_markdown = section.markdown;
     } catch (const CompareError& e) {
-      for (const auto& d : e.diagnostics) err << d.format() << "\n";
+      for (const auto& d : e.diagnostics) err << d.format(lang) << "\n";
       return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;
     } catch (const std::exception& e) {
       return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;

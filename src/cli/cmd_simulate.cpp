@@ -177,13 +177,13 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
 
   ReadResult read = read_process_file(file, lang);
   for (const auto& d : read.diagnostics) err << d.format(lang) << "\n";
-  if (!read.usable()) return kUnusable;
+  if (!read.usable()) return err << unusable_file(file, lang) << "\n", kUnusable;
   Process process = *read.process;
   for (const auto& text : sets) {
     auto change = parse_override(text, lang);
     std::string problem = change ? apply_override(process, *change.value, lang) : change.error;
     if (!problem.empty()) {
-      err << "sujuva simulate: --set " << text << ": " << problem << "\n";
+      err << "sujuva simulate: --set " << problem << "\n";
       return kUnusable;
     }
   }

@@ -1,10 +1,12 @@
 #include "cli/common.h"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <regex>
 
 #include "model/diagnostic.h"
@@ -149,6 +151,32 @@ TextFit text_fit(bool wide) {
   winsize size{};
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) width = size.ws_col;
   return {.width = width, .wide = false};
+}
+
+std::string unusable_file(const std::string& file, Lang lang) {
+  return file + say(lang, ": ei käyttökelpoinen", ": kan inte användas", ": cannot be used");
+}
+
+std::string unknown_diagram_format(const std::string& path, Lang lang) {
+  return path + say(lang, ": tuntematon muoto; anna tiedostonimi, joka päättyy .svg, .png, .pdf tai .dot",
+                    ": okänt format; ange ett filnamn som slutar på .svg, .png, .pdf eller .dot",
+                    ": unknown format; use a file name ending in .svg, .png, .pdf or .dot");
+}
+
+bool writes_over_input(const std::string& command, const std::string& option, const std::string& output,
+                       const std::vector<std::string>& inputs, Lang lang, std::ostream& err) {
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!std::filesystem::equivalent(output, input, ec) || ec) continue;
+    err << "sujuva " << command << ": " << option << " " << output
+        << fmt::format(fmt::runtime(say(lang, " on sama tiedosto kuin {}, jota komento lukee; anna toinen nimi",
+                                        " är samma fil som {}, som kommandot läser; ange ett annat namn",
+                                        " is the same file as {}, which the command reads; give another name")),
+                       input)
+        << "\n";
+    return true;
+  }
+  return false;
 }
 
 }  // namespace sujuva::cli

@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "model/lang.h"
@@ -32,6 +34,17 @@ Lang default_lang();
 // a usage error like any other (exit code 2): `--lang: must be fi, sv or en, not "xx"`.
 CLI::Option* add_lang_option(CLI::App& app, Lang& lang, const std::string& description,
                              LangHelp help = LangHelp::plain);
+
+// "malli.dot: ei käyttökelpoinen": after a model's errors, that the command cannot go on with it.
+std::string unusable_file(const std::string& file, Lang lang);
+
+// "x.txt: tuntematon muoto; anna tiedostonimi, joka päättyy .svg, .png, .pdf tai .dot".
+std::string unknown_diagram_format(const std::string& path, Lang lang);
+
+// Whether writing `output` would write over one of `inputs` (the same file however spelt, by
+// file identity); then prints why not to `err` as "command: OPTION OUTPUT: …" and returns true.
+bool writes_over_input(const std::string& command, const std::string& option, const std::string& output,
+                       const std::vector<std::string>& inputs, Lang lang, std::ostream& err);
 
 // Adds `--wide`: every column of every table, lines as long as they come.
 void add_wide_option(CLI::App& app, bool& wide, Lang help);

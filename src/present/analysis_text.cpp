@@ -506,13 +506,11 @@ std::string projection_csv(const Analysis& a, Lang lang) {
 }
 
 void write_analysis_csv(const std::string& dir, const Analysis& a, const Process& p, Lang lang) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(dir + ": " + ec.message());
+  create_folder(dir, lang);
   auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
-  write_file_atomically(path("roles.csv"), roles_csv(a, p, lang));
-  write_file_atomically(path("steps.csv"), steps_csv(a, p, lang));
-  if (a.projection) write_file_atomically(path("projection.csv"), projection_csv(a, lang));
+  write_file_atomically(path("roles.csv"), roles_csv(a, p, lang), lang);
+  write_file_atomically(path("steps.csv"), steps_csv(a, p, lang), lang);
+  if (a.projection) write_file_atomically(path("projection.csv"), projection_csv(a, lang), lang);
 }
 
 }  // namespace sujuva

@@ -264,15 +264,13 @@ std::string simulation_text(const Simulation& sim, Lang lang, const TextFit& fit
 }
 
 void write_simulation_csv(const Simulation& sim, const std::string& directory, Lang lang) {
-  std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
-  if (ec) throw std::runtime_error(directory + ": " + ec.message());
+  create_folder(directory, lang);
   auto path = [&](const char* name) { return (std::filesystem::path(directory) / name).string(); };
-  write_file_atomically(path("roles.csv"), roles_csv(sim, lang));
-  write_file_atomically(path("classes.csv"), classes_csv(sim, lang, false));
-  write_file_atomically(path("by_assessment.csv"), classes_csv(sim, lang, true));
-  write_file_atomically(path("deadlines.csv"), deadlines_csv(sim, lang));
-  write_file_atomically(path("weekly.csv"), weekly_csv(sim, lang));
+  write_file_atomically(path("roles.csv"), roles_csv(sim, lang), lang);
+  write_file_atomically(path("classes.csv"), classes_csv(sim, lang, false), lang);
+  write_file_atomically(path("by_assessment.csv"), classes_csv(sim, lang, true), lang);
+  write_file_atomically(path("deadlines.csv"), deadlines_csv(sim, lang), lang);
+  write_file_atomically(path("weekly.csv"), weekly_csv(sim, lang), lang);
 }
 
 }  // namespace sujuva

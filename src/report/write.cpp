@@ -22,11 +22,7 @@ std::vector<std::string> write_report(const Process& process, const std::string&
                                       const ReportFolder& folder) {
   namespace fs = std::filesystem;
   fs::path dir(folder.dir);
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw std::runtime_error(folder.dir + ": exists and is not a folder");
-  fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(folder.dir + ": cannot create the folder (" + ec.message() + ")");
+  create_folder(folder.dir, folder.lang);
 
   std::optional<DiagramFigures> figures;
   if (analysis) figures = figures_from(process, *analysis);
@@ -62,7 +58,7 @@ std::vector<std::string> write_report(const Process& process, const std::string&
   std::vector<std::string> written;
   for (const auto& [name, content] : files) {
     std::string path = (dir / name).string();
-    write_file_atomically(path, content);
+    write_file_atomically(path, content, folder.lang);
     written.push_back(path);
   }
   return written;

@@ -25,26 +25,43 @@ constexpr double kMaxWeeks = 100'000;  // about 1 900 years
 constexpr int kMaxReplications = 100'000;
 constexpr double kMaxArrivals = 1e9;  // minutes of computing at 10^7 events per second
 
-// Options are usage: their messages are in English, as every command's option errors (and
-// CLI11's own) are; the model's and timeline's problems follow --lang.
+// Options are usage: their messages are in the options' language, as the command line's own.
 SimulationError usage_error(const std::string& message) { return SimulationError(message, true); }
 
+// "--weeks on oltava yli 0 ja enintään 100000 (annettu -1)": `range` is already in `lang`.
+SimulationError out_of_range(Lang lang, const char* option, const std::string& range, const std::string& got) {
+  return usage_error(fmt::format(
+      fmt::runtime(say(lang, "{} on oltava {} (annettu {})", "{} ska vara {} (angivet {})", "{} must be {} (got {})")),
+      option, range, got));
+}
+
 void validate(const SimulationOptions& o) {
+  const Lang l = o.lang;
+  auto between = [&](auto low, auto high) { return fmt::format("{}–{}", low, high); };
   if (!(o.weeks > 0) || !(o.weeks <= kMaxWeeks))
-    throw usage_error(fmt::format("--weeks must be above 0 and at most {:.0f} (got {:g})", kMaxWeeks, o.weeks));
+    throw out_of_range(l, "--weeks",
+                       fmt::format(fmt::runtime(say(l, "yli 0 ja enintään {:.0f}", "över 0 och högst {:.0f}",
+                                                    "above 0 and at most {:.0f}")),
+                                   kMaxWeeks),
+                       fmt::format("{:g}", o.weeks));
   if (!(o.warmup_weeks >= 0) || !(o.warmup_weeks <= kMaxWeeks))
-    throw usage_error(
-        fmt::format("--warmup must be at least 0 and at most {:.0f} weeks (got {:g})", kMaxWeeks, o.warmup_weeks));
+    throw out_of_range(
+        l, "--warmup",
+        fmt::format(fmt::runtime(say(l, "0–{:.0f} viikkoa", "0–{:.0f} veckor", "0–{:.0f} weeks")), kMaxWeeks),
+        fmt::format("{:g}", o.warmup_weeks));
   if (o.replications < 1 || o.replications > kMaxReplications)
-    throw usage_error(fmt::format("--replications must be from 1 to {} (got {})", kMaxReplications, o.replications));
+    throw out_of_range(l, "--replications", between(1, kMaxReplications), std::to_string(o.replications));
   if (o.threads < 0 || o.threads > 1024)
-    throw usage_error(fmt::format("--threads must be from 0 (all cores) to 1024 (got {})", o.threads));
+    throw out_of_range(l, "--threads",
+                       between(0, 1024) + say(l, " (0: kaikki ytimet)", " (0: alla kärnor)", " (0: all cores)"),
+                       std::to_string(o.threads));
   if (!(o.absence_spell_weeks > 0) || !(o.absence_spell_weeks <= kMaxWeeks))
-    throw usage_error(fmt::format("--absence-spell must be above 0 weeks (got {:g})", o.absence_spell_weeks));
+    throw out_of_range(l, "--absence-spell", say(l, "yli 0 viikkoa", "över 0 veckor", "above 0 weeks"),
+                       fmt::format("{:g}", o.absence_spell_weeks));
   if (o.max_queue < 1 || o.max_queue > 100'000'000)
-    throw usage_error(fmt::format("--max-queue must be from 1 to 100000000 (got {})", o.max_queue));
+    throw out_of_range(l, "--max-queue", between(1, 100'000'000), std::to_string(o.max_queue));
   if (o.max_visits < 1 || o.max_visits > 2'000'000'000)
-    throw usage_error(fmt::format("--max-visits must be from 1 to 2000000000 (got {})", o.max_visits));
+    throw out_of_range(l, "--max-visits", between(1, 2'000'000'000), std::to_string(o.max_visits));
 }
 
 // Sums of a weekly series over replications: whole numbers, so the sums are exact in
@@ -189,7 +206,8 @@ ClassResult class_result(const std::vector<ReplicationResult>& results, int k, s
 }
 
 ClassResult class_result(const std::vector<ReplicationResult>& results, int k, std::string name) {
-  return class_result(results, k, std::move(name), [](const ReplicationResult& r) -> const auto& { return r.classes; });
+  return class_result(
+      results, k, std::move(name), [](const ReplicationResult& r) -> const auto& { return r.classes; });
 }
 
 void add_roles(const Process& process, const CompiledModel& model, const Runs& runs, Simulation& sim) {
@@ -345,8 +363,8 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   sim.overall = class_result(runs.results, model.classes, "");
   for (int k = 0; k < model.classes; ++k) sim.classes.push_back(class_result(runs.results, k, process.classes[k]));
   for (int k = 0; k < model.classes; ++k)
-    sim.by_assessment.push_back(class_result(runs.results, k, process.classes[k],
-                                             [](const ReplicationResult& r) -> const auto& { return r.assessed; }));
+    sim.by_assessment.push_back(class_result(
+        runs.results, k, process.classes[k], [](const ReplicationResult& r) -> const auto& { return r.assessed; }));
   for (size_t d = 0; d < model.deadlines.size(); ++d) {
     DeadlineResult result;
     const Step& step = process.graph[model.deadlines[d].step];

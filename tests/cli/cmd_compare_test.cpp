@@ -85,7 +85,7 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
   SECTION("one unreadable file") {
     auto run = compare({model, (scratch.dir / "puuttuu.dot").string()});
     CHECK(run.code == 2);
-    CHECK(run.err.find((scratch.dir / "puuttuu.dot").string() + ": cannot be used") != std::string::npos);
+    CHECK(run.err.find((scratch.dir / "puuttuu.dot").string() + ": ei käyttökelpoinen") != std::string::npos);
   }
   SECTION("a syntax error names its line") {
     std::string broken = scratch.write("rikki.dot", "digraph r {\n  a -> ;\n}\n");
@@ -115,7 +115,7 @@ TEST_CASE("compare refuses bad input with a clear message and exit code 2", "[co
   SECTION("one model without a scenario") {
     auto run = compare({model});
     CHECK(run.code == 2);
-    CHECK(run.err == "sujuva compare: give two or more models, or one model and --scenario\n");
+    CHECK(run.err == "sujuva compare: anna vähintään kaksi mallia tai yksi malli ja --scenario\n");
   }
   SECTION("a scenario naming an unknown role") {
     auto run = compare({model, "--scenario", "sx.fte=+1", "--lang", "en"});
@@ -169,12 +169,22 @@ TEST_CASE("compare --diagram writes the diff graph", "[compare]") {
     CHECK(dot.find("Uusi &quot;vaihe&quot;") != std::string::npos);  // only the after model has the new step
     auto extra = compare({before, after, "--heatmap", a, "--heatmap", b, "--heatmap", a});
     CHECK(extra.code == 2);
-    CHECK(extra.err == "sujuva compare: 3 --heatmap files for 2 models\n");
+    CHECK(extra.err == "sujuva compare: --heatmap-tiedostoja 3 mutta malleja 2; anna enintään yksi mallia kohden\n");
+    CHECK(compare({before, after, "--heatmap", a, "--heatmap", b, "--heatmap", a, "--lang", "en"}).err ==
+          "sujuva compare: 3 --heatmap files for 2 models; give at most one per model\n");
   }
   SECTION("an unknown extension") {
     auto run = compare({before, after, "--diagram", (scratch.dir / "d.txt").string()});
     CHECK(run.code == 2);
-    CHECK(run.err.find("unknown diagram format") != std::string::npos);
+    CHECK(run.err.find("d.txt: tuntematon muoto") != std::string::npos);
+  }
+  SECTION("a diagram or heat map over one of the models") {
+    for (const char* option : {"--diagram", "--heatmap"}) {
+      auto run = compare({before, after, option, after});
+      CHECK(run.code == 2);
+      CHECK(run.err == "sujuva compare: " + std::string(option) + " " + after + " on sama tiedosto kuin " + after +
+                           ", jota komento lukee; anna toinen nimi\n");
+    }
   }
 }
 

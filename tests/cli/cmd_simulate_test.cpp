@@ -44,7 +44,11 @@ TEST_CASE("simulate refuses unusable options with a message and exit code 2", "[
   SECTION("an absurd horizon") {
     Run r = simulate({file, "--weeks", "1e12"});
     CHECK(r.code == 2);
-    CHECK(r.err == "sujuva simulate: --weeks must be above 0 and at most 100000 (got 1e+12)\n");
+    CHECK(r.err == "sujuva simulate: --weeks on oltava yli 0 ja enintään 100000 (annettu 1e+12)\n");
+    CHECK(simulate({file, "--weeks", "0", "--lang", "sv"}).err ==
+          "sujuva simulate: --weeks ska vara över 0 och högst 100000 (angivet 0)\n");
+    CHECK(simulate({file, "--weeks", "0", "--lang", "en"}).err ==
+          "sujuva simulate: --weeks must be above 0 and at most 100000 (got 0)\n");
   }
   SECTION("a horizon that is too much work in total") {
     Run r = simulate({file, "--weeks", "100000", "--replications", "10000", "--lang", "en"});
@@ -56,7 +60,7 @@ TEST_CASE("simulate refuses unusable options with a message and exit code 2", "[
   SECTION("no replications") {
     Run r = simulate({file, "--replications", "0"});
     CHECK(r.code == 2);
-    CHECK(r.err == "sujuva simulate: --replications must be from 1 to 100000 (got 0)\n");
+    CHECK(r.err == "sujuva simulate: --replications on oltava 1–100000 (annettu 0)\n");
   }
   SECTION("a negative seed") {
     Run r = simulate({file, "--seed", "-5"});

@@ -276,7 +276,7 @@ TEST_CASE("The report folder holds the six files, written the same way every tim
     std::ofstream(dir / "file") << "keep";
     folder.dir = (dir / "file").string();
     CHECK_THROWS_WITH(write_report(f.process, kModel, &f.analysis, "", f.in.findings, folder),
-                      Catch::EndsWith("file: exists and is not a folder"));
+                      Catch::EndsWith("file: on tiedosto, ei kansio"));
     CHECK(read_file(dir / "file") == "keep");
   }
   fs::remove_all(dir);
