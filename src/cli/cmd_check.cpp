@@ -18,6 +18,7 @@ nlohmann::json to_json(const Diagnostic& d) {
           {"kind", to_string(d.kind)},
           {"file", d.file},
           {"line", d.line},
+          {"column", d.column},
           {"message", d.message},
           {"route", d.route},
           {"rule", d.rule},
@@ -49,7 +50,7 @@ std::string tally(const Diagnostics& findings, int warnings, Lang lang) {
 }
 
 // A finding's lines wrapped to the width: "file:line: message" goes on four spaces in, the route
-// line four further than its own indent.
+// line four further than its own indent; a quoted source line stays as it is.
 std::string wrapped(const std::string& finding, const TextFit& fit) {
   std::string out;
   size_t start = 0;
@@ -57,6 +58,13 @@ std::string wrapped(const std::string& finding, const TextFit& fit) {
     size_t end = std::min(finding.find('\n', start), finding.size());
     std::string_view line = std::string_view(finding).substr(start, end - start);
     const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    // The source line and its caret ("    2 |   a -> b", "      |   ^") keep every space.
+    const size_t bar = line.find(" | ");
+    if (bar != std::string_view::npos && line.find_first_not_of("0123456789 ") == bar + 1) {
+      out += std::string(line) + "\n";
+      start = end + 1;
+      continue;
+    }
     out += wrap_text(line.substr(indent), fit.width, std::string(indent, ' '), std::string(indent + 4, ' '));
     start = end + 1;
   }

@@ -1,10 +1,13 @@
 #include "io/dot_reader.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "io/cgraph_memory.h"
@@ -199,8 +202,79 @@ namespace {
 // reports a syntax error somewhere after it. Each is found with its line and the fix.
 struct DecimalComma {
   int line;
+  size_t at;  // where the name begins in the text
   std::string name, number;
 };
+
+// Line `line` (1-based) of `text`, without its line end; "" past the end.
+std::string_view line_text(std::string_view text, int line) {
+  size_t begin = 0;
+  for (int l = 1; l < line; ++l) {
+    begin = text.find('\n', begin);
+    if (begin == std::string_view::npos) return {};
+    ++begin;
+  }
+  size_t end = std::min(text.find('\n', begin), text.size());
+  if (end > begin && text[end - 1] == '\r') --end;
+  return text.substr(begin, end - begin);
+}
+
+// `token` in `line` where it stands alone: an identifier not inside a longer one ("b" is not in
+// "label"); from the end with `last`.
+size_t find_token(std::string_view line, std::string_view token, bool last = false) {
+  auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
+  const bool word = !token.empty() && is_name(token.front());
+  for (size_t at = last ? line.rfind(token) : line.find(token); at != std::string_view::npos;
+       at = last ? (at == 0 ? std::string_view::npos : line.rfind(token, at - 1)) : line.find(token, at + 1)) {
+    if (!word) return at;
+    const bool starts = at == 0 || !is_name(line[at - 1]);
+    const bool ends = at + token.size() >= line.size() || !is_name(line[at + token.size()]);
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
+struct TextPlace {
+  int line;
+  size_t offset;  // in the line
+};
+
+// The last `[` still open at `until` (a line and an offset in it), outside strings and comments:
+// an attribute list that was never closed, which cgraph reports only at a later token.
+std::optional<TextPlace> unclosed_bracket(std::string_view text, TextPlace until) {
+  std::vector<TextPlace> open;
+  int line = 1;
+  size_t line_begin = 0;
+  for (size_t i = 0; i < text.size() && (line < until.line || (line == until.line && i - line_begin < until.offset));
+       ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_begin = i + 1;
+    } else if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '\n') ++line, line_begin = i + 1;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+    } else if (c == '[') {
+      open.push_back({line, i - line_begin});
+    } else if (c == ']' && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  if (open.empty()) return std::nullopt;
+  return open.back();
+}
+
+// The 1-based column, in code points, of byte `at` of `line`.
+int column_of(std::string_view line, size_t at) {
+  int column = 1;
+  for (size_t i = 0; i < at && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
 
 std::vector<DecimalComma> unquoted_decimal_commas(std::string_view text) {
   std::vector<DecimalComma> found;
@@ -236,7 +310,7 @@ std::vector<DecimalComma> unquoted_decimal_commas(std::string_view text) {
       ++k;
       while (k < text.size() && is_digit(text[k])) ++k;
       if (k < text.size() && (is_name(text[k]) || text[k] == '.')) continue;  // `x=1,5h` is not a number alone
-      found.push_back({line, std::string(text.substr(name_begin, name_end - name_begin)),
+      found.push_back({line, name_begin, std::string(text.substr(name_begin, name_end - name_begin)),
                        std::string(text.substr(number_begin, k - number_begin))});
       i = k - 1;
     }
@@ -246,34 +320,111 @@ std::vector<DecimalComma> unquoted_decimal_commas(std::string_view text) {
 
 }  // namespace
 
-// cgraph says e.g. "Error: t.dot: syntax error in line 3 near 'x'": keep the line and the "near".
+// cgraph says e.g. "Error: t.dot: syntax error in line 3 near 'x'": keep the line, find the token
+// on it for the caret, and name the usual mistakes behind it.
 void Reader::syntax_error(const std::string& cgraph_messages) {
   if (auto commas = unquoted_decimal_commas(text_); !commas.empty()) {
     for (const auto& c : commas) {
       std::string point = c.number;
       point[point.find(',')] = '.';
-      messages_.error("decimal-comma", c.line,
-                      c.name + "=" + c.number +
-                          messages_.say(": desimaalipilkku katkaisee DOT-määritteen; kirjoita ",
-                                        ": decimalkommat bryter DOT-attributet; skriv ",
-                                        ": the decimal comma ends the DOT attribute; write ") +
-                          c.name + "=" + point + messages_.say(" tai ", " eller ", " or ") + c.name + "=\"" +
-                          c.number + "\"");
+      const size_t line_begin = std::string_view(text_).rfind('\n', c.at == 0 ? 0 : c.at - 1);
+      const size_t offset = line_begin == std::string_view::npos || c.at == 0 ? c.at : c.at - line_begin - 1;
+      std::string_view source = line_text(text_, c.line);
+      messages_.error_at("decimal-comma", c.line, column_of(source, offset), std::string(source),
+                         c.name + "=" + c.number +
+                             messages_.say(": desimaalipilkku katkaisee DOT-määritteen; kirjoita ",
+                                           ": decimalkommat bryter DOT-attributet; skriv ",
+                                           ": the decimal comma ends the DOT attribute; write ") +
+                             c.name + "=" + point + messages_.say(" tai ", " eller ", " or ") + c.name + "=\"" +
+                             c.number + "\"");
     }
     return;
   }
   int line = 0;
   auto at = cgraph_messages.find("line ");
   if (at != std::string::npos) line = std::atoi(cgraph_messages.c_str() + at + 5);
-  auto near = cgraph_messages.find("near ");
-  std::string detail = near == std::string::npos
-                           ? ""
-                           : " " + messages_.say("kohdassa ", "nära ", "near ") + cgraph_messages.substr(near + 5);
-  while (!detail.empty() && std::isspace(static_cast<unsigned char>(detail.back()))) detail.pop_back();
-  messages_.error("syntax", line,
-                  messages_.say("DOT-syntaksivirhe", "DOT-syntaxfel", "DOT syntax error") + detail +
-                      messages_.say(" (muoto: katso processes/README.md)", " (formatet: se processes/README.md)",
-                                    " (see processes/README.md for the format)"));
+  std::string token;  // what cgraph stopped at, without its quotes
+  if (auto near = cgraph_messages.find("near '"); near != std::string::npos) {
+    auto end = cgraph_messages.find('\'', near + 6);
+    if (end != std::string::npos) token = cgraph_messages.substr(near + 6, end - near - 6);
+  }
+  const std::string format_hint = messages_.say(" (muoto: katso processes/README.md)", " (formatet: se processes/README.md)",
+                                                " (see processes/README.md for the format)");
+  std::string message = messages_.say("DOT-syntaksivirhe", "DOT-syntaxfel", "DOT syntax error") +
+                        (token.empty() ? "" : " " + messages_.say("kohdassa ", "nära ", "near ") + "'" + token + "'");
+  // The token on its line, or at the end of the line before (cgraph reads on to the next token).
+  std::string_view source = line_text(text_, line);
+  size_t found = token.empty() ? std::string_view::npos : find_token(source, token);
+  if (found == std::string_view::npos && !token.empty() && line > 1) {
+    std::string_view before = line_text(text_, line - 1);
+    if (size_t f = find_token(before, token, true); f != std::string_view::npos) {
+      --line;
+      source = before;
+      found = f;
+    }
+  }
+  if (found == std::string_view::npos && !token.empty()) {
+    std::string_view after = line_text(text_, line + 1);
+    if (size_t f = find_token(after, token); f != std::string_view::npos) {
+      ++line;
+      source = after;
+      found = f;
+    }
+  }
+  // An attribute list left open before the token: the caret under its `[`.
+  const TextPlace token_place{found == std::string_view::npos ? line + 1 : line,
+                              found == std::string_view::npos ? 0 : found};
+  std::optional<TextPlace> open = unclosed_bracket(text_, token_place);
+  if (open && line_text(text_, open->line).find(']', open->offset) != std::string_view::npos)
+    open.reset();  // closed later on its line: the mistake is inside the list, not its end
+  if (open && !token.empty() && token != "]") {
+    std::string_view open_line = line_text(text_, open->line);
+    messages_.error_at("syntax", open->line, column_of(open_line, open->offset), std::string(open_line),
+                       messages_.say("tämä [ jää sulkematta: lisää ] määritteiden perään",
+                                     "denna [ stängs aldrig: lägg till ] efter attributen",
+                                     "this [ is never closed: add ] after the attributes"));
+    return;
+  }
+  if (found == std::string_view::npos) {
+    messages_.error_at("syntax", line, 0, std::string(source), message + format_hint);
+    return;
+  }
+  // `a ->` and then `}` or `;`: a route without the step it goes to; the caret under the `->`.
+  if (token == "}" || token == ";") {
+    int arrow_line = line;
+    std::string_view arrow_source = source.substr(0, found);
+    while (arrow_source.find_last_not_of(" \t") == std::string_view::npos && arrow_line > 1)
+      arrow_source = line_text(text_, --arrow_line);
+    const size_t last = arrow_source.find_last_not_of(" \t");
+    if (last != std::string_view::npos && last >= 1 && arrow_source.substr(last - 1, 2) == "->") {
+      std::string_view whole = line_text(text_, arrow_line);
+      messages_.error_at("syntax", arrow_line, column_of(whole, last - 1), std::string(whole),
+                         messages_.say("reitiltä puuttuu vaihe, johon se vie: kirjoita esim. a -> b",
+                                       "vägen saknar steget den leder till: skriv t.ex. a -> b",
+                                       "the route lacks the step it goes to: write e.g. a -> b"));
+      return;
+    }
+  }
+  // `q=]` or `q=;`: an attribute without a value; the caret under its `=`.
+  size_t back = found;
+  while (back > 0 && (source[back - 1] == ' ' || source[back - 1] == '\t')) --back;
+  if (back > 0 && source[back - 1] == '=' && (token == "]" || token == ";" || token == ",")) {
+    size_t name_end = back - 1;
+    while (name_end > 0 && source[name_end - 1] == ' ') --name_end;
+    size_t name_begin = name_end;
+    while (name_begin > 0 &&
+           (std::isalnum(static_cast<unsigned char>(source[name_begin - 1])) || source[name_begin - 1] == '_'))
+      --name_begin;
+    std::string name(source.substr(name_begin, name_end - name_begin));
+    messages_.error_at("syntax", line, column_of(source, back - 1), std::string(source),
+                       fmt::format(fmt::runtime(messages_.say(
+                                       "määritteeltä \"{0}\" puuttuu arvo; kirjoita {0}=ARVO tai poista se",
+                                       "attributet \"{0}\" saknar värde; skriv {0}=VÄRDE eller ta bort det",
+                                       "the attribute \"{0}\" has no value; write {0}=VALUE or remove it")),
+                                   name));
+    return;
+  }
+  messages_.error_at("syntax", line, column_of(source, found), std::string(source), message + format_hint);
 }
 
 // Vertices are numbered in cgraph's node order; the tables by cgraph's sequence number are sized.

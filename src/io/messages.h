@@ -23,6 +23,12 @@ class Messages {
   void error(const char* rule, int line, const std::string& message) {
     diagnostics_.push_back({Severity::error, file_, line, message, {}, rule});
   }
+  // An error at a place in the text: `column` is 1-based in code points of `source_line`.
+  void error_at(const char* rule, int line, int column, std::string source_line, const std::string& message) {
+    error(rule, line, message);
+    diagnostics_.back().column = column;
+    diagnostics_.back().source_line = std::move(source_line);
+  }
   void warning(const char* rule, int line, const std::string& message) {
     diagnostics_.push_back({Severity::warning, file_, line, message, {}, rule});
   }

@@ -7,12 +7,29 @@ namespace sujuva {
 std::string Diagnostic::format(Lang lang) const {
   std::string out = file;
   if (line > 0) out += ":" + std::to_string(line);
+  if (line > 0 && column > 0) out += ":" + std::to_string(column);
   out += ": ";
   if (severity == Severity::warning) out += say(lang, "varoitus: ", "varning: ", "warning: ");
   out += message;
   if (!route.empty()) {
     out += say(lang, "\n    reitti: ", "\n    rutt: ", "\n    route: ");
     for (size_t i = 0; i < route.size(); ++i) out += (i ? " -> " : "") + route[i];
+  }
+  if (!source_line.empty() && line > 0) {
+    const std::string number = std::to_string(line);
+    out += "\n    " + number + " | " + source_line;
+    if (column > 0) {
+      // Under the column: tabs stay tabs so that the caret lines up however wide they show.
+      std::string under;
+      int points = 0;
+      for (size_t i = 0; i < source_line.size() && points < column - 1; ++i) {
+        const unsigned char c = static_cast<unsigned char>(source_line[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        under += c == '\t' ? '\t' : ' ';
+        ++points;
+      }
+      out += "\n    " + std::string(number.size(), ' ') + " | " + under + "^";
+    }
   }
   return out;
 }

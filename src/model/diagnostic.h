@@ -31,8 +31,17 @@ struct Diagnostic {
   // The legal basis of a service finding in the finding's language (the model's own `basis`, or the
   // rule's default); "" when none applies. The message quotes it too; this is for the report.
   std::string basis = {};
+  // Where on the line, for a mistake in the text itself (a syntax error): the 1-based column in
+  // code points and the line as written; 0 and "" otherwise.
+  int column = 0;
+  std::string source_line = {};
 
-  // "file:line: message" (or "file: message" without a line), "warning:" and "route:" in `lang`.
+  // "file:line: message" (or "file: message" without a line, "file:line:column: message" with a
+  // column), "warning:" and "route:" in `lang`; with a source line, the line and a caret under
+  // the column below it:
+  //   t.dot:2:18: …
+  //       2 |   a -> b [p=0.5 q=];
+  //         |                  ^
   std::string format(Lang lang = Lang::en) const;
 };
 

@@ -18,7 +18,7 @@ std::vector<std::string> messages(const ReadResult& result) {
   return out;
 }
 
-ReadResult read(const std::string& text) { return read_process_text(text, "t.dot"); }
+ReadResult read(const std::string& text, Lang lang = Lang::en) { return read_process_text(text, "t.dot", lang); }
 
 const Step& step(const Process& p, const std::string& id) { return p.graph[*p.find_step(id)]; }
 
@@ -155,10 +155,15 @@ TEST_CASE("Unknown attributes are warnings with a suggestion; drawing attributes
 TEST_CASE("Bad input gets a clear message with its line and makes the model unusable", "[io][bad-input]") {
   auto first = [](const ReadResult& r) { return r.diagnostics.empty() ? std::string() : r.diagnostics[0].format(); };
 
-  SECTION("DOT syntax error names the line") {
+  SECTION("DOT syntax error names the line and column and shows the line with a caret") {
+    // cgraph stops at the ';' after "->"; the mistake is the route without its end, so the caret
+    // stands under the "->": bytes 0–5 are "  c d ", so column 7.
     auto r = read("digraph {\n  a -> b\n  c d ->;\n}\n");
     CHECK_FALSE(r.usable());
-    CHECK(first(r) == "t.dot:3: DOT syntax error near ';' (see processes/README.md for the format)");
+    CHECK(first(r) == "t.dot:3:7: the route lacks the step it goes to: write e.g. a -> b\n"
+                      "    3 |   c d ->;\n"
+                      "      |       ^");
+    CHECK(r.diagnostics[0].rule == "syntax");
     // cgraph recovers: the next model reads fine
     CHECK(read("digraph { a [kind=start, arrivals=\"1/week\"]; a -> b; b [kind=end] }").usable());
   }
@@ -167,11 +172,38 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
                   "  s [kind=start, arrivals=\"1/week\"]; e [kind=end];\n  s -> a; a -> e [p=0,85];\n}\n");
     CHECK_FALSE(r.usable());
     REQUIRE(r.diagnostics.size() == 2);
+    // "fte" begins at byte 33 of line 2 ("  subgraph cluster_so { role=so; " is 33 bytes), so
+    // column 34; "p" at byte 18 of line 5.
     CHECK(r.diagnostics[0].format() ==
-          "t.dot:2: fte=0,5: the decimal comma ends the DOT attribute; write fte=0.5 or fte=\"0,5\"");
-    CHECK(r.diagnostics[1].format() ==
-          "t.dot:5: p=0,85: the decimal comma ends the DOT attribute; write p=0.85 or p=\"0,85\"");
+          "t.dot:2:34: fte=0,5: the decimal comma ends the DOT attribute; write fte=0.5 or fte=\"0,5\"\n"
+          "    2 |   subgraph cluster_so { role=so; fte=0,5;\n"
+          "      |                                  ^");
+    CHECK(r.diagnostics[1].column == 19);
+    CHECK(r.diagnostics[1].message == "p=0,85: the decimal comma ends the DOT attribute; write p=0.85 or p=\"0,85\"");
     CHECK(r.diagnostics[0].rule == "decimal-comma");
+  }
+  SECTION("an attribute without a value points at its '=' and names the attribute") {
+    // "  a -> b [p=0.5 q" is 17 bytes: the '=' is column 18.
+    auto r = read("digraph {\n  a -> b [p=0.5 q=];\n}\n");
+    CHECK(first(r) == "t.dot:2:18: the attribute \"q\" has no value; write q=VALUE or remove it\n"
+                      "    2 |   a -> b [p=0.5 q=];\n"
+                      "      |                  ^");
+  }
+  SECTION("an attribute list never closed points at its '['") {
+    // cgraph complains at "b" on the next line; the '[' is byte 4 of line 2, column 5, and the
+    // 'b' inside "label" is not taken for the token.
+    auto r = read("digraph {\n  a [label=\"ä ö\" effort=1h\n  b -> c\n}\n", Lang::sv);
+    CHECK(first(r) == "t.dot:2:5: denna [ stängs aldrig: lägg till ] efter attributen\n"
+                      "    2 |   a [label=\"ä ö\" effort=1h\n"
+                      "      |     ^");
+  }
+  SECTION("another syntax error points at the token cgraph stopped at, as a whole word") {
+    // Line 3 "  b -> -> c;": the first "->" (column 5) is where the caret goes: cgraph names the
+    // token, not which of two equal ones.
+    auto r = read("digraph {\n  a -> b;\n  b -> -> c;\n}\n");
+    CHECK(first(r) == "t.dot:3:5: DOT syntax error near '->' (see processes/README.md for the format)\n"
+                      "    3 |   b -> -> c;\n"
+                      "      |     ^");
   }
   SECTION("quoted decimal commas and per cents are read as numbers") {
     auto r = read("digraph {\n  subgraph cluster_so { role=so; fte=\"0,5\"; absence=\"6 %\";\n"
