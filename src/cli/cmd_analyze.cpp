@@ -101,7 +101,8 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
           "demand exceeds its capacity), 2 unusable input or usage."),
       "sujuva analyze"};
   Options o;
-  app.add_option("MODEL", o.file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), o.file,
+                 say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
       ->required();
   app.add_option("--set", o.sets,
                  say(help,

@@ -110,7 +110,8 @@ int check_command(const Args& args, std::ostream& out, std::ostream& err) {
   Lang lang = Lang::fi;
   bool wide = false;
   bool json = false;
-  app.add_option("MODEL", files, say(help, "prosessimallit (DOT)", "processmodeller (DOT)", "DOT process model files"))
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), files,
+                 say(help, "prosessimallit (DOT)", "processmodeller (DOT)", "DOT process model files"))
       ->required();
   app.add_flag("--json", json, say(help, "löydökset JSON-muodossa", "fynden som JSON", "print findings as JSON"));
   add_lang_option(app, lang,

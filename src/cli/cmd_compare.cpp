@@ -1,6 +1,7 @@
 // `sujuva compare BEFORE AFTER [MORE...]`: key figures side by side, structural diff, narrative, diff diagram.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <ostream>
 #include <sstream>
 
@@ -144,7 +145,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
   Lang lang = Lang::fi;
   bool json = false, simulate = false, wide = false;
   SimulatedOptions sim_options;
-  app.add_option("MODEL", files,
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), files,
                  say(help, "prosessimallit (DOT): ensimmäinen on lähtötilanne (ennen)",
                      "processmodeller (DOT): den första är utgångsläget (före)",
                      "DOT process models: the first is the baseline (before)"))

@@ -33,7 +33,8 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
   std::string file, output, color = "utilisation";
   Lang lang = Lang::fi;
   bool poster = false;
-  app.add_option("MODEL", file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), file,
+                 say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
       ->required();
   app.add_option("-o,--output", output,
                  say(help, "kirjoitettava tiedosto: .svg, .png, .pdf tai .dot",

@@ -95,7 +95,8 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
                    "usage or unwritable output."),
                "sujuva report"};
   Options o;
-  app.add_option("MODEL", o.file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), o.file,
+                 say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
       ->required();
   app.add_option(
       "-o,--output", o.dir,

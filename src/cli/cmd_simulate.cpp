@@ -66,7 +66,8 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   Lang lang = Lang::fi;
   double scale = 1;
   bool json = false, wide = false;
-  app.add_option("MODEL", file, say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
+  app.add_option(say(help, "MALLI", "MODELL", "MODEL"), file,
+                 say(help, "prosessimalli (DOT)", "processmodell (DOT)", "DOT process model file"))
       ->required();
   app.add_option(
       "--weeks", options.weeks,
@@ -134,9 +135,9 @@ int simulate_command(const Args& args, std::ostream& out, std::ostream& err) {
   app.add_flag("--json", json, say(help, "tulos JSON-muodossa", "resultatet som JSON", "print the result as JSON"));
   app.add_option(
       "--csv", csv_dir,
-      say(help, "kirjoittaa myös roles.csv, classes.csv, by_assessment.csv, deadlines.csv ja weekly.csv kansioon DIR",
-          "skriver också roles.csv, classes.csv, by_assessment.csv, deadlines.csv och weekly.csv i mappen DIR",
-          "also write roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv into DIR"));
+      say(help, "kirjoittaa myös roles.csv, classes.csv, by_assessment.csv, deadlines.csv ja weekly.csv tähän kansioon",
+          "skriver också roles.csv, classes.csv, by_assessment.csv, deadlines.csv och weekly.csv i den här mappen",
+          "also write roles.csv, classes.csv, by_assessment.csv, deadlines.csv, weekly.csv into this directory"));
   add_lang_option(
       app, lang,
       say(help, "tekstin ja CSV:n kieli: fi (oletus), sv, en", "språk för text och CSV: fi (standard), sv, en",
