@@ -201,7 +201,7 @@ std::string requirement_text(const CheckContext& ctx, const std::string& require
   std::vector<std::string> ids;
   for (auto r : roles) ids.push_back(process.roles[r].id);
   return ctx.say("rooli, jolla on pätevyys ", "en roll med behörigheten ", "a role with qualification ") + "\"" +
-         qualification_term(required, ctx.lang) + "\" (" + quoted_list(ids, ctx.lang) + ")";
+         qualification_term(required, ctx.lang, ctx.process.terms) + "\" (" + quoted_list(ids, ctx.lang) + ")";
 }
 
 // The rule's default basis: for clients in need of special support who must meet a social worker,
@@ -316,7 +316,7 @@ void check_requires(CheckContext& ctx) {
     BfsTree avoidance = ends_avoiding(ctx, *routes, matching);
     const std::string who = requirement_text(ctx, required, roles);
     const std::string fallback = default_requires_basis(ctx, required, roles, ctx.process.classes[c]);
-    const std::string cls = "\"" + class_term(ctx.process.classes[c], ctx.lang) + "\"";
+    const std::string cls = "\"" + class_term(ctx.process.classes[c], ctx.lang, ctx.process.terms) + "\"";
     for (StepVertex k : checkpoints) {
       auto route = avoiding_route(ctx, k, c, avoidance);
       if (route.empty()) continue;

@@ -299,7 +299,7 @@ void check_assessment_coverage(CheckContext& ctx) {
     auto route = route_avoiding(ctx, assessing);
     if (route.empty()) continue;
     // The class in words; the attribute as the model writes it, so that it can be found in the file.
-    const std::string q = "\"" + class_term(name, ctx.lang) + "\"", list = quoted_list(checkpoints, ctx.lang);
+    const std::string q = "\"" + class_term(name, ctx.lang, ctx.process.terms) + "\"", list = quoted_list(checkpoints, ctx.lang);
     const std::string attribute = "assesses=\"" + name + "\"";
     ctx.service(
         Severity::warning, "class-never-assessed", 0,

@@ -58,6 +58,7 @@ Kpis kpis_from(const Process& process, const Analysis& analysis, const Diagnosti
   Kpis k;
   k.name = process.name;
   k.title = process.title;
+  k.terms = process.terms;
   k.file = process.file;
   k.hours_per_fte = process.calendar.hours_per_fte;
   k.working_days_per_week = process.calendar.working_days_per_week();

@@ -38,6 +38,7 @@ struct RoleKpi {
 struct Kpis {
   std::string name;  // the model name, or "model: scenario"
   Labels title;      // the model's own title (`label`, `label_sv`, `label_en`); may be empty
+  Terms terms;       // the model's own words for its classes and qualifications
   std::string file;
   double hours_per_fte = 0;
   double working_days_per_week = 5;  // the model's calendar, for durations in working days

@@ -49,6 +49,7 @@ class Reader {
   }
   // roles.cpp
   void read_graph_settings(Agraph_t* g);
+  bool read_term(const std::string& attribute, const std::string& value);
   void read_calendar_setting(const Attributes& values, const char* name, double& target);
   void collect_roles(Agraph_t* root, Agraph_t* g, std::optional<RoleIndex> enclosing);
   std::optional<RoleIndex> read_role(const std::string& subgraph, const Attributes& values);

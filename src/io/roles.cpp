@@ -21,6 +21,25 @@ void Reader::read_calendar_setting(const Attributes& values, const char* name, d
   }
 }
 
+// `class_NAME[_sv|_en]` and `qualification_NAME[_sv|_en]`: the model's own word for a class or
+// a qualification. False for any other attribute.
+bool Reader::read_term(const std::string& attribute, const std::string& value) {
+  for (auto [prefix, terms] : {std::pair{std::string("class_"), &process_.terms.classes},
+                               std::pair{std::string("qualification_"), &process_.terms.qualifications}}) {
+    if (attribute.size() <= prefix.size() || attribute.rfind(prefix, 0) != 0) continue;
+    std::string name = attribute.substr(prefix.size());
+    auto suffix = [&](const char* s) { return name.size() > 3 && name.compare(name.size() - 3, 3, s) == 0; };
+    if (suffix("_sv"))
+      (*terms)[name.substr(0, name.size() - 3)].sv = value;
+    else if (suffix("_en"))
+      (*terms)[name.substr(0, name.size() - 3)].en = value;
+    else
+      (*terms)[name].fi = value;
+    return true;
+  }
+  return false;
+}
+
 void Reader::read_graph_settings(Agraph_t* g) {
   auto values = AttributeSymbols(g, AGRAPH).read(g);
   process_.title = {values.value("label"), values.value("label_sv"), values.value("label_en")};
@@ -36,6 +55,7 @@ void Reader::read_graph_settings(Agraph_t* g) {
   // Graph attributes are warned about with their own line; the root graph may give roles' defaults.
   for (const auto& [name_view, value] : values) {
     std::string name(name_view);
+    if (read_term(name, std::string(value))) continue;
     if (is_one_of(name, kGraphAttributes) || is_graphviz_attribute(name) || is_one_of(name, kRoleAttributes)) continue;
     messages_.unknown_attribute(messages_.say("malli", "modellen", "graph"), name, kGraphAttributes,
                                 lines_.attribute_line(name));
@@ -60,7 +80,8 @@ std::optional<RoleIndex> Reader::read_role(const std::string& subgraph, const At
   if (values.count("absence"))
     r.absence = messages_.number_in(values.value("absence"), 0, 1, true, r.line, where + ": absence", true).value_or(0);
   if (values.count("reserved"))
-    r.reserved = messages_.number_in(values.value("reserved"), 0, 1, true, r.line, where + ": reserved", true).value_or(0);
+    r.reserved =
+        messages_.number_in(values.value("reserved"), 0, 1, true, r.line, where + ": reserved", true).value_or(0);
   messages_.warn_unknown(values, kRoleAttributes, r.line, where);
   if (process_.find_role(r.id)) {
     messages_.error("duplicate-role", r.line,

@@ -130,10 +130,17 @@ using ProcessGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidi
 using StepVertex = ProcessGraph::vertex_descriptor;
 using RouteEdge = ProcessGraph::edge_descriptor;
 
+// A model's own words for its client classes and qualifications, by the name the model uses
+// (graph attributes `class_kriisi="kriisiasiakas"`, `qualification_psykologi_sv="psykolog"`).
+struct Terms {
+  std::map<std::string, Labels> classes, qualifications;
+};
+
 struct Process {
   std::string name;  // file stem, e.g. "aikuissosiaalityo-nykytila"
   std::string file;  // as given by the user, for messages
   Labels title;
+  Terms terms;
   Calendar calendar;
   std::vector<Role> roles;
   ProcessGraph graph;

@@ -296,7 +296,7 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, const Te
   for (const auto& [name, value] : a.lead_time_weeks.by_assessment) {
     double share = a.lead_time_weeks.share_by_assessment.at(name);
     if (share <= 0) continue;
-    out << "  " << class_term(name, lang) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang)
+    out << "  " << class_term(name, lang, p.terms) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang)
         << " (" << format_percent(share, lang) << " " << say(lang, "asiakkaista", "av klienterna", "of clients")
         << ")\n";
   }
@@ -393,7 +393,7 @@ void print_checkpoints(const Analysis& a, const Process& p, Lang lang, const Tex
                              "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
                              "som utförs av {}.",
                              "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
-            step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), class_term(c.assesses, lang),
+            step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), class_term(c.assesses, lang, p.terms),
             pct(c.share_reaching_required_role, lang), requirement_term(p, c.required_role, lang)),
         fit, out);
   print_share_cases(a, p, lang, fit, out);

@@ -114,7 +114,12 @@ std::string yes_no(std::optional<bool> value, Lang lang) {
 }  // namespace
 }  // namespace detail
 
-std::string class_name(const std::string& name, Lang lang) { return class_term(name, lang); }
+std::string class_name(const Comparison& c, const std::string& name, Lang lang) {
+  // The first model that has a word of its own for the class gives it.
+  for (const auto& m : c.models)
+    if (m.terms.classes.count(name)) return class_term(name, lang, m.terms);
+  return class_term(name, lang);
+}
 
 std::string role_name(const Comparison& c, const std::string& role_id, Lang lang) {
   std::string name;
@@ -144,7 +149,7 @@ std::vector<KpiRow> kpi_rows(const Comparison& c, Lang lang) {
         "lead_time_by_assessment." + name,
         std::string(say(lang, "Läpimenoaika arvion tuloksen mukaan, ", "Genomloppstid enligt bedömningens utfall, ",
                         "Lead time by assessment outcome, ")) +
-            class_name(name, lang),
+            class_name(c, name, lang),
         column(c,
                [&](const Kpis& m) -> std::optional<double> {
                  auto found = m.lead_time_weeks.by_assessment.find(name);

@@ -48,8 +48,9 @@ std::vector<std::string> column_titles(const Comparison& comparison, Lang lang);
 // cells are shortened.
 std::string format_table(const Comparison& comparison, Lang lang, const TextFit& fit = {});
 
-// A client class in words: "standard" and "special" translated, other class names as written.
-std::string class_name(const std::string& name, Lang lang);
+// A client class in words (text/glossary.h class_term), in the first model's own word for it
+// that any model has.
+std::string class_name(const Comparison& comparison, const std::string& name, Lang lang);
 
 // A role's label in `lang`, its id when it has none.
 std::string role_name(const Comparison& comparison, const std::string& role_id, Lang lang);

@@ -146,7 +146,7 @@ void lead_time(const Pair& p, std::vector<std::string>& out) {
     auto found = p.before.lead_time_weeks.by_assessment.find(name);
     if (found == p.before.lead_time_weeks.by_assessment.end()) continue;
     auto [x, y] = p.durations(found->second, value);
-    if (x != y) parts.push_back(class_name(name, p.lang) + " " + x + " → " + y);
+    if (x != y) parts.push_back(class_name(p.c, name, p.lang) + " " + x + " → " + y);
   }
   if (parts.empty()) return;
   std::string list;

@@ -103,7 +103,7 @@ std::string classes_table(const Simulation& sim, Lang lang, const TextFit& fit) 
   };
   row(say(lang, "kaikki", "alla", "all"), sim.overall);
   if (sim.by_assessment.size() > 1)
-    for (const auto& c : sim.by_assessment) row(class_term(c.name, lang), c);
+    for (const auto& c : sim.by_assessment) row(class_term(c.name, lang, sim.terms), c);
   return table_text(t, layout(fit));
 }
 

@@ -33,7 +33,9 @@ std::string role_words(const std::string& id, const Process& before, const Proce
   return id;
 }
 
-std::string class_words(const std::string& name, Lang lang) { return name.empty() ? kNone : class_term(name, lang); }
+std::string class_words(const std::string& name, const Process& p, Lang lang) {
+  return name.empty() ? kNone : class_term(name, lang, p.terms);
+}
 
 std::string arrow(const std::string& heading, const std::string& before, const std::string& after) {
   return heading + " " + before + " → " + after;
@@ -58,14 +60,14 @@ bool same_mean(const FieldChange& f) {
   return f.before_value && f.after_value && std::fabs(*f.before_value - *f.after_value) < 1e-9;
 }
 
-std::string line(const FieldChange& f, const Process& before, const Process& after, Lang lang,
-                 const std::string& was) {
+std::string line(const FieldChange& f, const Process& before, const Process& after, Lang lang, const std::string& was) {
   const double wd = after.calendar.working_days_per_week();
   const char* per_week = Words{lang}.per_week();
   const std::string& n = f.field;
   if (n == "id") return "";
   if (n == "label") return std::string(say(lang, "ennen: ", "tidigare: ", "was: ")) + (was.empty() ? f.before : was);
-  if (n == "kind") return arrow(say(lang, "tyyppi", "typ", "kind"), kind_word(f.before, lang), kind_word(f.after, lang));
+  if (n == "kind")
+    return arrow(say(lang, "tyyppi", "typ", "kind"), kind_word(f.before, lang), kind_word(f.after, lang));
   if (n == "role")
     return arrow(say(lang, "tekijä", "utförare", "done by"), role_words(f.before, before, after, lang),
                  role_words(f.after, before, after, lang));
@@ -84,32 +86,35 @@ std::string line(const FieldChange& f, const Process& before, const Process& aft
     return arrow(Words{lang}.deadline(), weeks_text(f.before_value, wd, lang), weeks_text(f.after_value, wd, lang));
   if (n == "arrivals_per_week")
     return arrow(say(lang, "uusia asiakkaita", "nya klienter", "new clients"),
-                 format_rate(f.before_value.value_or(0), lang), format_rate(f.after_value.value_or(0), lang) + per_week);
+                 format_rate(f.before_value.value_or(0), lang),
+                 format_rate(f.after_value.value_or(0), lang) + per_week);
   if (n == "load_hours_per_week" || n == "activity_hours_per_week")
     return arrow(n == "load_hours_per_week" ? say(lang, "kuormitus", "belastning", "load")
                                             : say(lang, "muu työ", "annat arbete", "other work"),
                  hours_text(f.before_value.value_or(0), lang), hours_text(f.after_value.value_or(0), lang) + per_week);
   if (n == "assesses")
-    return arrow(say(lang, "arvioi", "bedömer", "assesses"), class_words(f.before, lang), class_words(f.after, lang));
+    return arrow(say(lang, "arvioi", "bedömer", "assesses"), class_words(f.before, before, lang),
+                 class_words(f.after, after, lang));
   if (n == "mandatory")
     return f.after == "true" ? say(lang, "nyt pakollinen", "nu obligatorisk", "now mandatory")
                              : say(lang, "ei enää pakollinen", "inte längre obligatorisk", "no longer mandatory");
   if (n == "requires")
     return arrow(say(lang, "vaatii", "kräver", "requires"), role_words(f.before, before, after, lang),
                  role_words(f.after, before, after, lang));
-  if (n == "priority")
-    return arrow(say(lang, "etusija", "prioritet", "priority"), f.before, f.after);
+  if (n == "priority") return arrow(say(lang, "etusija", "prioritet", "priority"), f.before, f.after);
   if (n == "p")
-    return arrow("p", format_percent(f.before_value.value_or(0), lang), format_percent(f.after_value.value_or(0), lang));
+    return arrow("p", format_percent(f.before_value.value_or(0), lang),
+                 format_percent(f.after_value.value_or(0), lang));
   if (n == "outcome")
-    return arrow(say(lang, "arvion tulos", "bedömningens utfall", "outcome"), class_words(f.before, lang),
-                 class_words(f.after, lang));
+    return arrow(say(lang, "arvion tulos", "bedömningens utfall", "outcome"), class_words(f.before, before, lang),
+                 class_words(f.after, after, lang));
   if (n == "fte")
     return arrow(fte_term(lang), fte_number(f.before_value.value_or(0), lang),
                  fte_number(f.after_value.value_or(0), lang));
   if (n == "absence" || n == "reserved")
-    return arrow(n == "absence" ? say(lang, "poissaolot", "frånvaro", "absence")
-                                : say(lang, "varattu muuhun työhön", "reserverat för annat arbete", "reserved for other work"),
+    return arrow(n == "absence"
+                     ? say(lang, "poissaolot", "frånvaro", "absence")
+                     : say(lang, "varattu muuhun työhön", "reserverat för annat arbete", "reserved for other work"),
                  format_percent(f.before_value.value_or(0), lang), format_percent(f.after_value.value_or(0), lang));
   if (n == "qualification")
     return arrow(say(lang, "pätevyys", "behörighet", "qualification"), f.before.empty() ? kNone : f.before,

@@ -35,7 +35,7 @@ std::string Context::weeks(std::optional<double> w) const {
 
 std::string Context::wait_text(double w) const { return weeks(w); }
 
-std::string Context::class_name(const std::string& c) const { return class_term(c, lang); }
+std::string Context::class_name(const std::string& c) const { return class_term(c, lang, p.terms); }
 
 std::string Context::required_label(const std::string& role_or_qualification) const {
   return requirement_term(p, role_or_qualification, lang);

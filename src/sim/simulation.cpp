@@ -357,6 +357,7 @@ Simulation simulate(const Process& process, const SimulationOptions& options) {
   sim.model = process.name;
   sim.file = process.file;
   sim.calendar = process.calendar;
+  sim.terms = process.terms;
   sim.options = options;
   for (const auto& r : runs.results) sim.events += r.events;
   add_roles(process, model, runs, sim);

@@ -137,6 +137,7 @@ struct Simulation {
   // The model's working week: the tables show deadlines and lateness in working days, the unit
   // of the statutory rules (7 working days).
   Calendar calendar;
+  Terms terms;  // the model's own words for its classes, for the tables
   std::vector<SimulatedRole> roles;
   ClassResult overall;
   std::vector<ClassResult> classes;  // index = ClassIndex: by current class (JSON `classes`)

@@ -17,16 +17,36 @@ std::string fte_amount(double fte, Lang lang) {
   return number + " " + say(lang, "htv", sv, "FTE");
 }
 
-std::string class_term(const std::string& name, Lang lang) {
-  if (name == "special") return say(lang, "erityinen tuki", "särskilt stöd", "special support");
-  if (name == "standard") return say(lang, "tavallinen", "vanlig", "standard");
+namespace {
+
+// The model's word in `lang` first, then the built-in one, then the model's Finnish word, then
+// the name as written: a model that labels only in Finnish keeps the built-in Swedish.
+std::string own_or(const std::map<std::string, Labels>& own, const std::string& name, Lang lang, const char* built_in) {
+  auto it = own.find(name);
+  if (it != own.end()) {
+    const Labels& l = it->second;
+    const std::string& in_lang = lang == Lang::sv ? l.sv : lang == Lang::en ? l.en : l.fi;
+    if (!in_lang.empty()) return one_line(in_lang);
+  }
+  if (built_in) return built_in;
+  if (it != own.end() && !it->second.fi.empty()) return one_line(it->second.fi);
   return name;
 }
 
-std::string qualification_term(const std::string& name, Lang lang) {
-  if (name == "social-worker") return say(lang, "sosiaalityöntekijä", "socialarbetare", "social worker");
-  if (name == "social-counsellor") return say(lang, "sosionomi", "socionom", "social counsellor");
-  return name;
+}  // namespace
+
+std::string class_term(const std::string& name, Lang lang, const Terms& own) {
+  const char* built_in = name == "special"    ? say(lang, "erityinen tuki", "särskilt stöd", "special support")
+                         : name == "standard" ? say(lang, "tavallinen", "vanlig", "standard")
+                                              : nullptr;
+  return own_or(own.classes, name, lang, built_in);
+}
+
+std::string qualification_term(const std::string& name, Lang lang, const Terms& own) {
+  const char* built_in = name == "social-worker" ? say(lang, "sosiaalityöntekijä", "socialarbetare", "social worker")
+                         : name == "social-counsellor" ? say(lang, "sosionomi", "socionom", "social counsellor")
+                                                       : nullptr;
+  return own_or(own.qualifications, name, lang, built_in);
 }
 
 std::string requirement_term(const Process& process, const std::string& role_or_qualification, Lang lang) {
@@ -35,7 +55,7 @@ std::string requirement_term(const Process& process, const std::string& role_or_
     const Role& role = process.roles[roles[0]];
     return one_line(role.label.in(lang, role.id));
   }
-  return qualification_term(role_or_qualification, lang);
+  return qualification_term(role_or_qualification, lang, process.terms);
 }
 
 }  // namespace sujuva

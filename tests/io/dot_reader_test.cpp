@@ -152,6 +152,21 @@ TEST_CASE("Unknown attributes are warnings with a suggestion; drawing attributes
             "t.dot:3: warning: route a -> b: unknown attribute \"outcom\" (did you mean \"outcome\"?)"});
 }
 
+TEST_CASE("A model's own words for its classes and qualifications are read from the graph", "[io]") {
+  auto result = read(
+      "digraph {\n class_kriisi=\"kriisiasiakas\"; class_kriisi_sv=\"krisklient\";\n"
+      " qualification_psykologi_en=\"psychologist\";\n"
+      " subgraph cluster_p { role=p; fte=1; qualification=psykologi; a [effort=\"1h\"]; }\n"
+      " s [kind=start, arrivals=\"1/week\"]; e [kind=end]; s -> a -> e;\n}\n");
+  REQUIRE(result.usable());
+  CHECK(messages(result).empty());  // neither the graph nor the cluster warns of them
+  const Terms& terms = result.process->terms;
+  CHECK(terms.classes.at("kriisi").fi == "kriisiasiakas");
+  CHECK(terms.classes.at("kriisi").sv == "krisklient");
+  CHECK(terms.qualifications.at("psykologi").en == "psychologist");
+  CHECK(terms.qualifications.at("psykologi").fi.empty());
+}
+
 TEST_CASE("Bad input gets a clear message with its line and makes the model unusable", "[io][bad-input]") {
   auto first = [](const ReadResult& r) { return r.diagnostics.empty() ? std::string() : r.diagnostics[0].format(); };
 

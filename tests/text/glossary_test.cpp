@@ -52,3 +52,20 @@ TEST_CASE("A requirement names its one role by the role's label, several roles b
   CHECK(requirement_term(p, "social-worker", Lang::fi) == "Aikuiset");  // one role has it
   CHECK(requirement_term(p, "social-counsellor", Lang::sv) == "socionom");  // two roles have it
 }
+
+TEST_CASE("A model's own word for a class or qualification wins in its language, the built-in one elsewhere",
+          "[text]") {
+  Terms own;
+  own.classes["kriisi"] = Labels{"kriisiasiakas", "krisklient", ""};
+  own.classes["special"] = Labels{"erityisen tuen tarve", "", ""};
+  own.qualifications["psykologi"] = Labels{"psykologi", "", "psychologist"};
+  CHECK(class_term("kriisi", Lang::fi, own) == "kriisiasiakas");
+  CHECK(class_term("kriisi", Lang::sv, own) == "krisklient");
+  CHECK(class_term("kriisi", Lang::en, own) == "kriisiasiakas");  // no English word: the Finnish one
+  CHECK(class_term("special", Lang::fi, own) == "erityisen tuen tarve");
+  CHECK(class_term("special", Lang::sv, own) == "särskilt stöd");  // the built-in Swedish, not the Finnish
+  CHECK(class_term("muu", Lang::sv, own) == "muu");
+  CHECK(qualification_term("psykologi", Lang::en, own) == "psychologist");
+  CHECK(qualification_term("psykologi", Lang::sv, own) == "psykologi");
+  CHECK(qualification_term("social-worker", Lang::sv, own) == "socialarbetare");
+}
