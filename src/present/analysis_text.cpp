@@ -161,8 +161,8 @@ void print_roles(const Analysis& a, const Process& p, Lang lang, const TextFit& 
                fte_term(lang),
                say(lang, "kapasiteetti\nh/vk", "kapacitet\nh/v", "capacity\nh/wk"),
                say(lang, "kysyntä\nh/vk", "efterfrågan\nh/v", "demand\nh/wk"),
-               say(lang, "käyttöaste", "beläggning", "utilisation"),
-               say(lang, "odotus", "väntan", "wait"),
+               term(Term::utilisation, lang),
+               term(Term::wait, lang),
                say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
     std::vector<Row> rows;
     for (const auto& r : a.roles) {
@@ -178,8 +178,8 @@ void print_roles(const Analysis& a, const Process& p, Lang lang, const TextFit& 
                fte_term(lang),
                say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
                say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
-               say(lang, "käyttöaste", "beläggning", "utilisation"),
-               say(lang, "odotus", "väntan", "wait"),
+               term(Term::utilisation, lang),
+               term(Term::wait, lang),
                say(lang, "jonossa", "i kö", "queue"),
                say(lang, "asiakkaista", "av klienterna", "of clients"),
                say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
@@ -213,7 +213,7 @@ void print_all_step_columns(const Analysis& a, const Process& p, Lang lang, std:
                   say(lang, "käynnit/asiakas", "besök/klient", "visits/client"),
                   say(lang, "tavoittaa", "når", "reach"),
                   say(lang, "työ h/vk", "arbete h/v", "work h/wk"),
-                  say(lang, "odotus", "väntan", "wait"),
+                  term(Term::wait, lang),
                   say(lang, "viipymä", "vistelse", "sojourn"),
                   say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
   table.align = {Align::left, Align::left};
@@ -250,7 +250,7 @@ void print_steps_by_role(const Analysis& a, const Process& p, Lang lang, const T
   Table table;
   table.header = {say(lang, "vaihe", "steg", "step"),
                   say(lang, "käyntejä\nviikossa", "besök\nper vecka", "visits\na week"),
-                  say(lang, "odotus", "väntan", "wait"), say(lang, "viipymä", "vistelse", "sojourn"),
+                  term(Term::wait, lang), say(lang, "viipymä", "vistelse", "sojourn"),
                   say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
   std::vector<std::string> group_order;  // role ids, then "" for the steps without one
   std::map<std::string, std::vector<size_t>> groups;
@@ -306,7 +306,7 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, const Te
                                    "Handoffs between roles {} and repeat visits {} per client.")),
                   format_decimal(a.handoffs_per_client, 2, lang), format_decimal(a.rework_visits_per_client, 2, lang)),
       fit, out);
-  out << "\n" << say(lang, "Kyllästyminen", "Mättnad", "Saturation") << "\n";
+  out << "\n" << say(lang, "Kapasiteetin raja", "Kapacitetsgräns", "Capacity limit") << "\n";
   if (a.saturation.role)
     print_prose(fmt::format(fmt::runtime(say(lang,
                                              "{}: käyttöaste nousee {}:iin, kun asiakkaita saapuu {} viikossa "
@@ -361,7 +361,7 @@ void print_share_cases(const Analysis& a, const Process& p, Lang lang, const Tex
   Table table;
   table.header = {say(lang, "osuus", "andel", "share"), say(lang, "läpimeno", "genomlopp", "lead time"),
                   say(lang, "kuormittunein rooli", "mest belastade roll", "busiest role"),
-                  say(lang, "käyttöaste", "beläggning", "utilisation")};
+                  term(Term::utilisation, lang)};
   table.align = {Align::right, Align::right, Align::left, Align::right};
   const RoleResult* busiest = a.busiest_role();  // in the model as it is
   auto duration = [&](std::optional<double> weeks) {

@@ -87,7 +87,7 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                       }),
                                2, false, lang));
     rows.push_back(numeric_row("roles." + id + ".utilisation",
-                               name + ": " + say(lang, "käyttöaste", "beläggning", "utilisation"),
+                               name + ": " + term(Term::utilisation, lang),
                                column(c,
                                       [&](const Kpis& m) -> std::optional<double> {
                                         const auto* r = m.find_role(id);

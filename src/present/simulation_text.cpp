@@ -72,8 +72,8 @@ std::string header(const Simulation& sim, Lang lang) {
 
 std::string roles_table(const Simulation& sim, Lang lang, const TextFit& fit) {
   Table t;
-  t.header = {say(lang, "Rooli", "Roll", "Role"), say(lang, "Käyttöaste", "Beläggning", "Utilisation"),
-              say(lang, "Jono", "Kö", "Queue"), say(lang, "Odotus ka", "Väntan medel", "Wait mean")};
+  t.header = {say(lang, "Rooli", "Roll", "Role"), term(Term::utilisation, lang, true),
+              say(lang, "Jono", "Kö", "Queue"), term(Term::wait, lang, true) + say(lang, " ka", " medel", " mean")};
   for (auto& h : percentile_headers(fit)) t.header.push_back(h);
   const double days = sim.calendar.working_days_per_week();
   for (const auto& r : sim.roles) {
@@ -251,7 +251,7 @@ std::string simulation_text(const Simulation& sim, Lang lang, const TextFit& fit
           std::string(sim.by_assessment.size() > 1
                           ? say(lang, "Läpimenoaika arvion tuloksen mukaan", "Genomloppstid enligt bedömningens utfall",
                                 "Lead time by assessment outcome")
-                          : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time")) +
+                          : term(Term::lead_time, lang, true)) +
           "\n" + classes_table(sim, lang, fit);
   if (!sim.deadlines.empty())
     text += "\n" +

@@ -6,6 +6,7 @@
 
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -41,7 +42,7 @@ const char* HeatScale::ink(int bin) const {
 
 HeatScale utilisation_scale(Lang lang) {
   HeatScale s;
-  s.title = say(lang, "Käyttöaste", "Beläggningsgrad", "Utilisation");
+  s.title = term(Term::utilisation, lang, true);
   s.limits = {0.5, 0.7, 0.8, 0.9, 0.95, 1.0};
   const char* unit = lang == Lang::en ? "%" : "\u00A0%";
   auto pct = [](double x) { return std::to_string(static_cast<int>(std::lround(x * 100))); };

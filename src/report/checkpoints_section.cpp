@@ -3,6 +3,7 @@
 #include "text/duration.h"
 #include "report/sections.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva::report {
 
@@ -15,9 +16,9 @@ void add_share_cases(const Context& ctx, Section& s) {
   b.kind = Block::Kind::table;
   b.table.header = {say(ctx.lang, "Missä", "Var", "Where"),
                     say(ctx.lang, "Arvioiduksi tarvitsevaksi", "Bedömda i behov", "Assessed in need"),
-                    say(ctx.lang, "Läpimenoaika", "Genomloppstid", "Lead time"),
+                    term(Term::lead_time, ctx.lang, true),
                     say(ctx.lang, "Kuormittunein rooli", "Mest belastade roll", "Busiest role"),
-                    say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation")};
+                    term(Term::utilisation, ctx.lang, true)};
   b.table.align = {Align::left, Align::right, Align::right, Align::left, Align::right};
   for (const auto& c : ctx.a->checkpoints) {
     if (c.share_cases.empty()) continue;

@@ -16,8 +16,8 @@ Section roles_section(const Context& ctx) {
                     fte_term(ctx.lang),
                     say(ctx.lang, "Kapasiteetti h/vk", "Kapacitet h/v", "Capacity h/wk"),
                     say(ctx.lang, "Kysyntä h/vk", "Efterfrågan h/v", "Demand h/wk"),
-                    say(ctx.lang, "Käyttöaste", "Beläggning", "Utilisation"),
-                    say(ctx.lang, "Odotus käyntiä kohden", "Väntan per besök", "Wait per visit"),
+                    term(Term::utilisation, ctx.lang, true),
+                    term(Term::wait, ctx.lang, true) + say(ctx.lang, " käyntiä kohden", " per besök", " per visit"),
                     say(ctx.lang, "Jonossa keskimäärin (asiakasta)", "I kö i genomsnitt (klienter)", "Mean queue (clients)"),
                     say(ctx.lang, "Osuus läpimenoajasta", "Andel av genomloppstiden", "Share of lead time")};
   for (const RoleResult& r : ctx.a->roles) {

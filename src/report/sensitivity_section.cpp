@@ -19,12 +19,12 @@ Section sensitivity_section(const Context& ctx) {
   Block b;
   b.kind = Block::Kind::table;
   const std::string half = fte_amount(0.5, ctx.lang), one = fte_amount(1, ctx.lang);
-  const std::string lead = say(ctx.lang, "läpimenoaika", "genomloppstid", "lead time");
+  const std::string lead = term(Term::lead_time, ctx.lang);
   b.table.header = {"#",
                     say(ctx.lang, "Rooli", "Roll", "Role"),
                     "+" + half + ": " + lead,
                     "+" + one + ": " + lead,
-                    "+" + one + ": " + say(ctx.lang, "käyttöaste", "beläggning", "utilisation"),
+                    "+" + one + ": " + term(Term::utilisation, ctx.lang),
                     say(ctx.lang, "Poissaolot +5 %-yks.: ", "Frånvaro +5 %-enh.: ", "Absence +5 pp: ") + lead,
                     say(ctx.lang, "Lyhenee (+", "Förkortas (+", "Gain (+") + one + ")"};
   b.table.align = {Align::right, Align::left};  // the rank, the role, then figures

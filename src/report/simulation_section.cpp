@@ -12,6 +12,7 @@
 #include "sim/simulation.h"
 #include "text/duration.h"
 #include "text/format.h"
+#include "text/glossary.h"
 
 namespace sujuva {
 
@@ -81,7 +82,7 @@ SimulationSection simulation_section(const Process& process, const Simulation& s
   std::string lead_title = sim.by_assessment.size() > 1
                                ? say(lang, "Läpimenoaika arvion tuloksen mukaan",
                                      "Genomloppstid enligt bedömningens utfall", "Lead time by assessment outcome")
-                               : say(lang, "Läpimenoaika", "Genomloppstid", "Lead time");
+                               : term(Term::lead_time, lang, true);
   s.html += "<h3>" + escape_html(lead_title) + "</h3>\n" + report::to_html(lead);
   s.markdown += "### " + lead_title + "\n\n" + report::to_markdown(lead);
 

@@ -1,11 +1,23 @@
 #include "text/glossary.h"
 
+#include <cctype>
 #include <cmath>
 
 #include "model/label_text.h"
 #include "text/format.h"
 
 namespace sujuva {
+
+std::string term(Term t, Lang lang, bool heading) {
+  std::string word;
+  switch (t) {
+    case Term::utilisation: word = say(lang, "käyttöaste", "beläggningsgrad", "utilisation"); break;
+    case Term::wait: word = say(lang, "odotus", "väntetid", "wait"); break;
+    case Term::lead_time: word = say(lang, "läpimenoaika", "genomloppstid", "lead time"); break;
+  }
+  if (heading) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));  // all begin in ASCII
+  return word;
+}
 
 const char* fte_term(Lang lang) { return say(lang, "htv", "årsverken", "FTE"); }
 

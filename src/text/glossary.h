@@ -1,6 +1,8 @@
 // The fixed terms of every output, one word per concept in each language (durations' units are
 // in text/duration.h).
 //
+//   term(Term::utilisation, Lang::sv)     == "beläggningsgrad"
+//   term(Term::wait, Lang::fi, true)      == "Odotus"
 //   fte_term(Lang::sv)          == "årsverken"
 //   fte_amount(0.5, Lang::fi)   == "0,5 htv"
 //   fte_amount(1, Lang::sv)     == "1 årsverke"
@@ -15,6 +17,11 @@
 #include "model/process.h"
 
 namespace sujuva {
+
+// The figures every output names, one word each per language: in a table's header or a
+// sentence (lower case), or as a heading (`heading`).
+enum class Term { utilisation, wait, lead_time };
+std::string term(Term term, Lang lang, bool heading = false);
 
 // Person-years of work (henkilötyövuosi), the unit of staffing: a heading or a label.
 const char* fte_term(Lang lang);

@@ -69,3 +69,11 @@ TEST_CASE("A model's own word for a class or qualification wins in its language,
   CHECK(qualification_term("psykologi", Lang::sv, own) == "psykologi");
   CHECK(qualification_term("social-worker", Lang::sv, own) == "socialarbetare");
 }
+
+TEST_CASE("Utilisation, wait and lead time have one word each per language, capitalised for headings",
+          "[text]") {
+  CHECK(term(Term::utilisation, Lang::fi) == "käyttöaste");
+  CHECK(term(Term::utilisation, Lang::sv) == "beläggningsgrad");
+  CHECK(term(Term::wait, Lang::sv, true) == "Väntetid");
+  CHECK(term(Term::lead_time, Lang::en, true) == "Lead time");
+}
