@@ -134,8 +134,8 @@ StateSpace build_state_space(const Process& process, Lang lang) {
         Severity::error,
         process.file,
         0,
-        say(lang, "asiakkaita ei saavu: anna jollekin alkuvaiheelle saapumisia (esimerkiksi arrivals=\"10/week\")",
-            "inga klienter kommer: ge ett startsteg ankomster (till exempel arrivals=\"10/week\")",
+        say(lang, "asiakkaita ei saavu: anna jollekin alkuvaiheelle saapumisia (esimerkiksi arrivals=\"10/vk\")",
+            "inga klienter kommer: ge ett startsteg ankomster (till exempel arrivals=\"10/vecka\")",
             "no clients arrive: give a start step arrivals greater than zero (e.g. arrivals=\"10/week\")"),
         {}};
     fail(process, {d}, lang);
