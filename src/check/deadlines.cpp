@@ -3,6 +3,7 @@
 #include <queue>
 
 #include "check/check_context.h"
+#include "text/duration.h"
 
 namespace sujuva::checks::detail {
 
@@ -61,22 +62,22 @@ void check_deadlines(CheckContext& ctx) {
     std::vector<std::string> route;
     for (FlowVertex u = v; u != kNone && u < ctx.steps; u = parent[u]) route.insert(route.begin(), ctx.graph[u].id);
     const std::string name = step_name(step, ctx.lang);
-    const std::string deadline = format_decimal(*step.deadline_weeks, 1, ctx.lang);
-    const std::string quickest = format_decimal(earliest[v], 1, ctx.lang);
+    // Both in the unit of the longer, by the one duration rule ("7 työpäivää", "1,6 viikkoa").
+    const double days = ctx.process.calendar.working_days_per_week(), longer = earliest[v];
+    const std::string deadline =
+        format_duration_like(*step.deadline_weeks, longer, days, ctx.lang, DurationStyle::words);
+    const std::string quickest = format_duration_like(earliest[v], longer, days, ctx.lang, DurationStyle::words);
     ctx.service(Severity::error, "deadline-unreachable", step.line,
-              ctx.say("vaiheella " + name + " on määräaika " + deadline +
-                          " viikkoa, mutta nopeinkin reitti sinne "
-                          "kestää vähintään " +
-                          quickest + " viikkoa: kukaan asiakas ei ehdi ajoissa",
-                      "steget " + name + " har tidsfristen " + deadline +
-                          " veckor, men även den snabbaste vägen dit "
-                          "tar minst " +
-                          quickest + " veckor: ingen klient hinner i tid",
-                      "step " + name + " has a deadline of " + deadline +
-                          " weeks, but even the quickest route "
-                          "there takes at least " +
-                          quickest + " weeks: no client can make it"),
-              route);
+                ctx.say("vaiheella " + name + " on määräaika " + deadline +
+                            ", mutta nopeinkin reitti sinne kestää vähintään " + quickest +
+                            ": kukaan asiakas ei ehdi ajoissa",
+                        "steget " + name + " har tidsfristen " + deadline +
+                            ", men även den snabbaste vägen dit tar minst " + quickest +
+                            ": ingen klient hinner i tid",
+                        "step " + name + " has a deadline of " + deadline +
+                            ", but even the quickest route there takes at least " + quickest +
+                            ": no client can make it"),
+                route);
   }
 }
 

@@ -46,7 +46,9 @@ std::vector<std::string> split_changes(const std::string& scenario) {
 // scenario is quoted before it only when it holds several.
 std::optional<std::string> apply_scenario(Process& process, const std::string& scenario, Lang lang) {
   auto changes = split_changes(scenario);
-  if (changes.empty()) return "--scenario \"" + scenario + "\": empty scenario";
+  if (changes.empty())
+    return "--scenario \"" + scenario + "\": " + say(lang, "muunnelmassa ei ole muutoksia", "scenariot har inga ändringar",
+                                                    "empty scenario");
   const std::string which = changes.size() > 1 ? "--scenario \"" + scenario + "\": " : "--scenario ";
   for (const auto& text : changes) {
     auto change = parse_override(text, lang);
@@ -231,6 +233,9 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       return kUnusable;
     }
     names.push_back(processes.front().name + ": " + scenario);
+    // The variant's title says which it is, in every column heading and diagram title.
+    for (std::string* title : {&variant.title.fi, &variant.title.sv, &variant.title.en})
+      if (!title->empty()) *title += " (" + scenario + ")";
     processes.push_back(std::move(variant));
   }
   if (processes.size() < 2) {

@@ -13,9 +13,11 @@ TEST_CASE("A deadline that even the quickest route cannot meet is an error", "[c
     CHECK(findings[0].rule == "deadline-unreachable");
     CHECK(findings[0].severity == Severity::error);
     CHECK(findings[0].line == 4);
+    // The quickest route: "liitteet" takes 1 h of work (1/40 week) and a 2-week wait, 2.025
+    // weeks = 10.125 working days; both figures in working days, the unit of the longer.
     CHECK(findings[0].message ==
-          "step \"arvio\" has a deadline of 1.4 weeks, but even the quickest route there takes at least 2.0 weeks: no "
-          "client can make it");
+          "step \"arvio\" has a deadline of 7.0 working days, but even the quickest route there takes at least 10.1 "
+          "working days: no client can make it");
     CHECK(findings[0].route == test::route({"in", "liitteet", "arvio"}));
   }
   SECTION("a wait that can be short (from 0 days) leaves the deadline possible") {

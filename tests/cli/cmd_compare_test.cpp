@@ -278,3 +278,15 @@ TEST_CASE("compare fits 100 columns when not printing to a terminal, a role's fi
   auto run = compare({before, after, "--lang", "en"});
   CHECK(run.out.find("\nSocial workers, adults 30–64\n  FTE ") != std::string::npos);
 }
+
+TEST_CASE("A scenario's column and title name its change after the model's title", "[compare][cli]") {
+  // Before: both columns carried the same title, "Kuraattorit → Kuraattorit".
+  Scratch scratch("scenario-title");
+  std::string model = scratch.write("k.dot", std::string(kModel).replace(std::string(kModel).find("hours_per_fte=40;"),
+                                                                            17, "hours_per_fte=40; label=\"Kuraattorit\";"));
+  auto run = compare({model, "--scenario", "sw.fte=+1"});
+  REQUIRE(run.code == 0);
+  CHECK(run.out.rfind("Kuraattorit → Kuraattorit (sw.fte=+1)\n", 0) == 0);
+  auto empty = compare({model, "--scenario", ";"});
+  CHECK(empty.err == "sujuva compare: --scenario \";\": muunnelmassa ei ole muutoksia\n");
+}
