@@ -3,6 +3,7 @@
 #include <queue>
 
 #include "check/check_context.h"
+#include "model/label_text.h"
 #include "text/duration.h"
 
 namespace sujuva::checks::detail {
@@ -62,6 +63,7 @@ void check_deadlines(CheckContext& ctx) {
     std::vector<std::string> route;
     for (FlowVertex u = v; u != kNone && u < ctx.steps; u = parent[u]) route.insert(route.begin(), ctx.graph[u].id);
     const std::string name = step_name(step, ctx.lang);
+    const std::string basis = one_line(step.deadline_basis.labels().in(ctx.lang));
     // Both in the unit of the longer, by the one duration rule ("7 työpäivää", "1,6 viikkoa").
     const double days = ctx.process.calendar.working_days_per_week(), longer = earliest[v];
     const std::string deadline =
@@ -76,8 +78,9 @@ void check_deadlines(CheckContext& ctx) {
                             ": ingen klient hinner i tid",
                         "step " + name + " has a deadline of " + deadline +
                             ", but even the quickest route there takes at least " + quickest +
-                            ": no client can make it"),
-                route);
+                            ": no client can make it") +
+                    (basis.empty() ? "" : " (" + basis + ")"),
+                route, basis);
   }
 }
 

@@ -19,7 +19,8 @@ inline const std::vector<std::string> kRoleAttributes = {"role", "label",   "lab
 inline const std::vector<std::string> kStepAttributes = {"kind",      "role",     "label",    "label_sv", "label_en",
                                                          "effort",    "delay",    "arrivals", "load",     "assesses",
                                                          "mandatory", "requires", "basis",    "basis_sv", "basis_en",
-                                                         "deadline",  "priority"};
+                                                         "deadline",  "deadline_basis", "deadline_basis_sv",
+                                                         "deadline_basis_en", "priority"};
 inline const std::vector<std::string> kRouteAttributes = {"p", "outcome", "when", "label", "label_sv", "label_en"};
 
 inline bool is_one_of(std::string_view name, const std::vector<std::string>& names) {

@@ -148,6 +148,8 @@ void read_checkpoint_settings(StepReading& r) {
 
 // `deadline` (a duration) and `priority` (a whole number).
 void read_deadline_and_priority(StepReading& r) {
+  r.step.deadline_basis = Labels{r.values.value("deadline_basis"), r.values.value("deadline_basis_sv"),
+                                 r.values.value("deadline_basis_en")};
   const Lang lang = r.messages.lang();
   if (r.values.count("deadline")) {
     auto d = parse_duration(r.values.value("deadline"), lang);

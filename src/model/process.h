@@ -108,6 +108,9 @@ struct Step {
   // rule's default (`check`).
   StoredLabels basis;
   std::optional<double> deadline_weeks;  // from arrival until this step begins
+  // `deadline_basis` (`_sv`, `_en`): the law that sets the deadline (e.g. the Student Welfare Act
+  // s. 15, seven working days), which a rule of its own needs apart from `basis`.
+  StoredLabels deadline_basis;
   int priority = 0;                      // higher is served first (simulation)
   int line = 0;
   Drawing drawing;

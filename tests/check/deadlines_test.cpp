@@ -20,6 +20,16 @@ TEST_CASE("A deadline that even the quickest route cannot meet is an error", "[c
           "working days: no client can make it");
     CHECK(findings[0].route == test::route({"in", "liitteet", "arvio"}));
   }
+  SECTION("the deadline's own legal basis is quoted, apart from the checkpoint's basis") {
+    std::string text = test::kLateDeadline;
+    const std::string deadline = "deadline=\"7wd\"";
+    text.replace(text.find(deadline), deadline.size(),
+                 deadline + ", deadline_basis=\"laki 15 §\", basis=\"laki 42 §\", assesses=special");
+    auto findings = test::check_model(text);
+    const Diagnostic& late = test::finding(findings, "no client can make it");
+    CHECK(late.basis == "laki 15 §");
+    CHECK_THAT(late.message, Catch::EndsWith("no client can make it (laki 15 §)"));
+  }
   SECTION("a wait that can be short (from 0 days) leaves the deadline possible") {
     std::string text = test::kLateDeadline;
     const std::string wait = "delay=\"2w\"";
