@@ -9,6 +9,7 @@
 #include "model/scenario.h"
 #include "model/timeline.h"
 #include "present/analysis_json.h"
+#include "present/analysis_csv.h"
 #include "present/analysis_text.h"
 #include "text/format.h"
 

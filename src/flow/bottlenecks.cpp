@@ -8,11 +8,6 @@ namespace sujuva::detail {
 
 namespace {
 
-std::string step_label(const Process& process, const std::string& id, Lang lang) {
-  auto v = process.find_step(id);
-  return one_line(v ? process.graph[*v].label.in(lang, id) : id);
-}
-
 // " (role)" when another step has the same label, so that a sentence names one step: the adult
 // models have a "Follow-up and plan review (30–64)" for social counsellors and one for social
 // workers. The step's id when the role does not tell them apart either.

@@ -57,4 +57,22 @@ std::string one_line(const std::string& label) {
   return out;
 }
 
+std::string_view label_line(const std::string& label, std::string& scratch) {
+  const bool plain = std::none_of(label.begin(), label.end(), [](char c) { return c == '\\' || c == '\n'; }) &&
+                     (label.empty() || label.back() != ' ');
+  if (plain) return label;
+  scratch = one_line(label);
+  return scratch;
+}
+
+std::string role_label(const Process& process, const std::string& id, Lang lang) {
+  auto r = process.find_role(id);
+  return r ? one_line(process.roles[*r].label.in(lang, id)) : id;
+}
+
+std::string step_label(const Process& process, const std::string& id, Lang lang) {
+  auto v = process.find_step(id);
+  return v ? one_line(process.graph[*v].label.in(lang, id)) : id;
+}
+
 }  // namespace sujuva

@@ -4,15 +4,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string_view>
 
-#include "flow/analysis_internal.h"
-#include "present/atomic_file.h"
+#include "model/label_text.h"
 #include "present/bottleneck_text.h"
-#include "present/csv.h"
 #include "present/table.h"
 #include "text/duration.h"
 #include "text/format.h"
@@ -101,28 +98,10 @@ void print_prose(std::string_view text, const TextFit& fit, std::ostream& out, s
   out << wrap_text(text, fit.width, first, std::string(display_width(first) + (numbered ? 0 : 2), ' '));
 }
 
-// one_line(label) without a copy when there is nothing to change.
-std::string_view label_line(const std::string& label, std::string& scratch) {
-  bool plain = std::none_of(label.begin(), label.end(), [](char c) { return c == '\\' || c == '\n'; }) &&
-               (label.empty() || label.back() != ' ');
-  if (plain) return label;
-  scratch = one_line(label);
-  return scratch;
-}
-
 std::string num(std::optional<double> x, int decimals, Lang lang) {
   return x ? format_decimal(*x, decimals, lang) : "–";
 }
 std::string pct(std::optional<double> x, Lang lang) { return x ? format_percent(*x, lang) : "–"; }
-
-std::string role_label(const Process& p, const std::string& id, Lang lang) {
-  auto r = p.find_role(id);
-  return one_line(r ? p.roles[*r].label.in(lang, id) : id);
-}
-std::string step_label(const Process& p, const std::string& id, Lang lang) {
-  auto v = p.find_step(id);
-  return one_line(v ? p.graph[*v].label.in(lang, id) : id);
-}
 
 void print_summary(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   out << one_line(p.title.in(lang, p.name)) << " (" << p.name << ")\n";
@@ -155,44 +134,41 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, const TextFit
 void print_roles(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   out << "\n" << say(lang, "Roolit", "Roller", "Roles") << "\n";
   const double days_per_week = p.calendar.working_days_per_week();
-  if (!fit.wide) {
-    // What a reader needs first; the queue and the share of clients are in --wide and roles.csv.
-    Row header{say(lang, "rooli", "roll", "role"),
-               fte_term(lang),
-               say(lang, "kapasiteetti\nh/vk", "kapacitet\nh/v", "capacity\nh/wk"),
-               say(lang, "kysyntä\nh/vk", "efterfrågan\nh/v", "demand\nh/wk"),
-               term(Term::utilisation, lang),
-               term(Term::wait, lang),
-               say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
-    std::vector<Row> rows;
-    for (const auto& r : a.roles) {
-      std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
-                                  : say(lang, "kasvaa", "växer", "grows");
-      rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
-                      num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
-                      pct(r.share_of_lead_time, lang)});
-    }
-    print_table(header, rows, fit, out);
+  // Narrow: what a reader needs first, headers on two or three lines; the queue and the share of
+  // clients are in --wide and roles.csv.
+  const bool wide = fit.wide;
+  Row header{say(lang, "rooli", "roll", "role"),
+             fte_term(lang),
+             wide ? say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk")
+                  : say(lang, "kapasiteetti\nh/vk", "kapacitet\nh/v", "capacity\nh/wk"),
+             wide ? say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk")
+                  : say(lang, "kysyntä\nh/vk", "efterfrågan\nh/v", "demand\nh/wk"),
+             term(Term::utilisation, lang),
+             term(Term::wait, lang)};
+  if (wide) {
+    header.push_back(say(lang, "jonossa", "i kö", "queue"));
+    header.push_back(say(lang, "asiakkaista", "av klienterna", "of clients"));
+    header.push_back(say(lang, "läpimenoajasta", "av genomloppstid", "of lead time"));
   } else {
-    Row header{say(lang, "rooli", "roll", "role"),
-               fte_term(lang),
-               say(lang, "kapasiteetti h/vk", "kapacitet h/v", "capacity h/wk"),
-               say(lang, "kysyntä h/vk", "efterfrågan h/v", "demand h/wk"),
-               term(Term::utilisation, lang),
-               term(Term::wait, lang),
-               say(lang, "jonossa", "i kö", "queue"),
-               say(lang, "asiakkaista", "av klienterna", "of clients"),
-               say(lang, "läpimenoajasta", "av genomloppstid", "of lead time")};
-    std::vector<Row> rows;
-    for (const auto& r : a.roles) {
-      std::string wait = r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
-                                  : say(lang, "kasvaa", "växer", "grows");
-      rows.push_back({role_label(p, r.id, lang), num(r.fte, 1, lang), num(r.capacity_hours_per_week, 1, lang),
-                      num(r.demand_hours_per_week, 1, lang), pct(r.utilisation, lang), wait,
-                      num(r.queue_clients, 1, lang), pct(r.share_of_clients, lang), pct(r.share_of_lead_time, lang)});
-    }
-    print_table(header, rows, fit, out);
+    header.push_back(say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time"));
   }
+  std::vector<Row> rows;
+  for (const auto& r : a.roles) {
+    Row row{role_label(p, r.id, lang),
+            num(r.fte, 1, lang),
+            num(r.capacity_hours_per_week, 1, lang),
+            num(r.demand_hours_per_week, 1, lang),
+            pct(r.utilisation, lang),
+            r.stable ? format_duration(r.wait_weeks, days_per_week, lang, DurationStyle::unit)
+                     : say(lang, "kasvaa", "växer", "grows")};
+    if (wide) {
+      row.push_back(num(r.queue_clients, 1, lang));
+      row.push_back(pct(r.share_of_clients, lang));
+    }
+    row.push_back(pct(r.share_of_lead_time, lang));
+    rows.push_back(std::move(row));
+  }
+  print_table(header, rows, fit, out);
   for (const auto& r : a.roles)
     if (!r.stable)
       print_prose(role_label(p, r.id, lang) + ": " +
@@ -249,8 +225,8 @@ void print_all_step_columns(const Analysis& a, const Process& p, Lang lang, std:
 void print_steps_by_role(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
   Table table;
   table.header = {say(lang, "vaihe", "steg", "step"),
-                  say(lang, "käyntejä\nviikossa", "besök\nper vecka", "visits\na week"),
-                  term(Term::wait, lang), say(lang, "viipymä", "vistelse", "sojourn"),
+                  say(lang, "käyntejä\nviikossa", "besök\nper vecka", "visits\na week"), term(Term::wait, lang),
+                  say(lang, "viipymä", "vistelse", "sojourn"),
                   say(lang, "osuus\nläpimeno-\najasta", "andel av\ngenomlopps-\ntiden", "share of\nlead time")};
   std::vector<std::string> group_order;  // role ids, then "" for the steps without one
   std::map<std::string, std::vector<size_t>> groups;
@@ -296,9 +272,9 @@ void print_flow_figures(const Analysis& a, const Process& p, Lang lang, const Te
   for (const auto& [name, value] : a.lead_time_weeks.by_assessment) {
     double share = a.lead_time_weeks.share_by_assessment.at(name);
     if (share <= 0) continue;
-    out << "  " << class_term(name, lang, p.terms) << ": " << format_duration(value, p.calendar.working_days_per_week(), lang)
-        << " (" << format_percent(share, lang) << " " << say(lang, "asiakkaista", "av klienterna", "of clients")
-        << ")\n";
+    out << "  " << class_term(name, lang, p.terms) << ": "
+        << format_duration(value, p.calendar.working_days_per_week(), lang) << " (" << format_percent(share, lang)
+        << " " << say(lang, "asiakkaista", "av klienterna", "of clients") << ")\n";
   }
   print_prose(
       fmt::format(fmt::runtime(say(lang, "Siirtoja roolilta toiselle {} ja uusintakäyntejä {} asiakasta kohden.",
@@ -385,17 +361,17 @@ void print_checkpoints(const Analysis& a, const Process& p, Lang lang, const Tex
   if (a.checkpoints.empty()) return;
   out << "\n" << say(lang, "Tarkistuspisteet", "Kontrollpunkter", "Checkpoints") << "\n";
   for (const auto& c : a.checkpoints)
-    print_prose(
-        fmt::format(
-            fmt::runtime(say(lang,
-                             "{}: {} asiakasta viikossa arvioidaan luokkaan \"{}\"; heistä {} pääsee vaiheeseen, "
-                             "jonka tekee {}.",
-                             "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
-                             "som utförs av {}.",
-                             "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
-            step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang), class_term(c.assesses, lang, p.terms),
-            pct(c.share_reaching_required_role, lang), requirement_term(p, c.required_role, lang)),
-        fit, out);
+    print_prose(fmt::format(fmt::runtime(say(
+                                lang,
+                                "{}: {} asiakasta viikossa arvioidaan luokkaan \"{}\"; heistä {} pääsee vaiheeseen, "
+                                "jonka tekee {}.",
+                                "{}: {} klienter per vecka bedöms höra till klassen \"{}\"; av dem når {} ett steg "
+                                "som utförs av {}.",
+                                "{}: {} clients a week are assessed \"{}\"; {} of them reach a step done by {}.")),
+                            step_label(p, c.step, lang), format_decimal(c.assessed_per_week, 1, lang),
+                            class_term(c.assesses, lang, p.terms), pct(c.share_reaching_required_role, lang),
+                            requirement_term(p, c.required_role, lang)),
+                fit, out);
   print_share_cases(a, p, lang, fit, out);
 }
 
@@ -432,85 +408,6 @@ void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream
     out << "\n" << say(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
     for (const auto& n : a.notes) print_prose(n, fit, out);
   }
-}
-
-std::string roles_csv(const Analysis& a, const Process& p, Lang lang) {
-  CsvText csv(lang);
-  csv.row({"id", "label", "fte", "servers", "capacity_hours_per_week", "demand_hours_per_week",
-           "activity_hours_per_week", "utilisation", "stable", "wait_weeks", "queue_clients",
-           "backlog_growth_clients_per_week", "backlog_growth_hours_per_week", "share_of_clients",
-           "share_of_lead_time"});
-  for (const auto& r : a.roles) {
-    csv.field(r.id);
-    csv.field(role_label(p, r.id, lang));
-    csv.number(r.fte);
-    csv.number(r.servers);
-    csv.number(r.capacity_hours_per_week);
-    csv.number(r.demand_hours_per_week);
-    csv.number(r.activity_hours_per_week);
-    csv.number(r.utilisation);
-    csv.field(r.stable ? "1" : "0");
-    csv.number(r.wait_weeks);
-    csv.number(r.queue_clients);
-    csv.number(r.backlog_growth_clients_per_week);
-    csv.number(r.backlog_growth_hours_per_week);
-    csv.number(r.share_of_clients);
-    csv.number(r.share_of_lead_time);
-    csv.end_row();
-  }
-  return csv.take();
-}
-
-std::string steps_csv(const Analysis& a, const Process& p, Lang lang) {
-  CsvText csv(lang);
-  csv.row({"id", "label", "kind", "role", "arrivals_per_week", "visits", "reach", "workload_hours_per_week",
-           "wait_weeks", "sojourn_weeks", "share_of_lead_time"});
-  std::string scratch;
-  for (size_t v = 0; v < a.steps.size(); ++v) {
-    const auto& s = a.steps[v];
-    csv.field(s.id);
-    csv.field(label_line(p.graph[v].label.in(lang, s.id), scratch));
-    csv.field(s.kind);
-    csv.field(s.role ? std::string_view(*s.role) : std::string_view());
-    csv.number(s.arrivals_per_week);
-    csv.number(s.visits);
-    csv.number(s.reach);
-    csv.number(s.workload_hours_per_week);
-    csv.number(s.wait_weeks);
-    csv.number(s.sojourn_weeks);
-    csv.number(s.share_of_lead_time);
-    csv.end_row();
-  }
-  return csv.take();
-}
-
-std::string projection_csv(const Analysis& a, Lang lang) {
-  CsvText csv(lang);
-  Row header{"week"};
-  if (a.projection) {
-    for (const auto& r : a.projection->roles) header.push_back(r);
-    header.push_back("arrivals_per_week");
-    header.push_back("completions_per_week");
-  }
-  csv.row(header);
-  if (a.projection) {
-    for (size_t w = 0; w < a.projection->weeks.size(); ++w) {
-      csv.field(std::to_string(a.projection->weeks[w]));
-      for (double q : a.projection->queue_clients[w]) csv.number(q);
-      csv.number(a.projection->arrivals_per_week[w]);
-      csv.number(a.projection->completions_per_week[w]);
-      csv.end_row();
-    }
-  }
-  return csv.take();
-}
-
-void write_analysis_csv(const std::string& dir, const Analysis& a, const Process& p, Lang lang) {
-  create_folder(dir, lang);
-  auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
-  write_file_atomically(path("roles.csv"), roles_csv(a, p, lang), lang);
-  write_file_atomically(path("steps.csv"), steps_csv(a, p, lang), lang);
-  if (a.projection) write_file_atomically(path("projection.csv"), projection_csv(a, lang), lang);
 }
 
 }  // namespace sujuva

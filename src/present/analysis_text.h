@@ -1,7 +1,6 @@
-// Printing an Analysis for people: text tables with units, and CSV files that Excel opens right.
+// Printing an Analysis for people: text tables with units, fitted to a screen (CSV: analysis_csv.h).
 //
 //   print_analysis(analysis, process, Lang::fi, std::cout);
-//   write_analysis_csv("out/", analysis, process, Lang::fi);   // roles.csv, steps.csv, projection.csv
 #pragma once
 
 #include <ostream>
@@ -17,14 +16,5 @@ namespace sujuva {
 // `fit` (present/table.h): the width the lines may take and whether every column shows.
 void print_analysis(const Analysis& analysis, const Process& process, Lang lang, std::ostream& out,
                     const TextFit& fit = {});
-
-// The three CSV texts: UTF-8 with BOM and ';' under fi/sv, ',' under en.
-std::string roles_csv(const Analysis& analysis, const Process& process, Lang lang);
-std::string steps_csv(const Analysis& analysis, const Process& process, Lang lang);
-std::string projection_csv(const Analysis& analysis, Lang lang);
-
-// Writes roles.csv, steps.csv and (with a projection) projection.csv into `dir`
-// (created if missing), each atomically. Throws std::runtime_error on failure.
-void write_analysis_csv(const std::string& dir, const Analysis& analysis, const Process& process, Lang lang);
 
 }  // namespace sujuva

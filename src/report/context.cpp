@@ -8,24 +8,14 @@
 
 namespace sujuva::report {
 
-std::string role_label(const Process& p, const std::string& id, Lang lang) {
-  auto r = p.find_role(id);
-  return r ? one_line(p.roles[*r].label.in(lang, id)) : id;
-}
-
-std::string step_label(const Process& p, const std::string& id, Lang lang) {
-  auto v = p.find_step(id);
-  return v ? one_line(p.graph[*v].label.in(lang, id)) : id;
-}
-
 Block paragraph(std::string text) {
   Block b;
   b.text = std::move(text);
   return b;
 }
 
-std::string Context::role_label(const std::string& id) const { return report::role_label(p, id, lang); }
-std::string Context::step_label(const std::string& id) const { return report::step_label(p, id, lang); }
+std::string Context::role_label(const std::string& id) const { return sujuva::role_label(p, id, lang); }
+std::string Context::step_label(const std::string& id) const { return sujuva::step_label(p, id, lang); }
 std::string Context::num(double x, int decimals) const { return format_decimal(x, decimals, lang); }
 std::string Context::pct(std::optional<double> x) const { return x ? format_percent(*x, lang) : "-"; }
 

@@ -31,9 +31,6 @@ struct Context {
   std::optional<Shade> utilisation_shade(std::optional<double> utilisation, bool keeps_up) const;
 };
 
-// A role's or step's label in `lang` on one line, or the id when there is no such role or step.
-std::string role_label(const Process& p, const std::string& id, Lang lang);
-std::string step_label(const Process& p, const std::string& id, Lang lang);
 
 Block paragraph(std::string text);
 // Shades a cell of the table's last row, if there is a shade.

@@ -11,8 +11,6 @@
 
 namespace sujuva {
 
-using report::role_label;
-using report::step_label;
 
 namespace {
 
