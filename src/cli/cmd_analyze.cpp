@@ -174,7 +174,7 @@ int analyze_command(const Args& args, std::ostream& out, std::ostream& err) {
     }
   }
   if (o.json) {
-    write_json(analysis, out);
+    write_json(analysis, process, out);
     out << "\n";
   } else
     print_analysis(analysis, process, lang, out, text_fit(o.wide));

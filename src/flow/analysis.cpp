@@ -99,16 +99,7 @@ Analysis analyze(const Process& process, const AnalysisOptions& options) {
     detail::fill_outcome_shares(process, options, a);
   }
   detail::fill_bottlenecks(process, f, handoffs, options, a);
-  for (StepVertex v : f.space.leaks)
-    a.notes.push_back(fmt::format(
-        fmt::runtime(say(options.lang,
-                          "vaihe \"{}\": osa asiakkaista ei jatka mihinkään (reittien todennäköisyydet alle 1); "
-                          "heidän katsotaan poistuvan prosessista",
-                          "steget \"{}\": en del av klienterna går ingenstans (sannolikheterna under 1); de räknas som "
-                          "att de lämnar processen",
-                          "step \"{}\": some clients have no route on (probabilities below 1); they are counted as "
-                          "leaving the process")),
-        process.graph[v].id));
+  for (StepVertex v : f.space.leaks) a.leaking_steps.push_back(process.graph[v].id);
   if (options.projection_weeks > 0) a.projection = detail::project_queues(process, a, options);
   return a;
 }

@@ -127,7 +127,12 @@ struct Bottleneck {
   std::string id;    // role id, step id, "from_role->to_role", or the loop's step whose repeats add most time
   std::optional<double> share_of_lead_time;
   std::optional<double> utilisation;
-  std::string reason;  // one sentence in the analysis language
+  // loop: the weeks its repeat visits add to the mean lead time and the repeat visits per client
+  double added_weeks = 0, extra_visits = 0;
+  // handoff: the roles, and the moves between them per client and per week
+  std::string from_role, to_role;
+  double handoffs_per_client = 0, handoffs_per_week = 0;
+  // The sentence that explains it is written by present/bottleneck_text.h.
 };
 
 struct SensitivityCase {
@@ -142,7 +147,6 @@ struct Sensitivity {
   std::vector<SensitivityCase> cases;          // in the order of `change` above
   std::optional<double> lead_time_gain_weeks;  // base lead time − lead time with +1 FTE
   int rank = 0;                                // 1 = one more person helps most here
-  std::string reason;                          // one sentence
 };
 
 // The whole model again with another share of a checkpoint's clients assessed into its class.
@@ -221,7 +225,9 @@ struct Analysis {
   std::vector<Sensitivity> sensitivity;  // ordered by rank
   std::vector<CheckpointReach> checkpoints;
   std::optional<Projection> projection;
-  std::vector<std::string> notes;  // warnings in the analysis language (e.g. lost flow)
+  // Steps whose route probabilities add up to less than 1: the rest of their clients are counted
+  // as leaving (present/bottleneck_text.h analysis_notes says so).
+  std::vector<std::string> leaking_steps;
 
   bool stable() const {
     for (const auto& r : roles)

@@ -1,4 +1,4 @@
-// Shared pieces of the flow analysis: the solved flow, role queues, the lead-time model and the sentences (internal).
+// Shared pieces of the flow analysis: the solved flow, role queues, and the lead-time model (internal).
 #pragma once
 
 #include <Eigen/Core>
@@ -94,18 +94,6 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
 // The roles, steps, loops and handoffs that cost most, most important first (bottlenecks.cpp).
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
                       const AnalysisOptions& options, Analysis& a);
-
-// `days` is the calendar's working days per week, for durations (text/duration.h).
-std::string role_sentence(const RoleResult& role, const std::string& label, double days, Lang lang);
-// `qualifier` follows the quoted label, e.g. " (Social workers)" where two steps share a label.
-std::string step_sentence(const StepResult& step, const std::string& label, const std::string& qualifier, double days,
-                          Lang lang);
-std::string handoff_sentence(const std::string& from, const std::string& to, double per_client, double per_week,
-                             Lang lang);
-std::string loop_sentence(const std::string& entry_label, const std::string& qualifier, double added_weeks,
-                          double extra_visits, double days, Lang lang);
-std::string sensitivity_sentence(const std::string& label, const Sensitivity& s, const RoleResult& base,
-                                 std::optional<double> base_lead, double days, Lang lang);
 
 // The route flows of `analysis.routes` and each checkpoint's assessed share (route_flows.cpp),
 // from the visit rates in `analysis.steps` (one per vertex of `process`).

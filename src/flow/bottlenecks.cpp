@@ -1,4 +1,4 @@
-// Bottlenecks: the roles, steps, loops and handoffs that cost the clients most time, with a sentence each.
+// Bottlenecks: the roles, steps, loops and handoffs that cost the clients most time.
 #include <algorithm>
 #include <tuple>
 
@@ -6,35 +6,8 @@
 
 namespace sujuva::detail {
 
-namespace {
-
-// " (role)" when another step has the same label, so that a sentence names one step: the adult
-// models have a "Follow-up and plan review (30–64)" for social counsellors and one for social
-// workers. The step's id when the role does not tell them apart either.
-std::string step_qualifier(const Process& process, const std::string& id, Lang lang) {
-  const std::string label = step_label(process, id, lang);
-  auto v = process.find_step(id);
-  if (!v) return "";
-  const Step& step = process.graph[*v];
-  bool shared = false, same_role = false;
-  for (auto u : boost::make_iterator_range(boost::vertices(process.graph))) {
-    const Step& other = process.graph[u];
-    if (u == *v || step_label(process, other.id, lang) != label) continue;
-    shared = true;
-    same_role = same_role || other.role == step.role;
-  }
-  if (!shared) return "";
-  if (same_role || !step.role) return " (" + id + ")";
-  const Role& role = process.roles[*step.role];
-  return " (" + one_line(role.label.in(lang, role.id)) + ")";
-}
-
-}  // namespace
-
 void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<std::vector<double>>& handoffs,
                       const AnalysisOptions& options, Analysis& a) {
-  const Lang lang = options.lang;
-  const double days = process.calendar.working_days_per_week();
   const auto& lead = a.lead_time_weeks.mean;
   // Roles by the one rule (is_bottleneck): unstable first (by utilisation), then by the share of
   // lead time spent waiting for them, at most three.
@@ -55,9 +28,8 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
   std::vector<Bottleneck> list;
   for (size_t i = 0; i < roles.size() && i < 3; ++i) {
     const auto& r = *roles[i];
-    auto role = process.find_role(r.id);
-    list.push_back({"role", r.id, r.share_of_lead_time, r.utilisation,
-                    role_sentence(r, one_line(process.roles[*role].label.in(lang, r.id)), days, lang)});
+    list.push_back(
+        {.kind = "role", .id = r.id, .share_of_lead_time = r.share_of_lead_time, .utilisation = r.utilisation});
   }
   // Steps that take the largest share of the lead time.
   std::vector<const StepResult*> steps;
@@ -67,9 +39,10 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
                    [](auto x, auto y) { return *x->share_of_lead_time > *y->share_of_lead_time; });
   for (size_t i = 0; i < steps.size() && i < 3; ++i) {
     const auto* role = steps[i]->role ? a.find_role(*steps[i]->role) : nullptr;
-    list.push_back({"step", steps[i]->id, steps[i]->share_of_lead_time, role ? role->utilisation : std::nullopt,
-                    step_sentence(*steps[i], step_label(process, steps[i]->id, lang),
-                                  step_qualifier(process, steps[i]->id, lang), days, lang)});
+    list.push_back({.kind = "step",
+                    .id = steps[i]->id,
+                    .share_of_lead_time = steps[i]->share_of_lead_time,
+                    .utilisation = role ? role->utilisation : std::nullopt});
   }
   // Loops (blocks with internal transitions) by the time their repeat visits add.
   struct LoopTime {
@@ -105,10 +78,11 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     std::optional<double> share;
     if (lead && *lead > 0) share = loops[i].added / *lead;
     if (share && *share < 0.05) continue;
-    list.push_back(
-        {"loop", loops[i].entry, share, std::nullopt,
-         loop_sentence(step_label(process, loops[i].entry, lang), step_qualifier(process, loops[i].entry, lang),
-                       loops[i].added, loops[i].extra, days, lang)});
+    list.push_back({.kind = "loop",
+                    .id = loops[i].entry,
+                    .share_of_lead_time = share,
+                    .added_weeks = loops[i].added,
+                    .extra_visits = loops[i].extra});
   }
   // Handoff hotspots: the role pairs with the most moves per client.
   struct Pair {
@@ -125,9 +99,12 @@ void fill_bottlenecks(const Process& process, const Flow& f, const std::vector<s
     const auto& to = process.roles[pairs[i].to];
     double per_client = pairs[i].flow / f.total_arrivals;
     if (per_client < 0.2) break;
-    list.push_back({"handoff", from.id + "->" + to.id, std::nullopt, std::nullopt,
-                    handoff_sentence(one_line(from.label.in(lang, from.id)), one_line(to.label.in(lang, to.id)),
-                                     per_client, pairs[i].flow, lang)});
+    list.push_back({.kind = "handoff",
+                    .id = from.id + "->" + to.id,
+                    .from_role = from.id,
+                    .to_role = to.id,
+                    .handoffs_per_client = per_client,
+                    .handoffs_per_week = pairs[i].flow});
   }
   a.bottlenecks = std::move(list);
 }

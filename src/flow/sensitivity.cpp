@@ -50,10 +50,6 @@ void fill_sensitivity(const Process& process, const LeadModel& lead, const std::
   for (size_t i = 0; i < a.sensitivity.size(); ++i) {
     auto& s = a.sensitivity[i];
     s.rank = static_cast<int>(i) + 1;
-    auto role = process.find_role(s.role);
-    s.reason = sensitivity_sentence(one_line(process.roles[*role].label.in(options.lang, s.role)), s,
-                                    *a.find_role(s.role), base_lead,
-                                    process.calendar.working_days_per_week(), options.lang);
   }
 }
 

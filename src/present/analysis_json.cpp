@@ -9,6 +9,9 @@
 #include <sstream>
 #include <string_view>
 
+#include "present/bottleneck_text.h"
+#include "text/format.h"
+
 namespace sujuva {
 
 namespace {
@@ -239,7 +242,7 @@ void write_lead_time(JsonStream& w, const LeadTime& lead) {
   w.end_object();
 }
 
-void write_sensitivity(JsonStream& w, const Sensitivity& s) {
+void write_sensitivity(JsonStream& w, const Sensitivity& s, const std::string& reason) {
   w.begin_object();
   w.key("cases").begin_array();
   for (const auto& c : s.cases) {
@@ -253,7 +256,7 @@ void write_sensitivity(JsonStream& w, const Sensitivity& s) {
   w.end_array();
   w.key("lead_time_gain_weeks").value(s.lead_time_gain_weeks);
   w.key("rank").value(s.rank);
-  w.key("reason").value(s.reason);
+  w.key("reason").value(reason);
   w.key("role").value(s.role);
   w.end_object();
 }
@@ -261,13 +264,14 @@ void write_sensitivity(JsonStream& w, const Sensitivity& s) {
 }  // namespace
 
 // One schema, written once: the streamed document, read back.
-nlohmann::json to_json(const Analysis& a) {
+nlohmann::json to_json(const Analysis& a, const Process& p) {
   std::ostringstream text;
-  write_json(a, text);
+  write_json(a, p, text);
   return nlohmann::json::parse(text.str());
 }
 
-void write_json(const Analysis& a, std::ostream& out) {
+void write_json(const Analysis& a, const Process& p, std::ostream& out) {
+  const Lang lang = parse_lang(a.lang).value_or(Lang::fi);
   JsonStream w(out);
   w.begin_object();
   w.key("arrivals_per_week").value(a.arrivals_per_week);
@@ -276,7 +280,7 @@ void write_json(const Analysis& a, std::ostream& out) {
     w.begin_object();
     w.key("id").value(b.id);
     w.key("kind").value(b.kind);
-    w.key("reason").value(b.reason);
+    w.key("reason").value(bottleneck_sentence(b, a, p, lang));
     w.key("share_of_lead_time").value(b.share_of_lead_time);
     w.key("utilisation").value(b.utilisation);
     w.end_object();
@@ -315,7 +319,7 @@ void write_json(const Analysis& a, std::ostream& out) {
   w.key("lead_time_weeks");
   write_lead_time(w, a.lead_time_weeks);
   w.key("model").value(a.model);
-  w.key("notes").value(a.notes);
+  w.key("notes").value(analysis_notes(a, p, lang));
   w.key("projection");
   if (a.projection)
     write_projection(w, *a.projection);
@@ -331,7 +335,7 @@ void write_json(const Analysis& a, std::ostream& out) {
   w.key("scale").value(a.saturation.scale);
   w.end_object();
   w.key("sensitivity").begin_array();
-  for (const auto& s : a.sensitivity) write_sensitivity(w, s);
+  for (const auto& s : a.sensitivity) write_sensitivity(w, s, sensitivity_sentence(s, a, p, lang));
   w.end_array();
   w.key("share_by_assessment").begin_object();
   for (const auto& [name, value] : a.lead_time_weeks.share_by_assessment) w.key(name).value(value);

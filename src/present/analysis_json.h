@@ -1,7 +1,7 @@
 // `analyze --json`: the Analysis as one JSON document (names are a public contract).
 //
-//   write_json(analysis, std::cout);          // streamed in the layout of nlohmann's dump(2)
-//   nlohmann::json doc = to_json(analysis);   // the same document as a value
+//   write_json(analysis, process, std::cout);          // streamed in the layout of nlohmann's dump(2)
+//   nlohmann::json doc = to_json(analysis, process);   // the same document as a value
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,10 +12,11 @@
 namespace sujuva {
 
 // Written as it goes (a million steps without building a JSON value of them) in the
-// layout of nlohmann's dump(2).
-void write_json(const Analysis& analysis, std::ostream& out);
+// layout of nlohmann's dump(2). The sentences (`reason`, `notes`) are in the analysis' language
+// (`analysis.lang`), about `process`, the model analysed.
+void write_json(const Analysis& analysis, const Process& process, std::ostream& out);
 
 // The same document as an nlohmann value (write_json's text, parsed).
-nlohmann::json to_json(const Analysis& analysis);
+nlohmann::json to_json(const Analysis& analysis, const Process& process);
 
 }  // namespace sujuva

@@ -128,7 +128,7 @@ void print_summary(const Analysis& a, const Process& p, Lang lang, const TextFit
   else if (a.bottlenecks.empty())
     out << "  " << say(lang, "(ei pullonkauloja)", "(inga flaskhalsar)", "(no bottlenecks)") << "\n";
   for (size_t i = 0; i < a.bottlenecks.size(); ++i)
-    print_prose(a.bottlenecks[i].reason, fit, out, fmt::format("  {}. ", i + 1));
+    print_prose(bottleneck_sentence(a.bottlenecks[i], a, p, lang), fit, out, fmt::format("  {}. ", i + 1));
 }
 
 void print_roles(const Analysis& a, const Process& p, Lang lang, const TextFit& fit, std::ostream& out) {
@@ -305,7 +305,8 @@ void print_sensitivity(const Analysis& a, const Process& p, Lang lang, const Tex
              "Sensitivity: where one more person helps most")
       << "\n";
   for (size_t i = 0; i < a.sensitivity.size() && i < 3; ++i)
-    print_prose(a.sensitivity[i].reason, fit, out, fmt::format("  {}. ", a.sensitivity[i].rank));
+    print_prose(sensitivity_sentence(a.sensitivity[i], a, p, lang), fit, out,
+                fmt::format("  {}. ", a.sensitivity[i].rank));
   const double days_per_week = p.calendar.working_days_per_week();
   auto duration = [&](std::optional<double> weeks) {
     return format_duration(weeks, days_per_week, lang, DurationStyle::unit);
@@ -404,9 +405,9 @@ void print_analysis(const Analysis& a, const Process& p, Lang lang, std::ostream
   print_sensitivity(a, p, lang, fit, out);
   print_checkpoints(a, p, lang, fit, out);
   print_projection(a, p, lang, fit, out);
-  if (!a.notes.empty()) {
+  if (const auto notes = analysis_notes(a, p, lang); !notes.empty()) {
     out << "\n" << say(lang, "Huomiot", "Anmärkningar", "Notes") << "\n";
-    for (const auto& n : a.notes) print_prose(n, fit, out);
+    for (const auto& n : notes) print_prose(n, fit, out);
   }
 }
 

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "model/label_text.h"
+#include "present/bottleneck_text.h"
 #include "report/sections.h"
 #include "text/format.h"
 
@@ -73,7 +74,7 @@ Section assumptions_section(const Context& ctx) {
     s.blocks.push_back(pre);
   }
   if (ctx.a)
-    for (const auto& note : ctx.a->notes) s.blocks.push_back(paragraph(note));
+    for (const auto& note : analysis_notes(*ctx.a, ctx.p, ctx.lang)) s.blocks.push_back(paragraph(note));
   return s;
 }
 

@@ -1,4 +1,5 @@
 // The report's table of where one more person helps most.
+#include "present/bottleneck_text.h"
 #include "report/sections.h"
 #include "text/format.h"
 #include "text/glossary.h"
@@ -8,13 +9,13 @@ namespace sujuva::report {
 Section sensitivity_section(const Context& ctx) {
   Section s{"sensitivity",
             say(ctx.lang, "Missä yksi lisähenkilö auttaa eniten", "Var en person till hjälper mest",
-                 "Where one more person helps most"),
+                "Where one more person helps most"),
             {}};
   if (ctx.a->lead_time_weeks.mean)
     s.blocks.push_back(paragraph(std::string(say(ctx.lang, "Läpimenoaika nyt keskimäärin ",
-                                                  "Genomloppstiden nu i "
-                                                  "genomsnitt ",
-                                                  "Lead time now on average ")) +
+                                                 "Genomloppstiden nu i "
+                                                 "genomsnitt ",
+                                                 "Lead time now on average ")) +
                                  ctx.weeks(ctx.a->lead_time_weeks.mean) + "."));
   Block b;
   b.kind = Block::Kind::table;
@@ -45,7 +46,8 @@ Section sensitivity_section(const Context& ctx) {
     };
     b.table.add_row({std::to_string(sens.rank), ctx.role_label(sens.role), lead(half), lead(one),
                      one ? ctx.pct(one->utilisation) : "-", lead(absence), ctx.weeks(sens.lead_time_gain_weeks)});
-    if (sens.rank <= 3 && !sens.reason.empty()) reasons.items.push_back(sens.reason);
+    if (std::string reason = sensitivity_sentence(sens, *ctx.a, ctx.p, ctx.lang); sens.rank <= 3 && !reason.empty())
+      reasons.items.push_back(reason);
   }
   if (!reasons.items.empty()) s.blocks.push_back(reasons);
   s.blocks.push_back(b);

@@ -48,7 +48,7 @@ std::vector<std::string> write_report(const Process& process, const std::string&
   files.emplace_back("report.md", report_markdown(in, folder.lang));
   std::ostringstream analysis_json;
   if (analysis)
-    write_json(*analysis, analysis_json);
+    write_json(*analysis, process, analysis_json);
   else
     analysis_json << nlohmann::json{{"model", process.name}, {"error", analysis_error}}.dump(2);
   files.emplace_back("analysis.json", analysis_json.str() + "\n");

@@ -167,9 +167,9 @@ TEST_CASE("analyze escapes labels in CSV and formats Swedish text", "[flow][cli]
 })dot");
   REQUIRE(analyze({model, "--csv", (dir / "out").string()}).code == 0);
   CHECK(read(dir / "out" / "roles.csv").find("\r\nw;\"Työ; \"\"A\"\"\";1;") != std::string::npos);
-  auto sv = analyze({model, "--lang", "sv"});
+  auto sv = analyze({model, "--lang", "sv", "--wide"});  // --wide: the sentence on one line
   // M/M/1 rho 0.75: Wq = 0.75 weeks, the wait is the whole lead time minus effort: 0.75/1.0.
-  CHECK(sv.out.find("Arbete; <b>: beläggning 75\u00A0%, väntan i genomsnitt 3,8 arbetsdagar, 100\u00A0% av "
+  CHECK(sv.out.find("Arbete; <b>: beläggningsgrad 75\u00A0%, väntetid i genomsnitt 3,8 arbetsdagar, 100\u00A0% av "
                     "genomloppstiden.") != std::string::npos);
   fs::remove_all(dir);
 }

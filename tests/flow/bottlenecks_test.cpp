@@ -65,8 +65,8 @@ TEST_CASE("A role printed at 84 % with short waits is not a bottleneck, and the 
         "Mikään rooli ei ole pullonkaula. Kuormittunein rooli: Sosiaaliohjaajat, käyttöaste 84\u00A0%, "
         "odotus keskimäärin 11,0 työpäivää.");  // 2.205 weeks × 5 working days = 11.0
   CHECK(no_bottleneck_sentence(a, p, Lang::sv) ==
-        "Ingen roll är en flaskhals. Mest belastad roll: Socialhandledare, beläggning 84\u00A0%, "
-        "väntan i genomsnitt 11,0 arbetsdagar.");
+        "Ingen roll är en flaskhals. Mest belastad roll: Socialhandledare, beläggningsgrad 84\u00A0%, "
+        "väntetid i genomsnitt 11,0 arbetsdagar.");
   CHECK(no_bottleneck_sentence(a, p, Lang::en) ==
         "No role is a bottleneck. Busiest role: Counsellors, utilisation 84%, average wait 11.0 working days.");
 }
