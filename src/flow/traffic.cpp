@@ -105,10 +105,15 @@ void solve_traffic(const Process& process, Flow& f, Lang lang) {
   f.visits = block_visits(f.space, f.blocks, f.space.arrivals, {}, std::ref(reach));
   for (int u = 0; u < f.visits.size(); ++u) {
     if (!finite(f.visits[u]) || f.visits[u] < -1e-9 * f.total_arrivals)
-      throw AnalysisError(process.file + ":" + std::to_string(process.graph[f.space.step[u]].line) + ": step \"" +
-                          process.graph[f.space.step[u]].id +
-                          "\": the visit rate cannot be computed (numerically singular routing: a loop whose exit "
-                          "probability is almost zero)");
+      throw AnalysisError(process.file + ":" + std::to_string(process.graph[f.space.step[u]].line) +
+                          say(lang, ": vaihe \"", ": steget \"", ": step \"") + process.graph[f.space.step[u]].id +
+                          say(lang,
+                              "\": käyntimäärää ei voi laskea (kierros, josta pääsee pois lähes nollan "
+                              "todennäköisyydellä)",
+                              "\": antalet besök kan inte beräknas (en slinga som man kommer ut ur med nästan noll "
+                              "sannolikhet)",
+                              "\": the visit rate cannot be computed (numerically singular routing: a loop whose exit "
+                              "probability is almost zero)"));
     f.visits[u] = std::max(0.0, f.visits[u]);
   }
 }

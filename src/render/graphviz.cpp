@@ -5,12 +5,14 @@
 #include <gvc.h>
 #include <gvplugin.h>
 #include <sys/socket.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -107,12 +109,17 @@ std::string render_isolated(std::string_view dot, OutputFormat format, PluginSou
     return render_in_process(dot, format, source);
   }
   std::fflush(nullptr);  // nothing buffered twice
+  const pid_t parent = ::getpid();
   const pid_t child = ::fork();
   if (child < 0) {
     for (int fd : {result_pipe[0], result_pipe[1], dot_socket[0], dot_socket[1]}) ::close(fd);
     return render_in_process(dot, format, source);
   }
   if (child == 0) {
+    // The layout dies with the command that asked for it (Ctrl-C, SIGTERM, a killed parent): the
+    // signal survives the exec below. A parent gone before this line is seen by getppid.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(1);
     if (fresh_processes) {
       if (::dup2(dot_socket[1], STDIN_FILENO) >= 0 && ::dup2(result_pipe[1], STDOUT_FILENO) >= 0) {
         const char* source_word = source == PluginSource::installed_config ? "config" : "libraries";
