@@ -68,7 +68,7 @@ int write_diagram(const std::string& path, const Process& before, const Process&
   try {
     write_file_atomically(path, render_dot(diff_dot(before, after, diff, lang), *format), lang);
   } catch (const std::exception& e) {
-    err << path << ": " << e.what() << "\n";
+    err << path << ": " << error_text(e, lang) << "\n";
     return kUnusable;
   }
   return kOk;
@@ -102,7 +102,7 @@ int write_heatmaps(const std::vector<std::string>& paths, const std::vector<Proc
       std::string dot = diagram_dot(processes[i], diagram, &figures, check_process(processes[i], lang));
       write_file_atomically(paths[i], render_dot(dot, *format), lang);
     } catch (const std::exception& e) {
-      err << paths[i] << ": " << e.what() << "\n";
+      err << paths[i] << ": " << error_text(e, lang) << "\n";
       return kUnusable;
     }
   }
@@ -270,7 +270,7 @@ int compare_command(const Args& args, std::ostream& out, std::ostream& err) {
       sim_options.warmup_weeks = comparison_warmup_weeks(pointers, sim_options);
       simulated = simulate_for_comparison(pointers, sim_options);
     } catch (const std::exception& e) {
-      err << "sujuva compare --simulate: " << e.what() << "\n";
+      err << "sujuva compare --simulate: " << error_text(e, lang) << "\n";
       return kUnusable;
     }
   }

@@ -94,7 +94,7 @@ int render_command(const Args& args, std::ostream& out, std::ostream& err) {
     write_file_atomically(
         output, page ? render_pdf_page(dot, kPosterWidthInches, kPosterHeightInches) : render_dot(dot, *format), lang);
   } catch (const std::exception& e) {
-    err << "sujuva render: " << e.what() << "\n";
+    err << "sujuva render: " << error_text(e, lang) << "\n";
     return kUnusable;
   }
   out << output << "\n";

@@ -194,7 +194,7 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
       folder.simulation_html = section.html;
       folder.simulation_markdown = section.markdown;
     } catch (const std::exception& e) {
-      return err << "sujuva report: --simulate: " << e.what() << "\n", kUnusable;
+      return err << "sujuva report: --simulate: " << error_text(e, lang) << "\n", kUnusable;
     }
   }
   if (!o.compare.empty()) {
@@ -214,13 +214,13 @@ int report_command(const Args& args, std::ostream& out, std::ostream& err) {
       for (const auto& d : e.diagnostics) err << d.format(lang) << "\n";
       return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;
     } catch (const std::exception& e) {
-      return err << "sujuva report: --compare: " << e.what() << "\n", kUnusable;
+      return err << "sujuva report: --compare: " << error_text(e, lang) << "\n", kUnusable;
     }
   }
   try {
     write_report(process, read_text(o.file), analysis ? &*analysis : nullptr, analysis_error, findings, folder);
   } catch (const std::exception& e) {
-    err << "sujuva report: " << e.what() << "\n";
+    err << "sujuva report: " << error_text(e, lang) << "\n";
     return kUnusable;
   }
   out << (std::filesystem::path(folder.dir) / "index.html").string() << "\n";

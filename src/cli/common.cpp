@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "model/diagnostic.h"
+#include "render/graphviz.h"
 #include "text/format.h"
 
 namespace sujuva::cli {
@@ -177,6 +178,19 @@ bool writes_over_input(const std::string& command, const std::string& option, co
     return true;
   }
   return false;
+}
+
+std::string error_text(const std::exception& error, Lang lang) {
+  if (const auto* timeout = dynamic_cast<const RenderTimeout*>(&error))
+    return fmt::format(fmt::runtime(say(lang,
+                                        "kaavion asettelu keskeytettiin {} sekunnin jälkeen (raja: SUJUVA_RENDER_SECONDS); "
+                                        "näin suuri malli kannattaa piirtää osina",
+                                        "diagrammets layout avbröts efter {} sekunder (gräns: SUJUVA_RENDER_SECONDS); "
+                                        "en så stor modell ritas bäst i delar",
+                                        "the diagram's layout was stopped after {} seconds (limit: SUJUVA_RENDER_SECONDS); "
+                                        "draw a model this large in parts")),
+                       format_decimal(timeout->seconds, 0, lang));
+  return error.what();
 }
 
 }  // namespace sujuva::cli

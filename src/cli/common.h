@@ -46,6 +46,10 @@ std::string unknown_diagram_format(const std::string& path, Lang lang);
 bool writes_over_input(const std::string& command, const std::string& option, const std::string& output,
                        const std::vector<std::string>& inputs, Lang lang, std::ostream& err);
 
+// What went wrong, for the user: a layout stopped by its time limit (render/graphviz.h
+// RenderTimeout) in `lang`, any other error as it says.
+std::string error_text(const std::exception& error, Lang lang);
+
 // Adds `--wide`: every column of every table, lines as long as they come.
 void add_wide_option(CLI::App& app, bool& wide, Lang help);
 

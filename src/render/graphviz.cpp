@@ -5,14 +5,17 @@
 #include <gvc.h>
 #include <gvplugin.h>
 #include <sys/socket.h>
+#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -85,6 +88,26 @@ bool answer(int fd, std::string_view dot, OutputFormat format, PluginSource sour
   return write_all(fd, &status, 1) && write_all(fd, result.data(), result.size());
 }
 
+// All of `fd` until its end, or false when `deadline` passes first.
+bool read_all_until(int fd, std::chrono::steady_clock::time_point deadline, std::string& received) {
+  char buffer[65536];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd ready{fd, POLLIN, 0};
+    const int polled = ::poll(&ready, 1, static_cast<int>(std::min<long long>(left.count(), 1 << 30)));
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) return false;
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return true;
+    }
+    received.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
 std::string read_all(int fd) {
   std::string received;
   char buffer[65536];
@@ -144,11 +167,17 @@ std::string render_isolated(std::string_view dot, OutputFormat format, PluginSou
     sent += static_cast<std::size_t>(n);
   }
   ::close(dot_socket[0]);
-  std::string received = read_all(result_pipe[0]);
+  const double limit = render_time_limit_seconds();
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::milliseconds(static_cast<long long>(std::min(limit, 1e9) * 1000));
+  std::string received;
+  const bool finished = read_all_until(result_pipe[0], deadline, received);
   ::close(result_pipe[0]);
+  if (!finished) ::kill(child, SIGKILL);
   int wait_status = 0;
   while (::waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
   }
+  if (!finished) throw RenderTimeout(limit);
   if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0 || received.empty())
     throw RenderError("Graphviz stopped while rendering the diagram");
   if (received[0] != 0) throw RenderError(received.substr(1));
@@ -320,6 +349,15 @@ std::string render_pdf_page(std::string_view dot, double width_in, double height
   std::snprintf(margin, sizeof margin, "  graph [margin=\"%.4f,%.4f\"];\n", margin_x, margin_y);
   std::string centred = std::string(dot.substr(0, close)) + margin + std::string(dot.substr(close));
   return render_dot(centred, OutputFormat::pdf);
+}
+
+double render_time_limit_seconds() {
+  if (const char* text = std::getenv("SUJUVA_RENDER_SECONDS")) {
+    char* end = nullptr;
+    const double seconds = std::strtod(text, &end);
+    if (end != text && *end == '\0' && seconds > 0) return seconds;
+  }
+  return 300;
 }
 
 std::string render_dot(std::string_view dot, OutputFormat format) {

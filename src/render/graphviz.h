@@ -20,6 +20,18 @@ struct RenderError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A layout that took longer than render_time_limit_seconds(): the layout was stopped. Graphviz's
+// dot layout grows much faster than the graph on some models (800 steps with random routes back
+// take hours), so that a command neither hangs nor leaves a process running.
+struct RenderTimeout : RenderError {
+  double seconds;
+  explicit RenderTimeout(double limit) : RenderError("the layout took longer than the time limit"), seconds(limit) {}
+};
+
+// The most seconds one layout may take: SUJUVA_RENDER_SECONDS when it is a number above 0,
+// else 300. Only layouts in a separate process (render_in_fresh_processes, or a fork) are timed.
+double render_time_limit_seconds();
+
 // Lays out `dot` with the dot engine and renders it, in a child process so that no render
 // depends on the ones before it (Graphviz 2.42 keeps state between renders). OutputFormat::dot
 // returns the text unchanged (the annotated DOT is the input, not a laid-out copy).

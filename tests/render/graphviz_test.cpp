@@ -171,3 +171,26 @@ TEST_CASE("Diagrams render to the same bytes every time", "[render]") {
                       Catch::StartsWith("Graphviz could not read the diagram"));
   }
 }
+
+TEST_CASE("A layout that runs past its time limit is stopped with a RenderTimeout", "[render]") {
+  // 800 nodes with a route to the next one and one to a random other: dot's crossing
+  // minimisation takes hours on such a graph (measured: over ten minutes), far past one second.
+  std::string dot = "digraph slow {\n";
+  unsigned state = 2;
+  for (int i = 0; i < 800; ++i) {
+    state = state * 1103515245u + 12345u;
+    dot += "  n" + std::to_string(i) + " -> n" + std::to_string(i + 1) + "; n" + std::to_string(i) + " -> n" +
+           std::to_string((state >> 16) % 800) + ";\n";
+  }
+  dot += "}\n";
+  ::setenv("SUJUVA_RENDER_SECONDS", "1", 1);
+  CHECK(render_time_limit_seconds() == 1);
+  try {
+    render_dot(dot, OutputFormat::svg);
+    FAIL("the layout finished within the limit");
+  } catch (const RenderTimeout& e) {
+    CHECK(e.seconds == 1);
+  }
+  ::unsetenv("SUJUVA_RENDER_SECONDS");
+  CHECK(render_time_limit_seconds() == 300);
+}
