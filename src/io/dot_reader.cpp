@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "io/cgraph_memory.h"
+#include "text/format.h"
 #include "io/reader.h"
 
 // Not in cgraph.h but exported: flushes the scanner's buffer, which otherwise
@@ -85,6 +86,9 @@ std::string foreign_message(const std::string& format, const Messages& m) {
 
 // False (with an error) when the text is empty, binary, not UTF-8 or another kind of file,
 // which cgraph would take badly (a BPMN file gave a syntax error and hundreds of warnings).
+// The longest line read: 1 MiB, which Graphviz's lexer reads in about half a second.
+constexpr size_t kMaxLineBytes = 1 << 20;
+
 bool check_text(std::string_view text, Messages& messages) {
   if (std::string format = foreign_format(text, messages.file()); !format.empty()) {
     messages.error("foreign-file", 0, foreign_message(format, messages));
@@ -104,9 +108,29 @@ bool check_text(std::string_view text, Messages& messages) {
                      "this is a binary file, not a DOT text file"));
     return false;
   }
+  // Graphviz's lexer takes time in the square of a line's length (4 MB on one line: 6 s, 50 MB:
+  // about twenty minutes), so a line longer than kMaxLineBytes is refused before the parse.
   int line = 1;
+  size_t line_start = 0;
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || i + 1 == text.size()) {
+      const size_t length = (c == '\n' ? i : i + 1) - line_start;
+      if (length > kMaxLineBytes) {
+        messages.error("line-too-long", line,
+                       fmt::format(fmt::runtime(messages.say(
+                                       "rivi on {} tavua pitkä, kun raja on {}: jaa se useammalle riville (DOT "
+                                       "sallii rivinvaihdon jokaisen ;-merkin jälkeen)",
+                                       "raden är {} byte lång och gränsen {}: dela den på flera rader (DOT tillåter "
+                                       "radbrytning efter varje ;)",
+                                       "the line is {} bytes long, over the limit of {}: split it over several lines "
+                                       "(DOT allows a line break after every ;)")),
+                                   format_decimal(double(length), 0, messages.lang()),
+                                   format_decimal(double(kMaxLineBytes), 0, messages.lang())));
+        return false;
+      }
+      line_start = i + 1;
+    }
     size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool valid = length > 0 && i + length <= text.size();
     for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;

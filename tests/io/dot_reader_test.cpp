@@ -197,6 +197,17 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
     CHECK(r.diagnostics[1].message == "p=0,85: the decimal comma ends the DOT attribute; write p=0.85 or p=\"0,85\"");
     CHECK(r.diagnostics[0].rule == "decimal-comma");
   }
+  SECTION("a line over 1 MiB is refused before Graphviz reads it, with its length") {
+    // 2^20 + 1 bytes on line 2: one over the limit; Graphviz would take seconds (it is
+    // quadratic in the line's length), the check none.
+    auto r = read("digraph {\n" + std::string((1 << 20) + 1, 'a') + "\n}\n");
+    CHECK_FALSE(r.usable());
+    CHECK(first(r) == "t.dot:2: the line is 1,048,577 bytes long, over the limit of 1,048,576: split it over several "
+                      "lines (DOT allows a line break after every ;)");
+    CHECK(read("digraph {\n a [kind=start, arrivals=\"1/week\"]; a -> b; b [kind=end];" + std::string(1 << 19, ' ') +
+               "\n}\n")
+              .usable());
+  }
   SECTION("an attribute without a value points at its '=' and names the attribute") {
     // "  a -> b [p=0.5 q" is 17 bytes: the '=' is column 18.
     auto r = read("digraph {\n  a -> b [p=0.5 q=];\n}\n");
