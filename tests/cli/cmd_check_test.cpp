@@ -107,3 +107,20 @@ TEST_CASE("check wraps a long finding to 100 columns, later lines indented, and 
     CHECK(test::widest_line(check({model, "--lang", lang, "--wide"}).out) > 300);
   }
 }
+
+TEST_CASE("check sums up more than ten findings of one rule in one line; --all lists every one", "[check][cli]") {
+  // 15 steps without effort or delay: 15 warnings of the rule no-effort, 10 shown and 5 summed.
+  std::string model = "digraph many {\n  subgraph cluster_w { role=w; fte=1;";
+  for (int i = 0; i < 15; ++i) model += " s" + std::to_string(i) + ";";
+  model += " }\n  in [kind=start, arrivals=\"1/week\"]; out [kind=end];\n  in";
+  for (int i = 0; i < 15; ++i) model += " -> s" + std::to_string(i);
+  model += " -> out;\n}\n";
+  const std::string file = test::write_scratch("many.dot", model);
+  auto run = check({file, "--wide"});  // --wide: a finding on one line, whatever the path's length
+  CHECK(run.code == 0);
+  CHECK(test::count_occurrences(run.out, "ei vie aikaa") == 10);
+  CHECK(run.out.find("… ja 5 muuta samanlaista; kaikki näkyvät valinnalla --all\n") != std::string::npos);
+  auto all = check({file, "--all", "--lang", "en", "--wide"});
+  CHECK(test::count_occurrences(all.out, "takes no time") == 15);
+  CHECK(all.out.find("more like these") == std::string::npos);
+}
