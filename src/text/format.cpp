@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 
 namespace sujuva {
@@ -83,11 +84,39 @@ std::string escape_dot(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// "-0,00648505", "+3", "-1.5e-07": a number a spreadsheet reads as one, with a sign in front.
+bool is_plain_number(std::string_view text) {
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    return i > start;
+  };
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  if (!digits()) return false;
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == text.size();
+}
+
+}  // namespace
+
 void append_csv(std::string& out, std::string_view text, char separator) {
   bool quote = text.find_first_of(std::string_view("\"\n\r")) != std::string_view::npos ||
                text.find(separator) != std::string_view::npos;
-  // A leading = + - @ would be a formula in a spreadsheet: quote and prefix it.
-  bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
+  // A leading = + - @ would be a formula in a spreadsheet: quote and prefix it, unless it is a
+  // signed number, which must stay a number.
+  bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@') &&
+                 !is_plain_number(text);
   if (!quote && !formula) {
     out += text;
     return;

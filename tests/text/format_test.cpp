@@ -25,4 +25,11 @@ TEST_CASE("User text is escaped for HTML, DOT and CSV", "[text]") {
   CHECK(escape_csv("a;b", ';') == "\"a;b\"");
   CHECK(escape_csv("say \"hi\"", ',') == "\"say \"\"hi\"\"\"");
   CHECK(escape_csv("=cmd()", ';') == "\"'=cmd()\"");
+  // A signed number stays a number (a spreadsheet reads "'-0,006" as text); other text that
+  // starts like a formula is still guarded.
+  CHECK(escape_csv("-0,00648505", ';') == "-0,00648505");
+  CHECK(escape_csv("-1.5e-07", ',') == "-1.5e-07");
+  CHECK(escape_csv("+3", ';') == "+3");
+  CHECK(escape_csv("-1+2", ';') == "\"'-1+2\"");
+  CHECK(escape_csv("-", ';') == "\"'-\"");
 }
