@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <regex>
 #include <sstream>
 
 #include "io/cgraph_memory.h"
@@ -86,6 +88,42 @@ std::string foreign_message(const std::string& format, const Messages& m) {
 
 // False (with an error) when the text is empty, binary, not UTF-8 or another kind of file,
 // which cgraph would take badly (a BPMN file gave a syntax error and hundreds of warnings).
+bool valid_utf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return false;
+    for (size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    i += length;
+  }
+  return true;
+}
+
+// Where `charset=latin1` (or "latin-1", "ISO-8859-1", "l1", any case, quoted or not) gives the
+// value, as {offset, length} of the value with its quotes; nullopt without such a declaration.
+std::optional<std::pair<size_t, size_t>> latin1_declaration(std::string_view text) {
+  static const std::regex declared(R"rx(charset\s*=\s*("?)(latin-?1|iso-?8859-?1|l1)\1)rx", std::regex::icase);
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(text.begin(), text.end(), m, declared)) return std::nullopt;
+  const size_t value = static_cast<size_t>(m.position(1));
+  return std::pair{value, static_cast<size_t>(m.length(1) * 2 + m.length(2))};
+}
+
+std::string latin1_to_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
 // The longest line read: 1 MiB, which Graphviz's lexer reads in about half a second.
 constexpr size_t kMaxLineBytes = 1 << 20;
 
@@ -468,6 +506,21 @@ void Reader::number_nodes(Agraph_t* g) {
 }
 
 bool Reader::read() {
+  // Graphviz honours charset=latin1, and so does sujuva: the text is read as Latin-1 and told so;
+  // undeclared text that is not UTF-8 is still refused with its line.
+  if (auto declared = latin1_declaration(text_); declared && !valid_utf8(text_)) {
+    const int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + declared->first, '\n'));
+    converted_ = latin1_to_utf8(text_.substr(0, declared->first)) + "\"UTF-8\"" +
+                 latin1_to_utf8(text_.substr(declared->first + declared->second));
+    text_ = converted_;
+    messages_.warning("charset", line,
+                      messages_.say("tiedosto on Latin-1-merkistössä (charset=latin1), ja se luettiin sellaisena; "
+                                    "tallenna se mieluummin UTF-8-muodossa",
+                                    "filen är i teckenkodningen Latin-1 (charset=latin1) och lästes som sådan; spara "
+                                    "den hellre som UTF-8",
+                                    "the file is in Latin-1 (charset=latin1) and was read as such; better save it as "
+                                    "UTF-8"));
+  }
   if (!check_text(text_, messages_)) return false;
   std::string cgraph_messages;
   Agraph_t* g = parse(cgraph_messages);

@@ -63,6 +63,7 @@ class Reader {
   void check_classes();
 
   std::string_view text_;
+  std::string converted_;  // the text in UTF-8 when the file declares charset=latin1
   Messages messages_;
   Process& process_;
   SourceLines lines_;

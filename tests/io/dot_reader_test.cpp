@@ -208,6 +208,19 @@ TEST_CASE("Bad input gets a clear message with its line and makes the model unus
                "\n}\n")
               .usable());
   }
+  SECTION("a file that declares charset=latin1 is read as Latin-1, with a warning") {
+    // "Ty\xf6" is "Työ" in Latin-1 (ö = 0xF6), not valid UTF-8; the label comes out in UTF-8.
+    auto r = read("digraph {\n charset=latin1;\n subgraph cluster_w { role=w; fte=1; a [effort=\"1h\", label=\"Ty\xf6\"]; }\n"
+                  " s [kind=start, arrivals=\"1/week\"]; e [kind=end]; s -> a -> e;\n}\n");
+    REQUIRE(r.usable());
+    CHECK(r.process->graph[*r.process->find_step("a")].label.in(Lang::fi) == "Työ");
+    CHECK(first(r) == "t.dot:2: warning: the file is in Latin-1 (charset=latin1) and was read as such; better save it as "
+                      "UTF-8");
+    // Without the declaration the same bytes are refused.
+    auto undeclared = read("digraph {\n a [label=\"Ty\xf6\"];\n}\n");
+    CHECK_FALSE(undeclared.usable());
+    CHECK(first(undeclared) == "t.dot:2: the text is not valid UTF-8 (save the file as UTF-8)");
+  }
   SECTION("an attribute without a value points at its '=' and names the attribute") {
     // "  a -> b [p=0.5 q" is 17 bytes: the '=' is column 18.
     auto r = read("digraph {\n  a -> b [p=0.5 q=];\n}\n");
