@@ -88,17 +88,21 @@ std::string foreign_message(const std::string& format, const Messages& m) {
 
 // False (with an error) when the text is empty, binary, not UTF-8 or another kind of file,
 // which cgraph would take badly (a BPMN file gave a syntax error and hundreds of warnings).
-bool valid_utf8(std::string_view text) {
+// Where `text` stops being UTF-8 (a byte that starts no character, or a character cut short);
+// npos when it is UTF-8 throughout.
+size_t first_invalid_utf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
+    if (length == 0 || i + length > text.size()) return i;
     for (size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool valid_utf8(std::string_view text) { return first_invalid_utf8(text) == std::string_view::npos; }
 
 // Where `charset=latin1` (or "latin-1", "ISO-8859-1", "l1", any case, quoted or not) gives the
 // value, as {offset, length} of the value with its quotes; nullopt without such a declaration.
@@ -149,38 +153,30 @@ bool check_text(std::string_view text, Messages& messages) {
   // Graphviz's lexer takes time in the square of a line's length (4 MB on one line: 6 s, 50 MB:
   // about twenty minutes), so a line longer than kMaxLineBytes is refused before the parse.
   int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || i + 1 == text.size()) {
-      const size_t length = (c == '\n' ? i : i + 1) - line_start;
-      if (length > kMaxLineBytes) {
-        messages.error("line-too-long", line,
-                       fmt::format(fmt::runtime(messages.say(
-                                       "rivi on {} tavua pitkä, kun raja on {}: jaa se useammalle riville (DOT "
-                                       "sallii rivinvaihdon jokaisen ;-merkin jälkeen)",
-                                       "raden är {} byte lång och gränsen {}: dela den på flera rader (DOT tillåter "
-                                       "radbrytning efter varje ;)",
-                                       "the line is {} bytes long, over the limit of {}: split it over several lines "
-                                       "(DOT allows a line break after every ;)")),
-                                   format_decimal(double(length), 0, messages.lang()),
-                                   format_decimal(double(kMaxLineBytes), 0, messages.lang())));
-        return false;
-      }
-      line_start = i + 1;
-    }
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!valid) {
-      messages.error("encoding", line,
-                     messages.say("teksti ei ole kelvollista UTF-8:aa (tallenna tiedosto UTF-8-muodossa)",
-                                  "texten är inte giltig UTF-8 (spara filen som UTF-8)",
-                                  "the text is not valid UTF-8 (save the file as UTF-8)"));
+  for (size_t start = 0;; ++line) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    if (end - start > kMaxLineBytes) {
+      messages.error("line-too-long", line,
+                     fmt::format(fmt::runtime(messages.say(
+                                     "rivi on {} tavua pitkä, kun raja on {}: jaa se useammalle riville (DOT "
+                                     "sallii rivinvaihdon jokaisen ;-merkin jälkeen)",
+                                     "raden är {} byte lång och gränsen {}: dela den på flera rader (DOT tillåter "
+                                     "radbrytning efter varje ;)",
+                                     "the line is {} bytes long, over the limit of {}: split it over several lines "
+                                     "(DOT allows a line break after every ;)")),
+                                 format_decimal(double(end - start), 0, messages.lang()),
+                                 format_decimal(double(kMaxLineBytes), 0, messages.lang())));
       return false;
     }
-    if (c == '\n') ++line;
-    i += length;
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  if (const size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    messages.error("encoding", 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n')),
+                   messages.say("teksti ei ole kelvollista UTF-8:aa (tallenna tiedosto UTF-8-muodossa)",
+                                "texten är inte giltig UTF-8 (spara filen som UTF-8)",
+                                "the text is not valid UTF-8 (save the file as UTF-8)"));
+    return false;
   }
   return true;
 }
@@ -268,6 +264,37 @@ struct DecimalComma {
   std::string name, number;
 };
 
+// Walks `text` outside quoted strings and comments, counting lines: `visit(i, line, line_begin)`
+// is called for each such character and answers where to go on from (i + 1 as usual, npos to
+// stop). The decimal-comma and bracket checks share it.
+template <class Visit>
+void scan_code(std::string_view text, Visit visit) {
+  int line = 1;
+  size_t line_begin = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    if (c == '\n') {
+      ++line;
+      line_begin = ++i;
+    } else if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '\n') ++line, line_begin = i + 1;
+      }
+      ++i;
+    } else if (c == '/' && next == '/') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '/' && next == '*') {
+      for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
+        if (text[i] == '\n') ++line, line_begin = i + 1;
+      i += 2;
+    } else {
+      i = visit(i, line, line_begin);
+    }
+  }
+}
+
 // Line `line` (1-based) of `text`, without its line end; "" past the end.
 std::string_view line_text(std::string_view text, int line) {
   size_t begin = 0;
@@ -305,27 +332,12 @@ struct TextPlace {
 // an attribute list that was never closed, which cgraph reports only at a later token.
 std::optional<TextPlace> unclosed_bracket(std::string_view text, TextPlace until) {
   std::vector<TextPlace> open;
-  int line = 1;
-  size_t line_begin = 0;
-  for (size_t i = 0; i < text.size() && (line < until.line || (line == until.line && i - line_begin < until.offset));
-       ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-      line_begin = i + 1;
-    } else if (c == '"') {
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == '\n') ++line, line_begin = i + 1;
-      }
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-    } else if (c == '[') {
-      open.push_back({line, i - line_begin});
-    } else if (c == ']' && !open.empty()) {
-      open.pop_back();
-    }
-  }
+  scan_code(text, [&](size_t i, int line, size_t line_begin) {
+    if (line > until.line || (line == until.line && i - line_begin >= until.offset)) return std::string_view::npos;
+    if (text[i] == '[') open.push_back({line, i - line_begin});
+    else if (text[i] == ']' && !open.empty()) open.pop_back();
+    return i + 1;
+  });
   if (open.empty()) return std::nullopt;
   return open.back();
 }
@@ -340,43 +352,26 @@ int column_of(std::string_view line, size_t at) {
 
 std::vector<DecimalComma> unquoted_decimal_commas(std::string_view text) {
   std::vector<DecimalComma> found;
-  int line = 1;
   auto is_name = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      ++line;
-    } else if (c == '"') {  // a quoted string: "0,5" is fine there
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == '\n') ++line;
-      }
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-      --i;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-      for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/'); ++i)
-        if (text[i] == '\n') ++line;
-      ++i;
-    } else if (c == '=') {
-      size_t name_end = i;
-      while (name_end > 0 && std::isspace(static_cast<unsigned char>(text[name_end - 1]))) --name_end;
-      size_t name_begin = name_end;
-      while (name_begin > 0 && is_name(text[name_begin - 1])) --name_begin;
-      size_t k = i + 1;
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-      size_t number_begin = k;
-      while (k < text.size() && is_digit(text[k])) ++k;
-      if (k == number_begin || k + 1 >= text.size() || text[k] != ',' || !is_digit(text[k + 1])) continue;
-      ++k;
-      while (k < text.size() && is_digit(text[k])) ++k;
-      if (k < text.size() && (is_name(text[k]) || text[k] == '.')) continue;  // `x=1,5h` is not a number alone
-      found.push_back({line, name_begin, std::string(text.substr(name_begin, name_end - name_begin)),
-                       std::string(text.substr(number_begin, k - number_begin))});
-      i = k - 1;
-    }
-  }
+  scan_code(text, [&](size_t i, int line, size_t) {  // in a quoted string "0,5" is fine
+    if (text[i] != '=') return i + 1;
+    size_t name_end = i;
+    while (name_end > 0 && std::isspace(static_cast<unsigned char>(text[name_end - 1]))) --name_end;
+    size_t name_begin = name_end;
+    while (name_begin > 0 && is_name(text[name_begin - 1])) --name_begin;
+    size_t k = i + 1;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    const size_t number_begin = k;
+    while (k < text.size() && is_digit(text[k])) ++k;
+    if (k == number_begin || k + 1 >= text.size() || text[k] != ',' || !is_digit(text[k + 1])) return i + 1;
+    ++k;
+    while (k < text.size() && is_digit(text[k])) ++k;
+    if (k < text.size() && (is_name(text[k]) || text[k] == '.')) return i + 1;  // `x=1,5h` is not a number alone
+    found.push_back({line, name_begin, std::string(text.substr(name_begin, name_end - name_begin)),
+                     std::string(text.substr(number_begin, k - number_begin))});
+    return k;
+  });
   return found;
 }
 
