@@ -76,6 +76,14 @@ inline std::filesystem::path scratch_dir() {
   return directory.path;
 }
 
+// The bytes of a file ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 // Writes `text` to `name` in the scratch directory; returns the path.
 inline std::string write_scratch(const std::string& name, const std::string& text) {
   auto path = scratch_dir() / name;

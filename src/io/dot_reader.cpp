@@ -13,8 +13,8 @@
 #include <sstream>
 
 #include "io/cgraph_memory.h"
-#include "text/format.h"
 #include "io/reader.h"
+#include "text/format.h"
 
 // Not in cgraph.h but exported: flushes the scanner's buffer, which otherwise
 // carries what followed the last graph (a trailing newline) into the next read.
@@ -72,14 +72,19 @@ std::string foreign_format(std::string_view text, const std::string& file) {
 // "this is a BPMN file, not a DOT process model; …" in the messages' language.
 std::string foreign_message(const std::string& format, const Messages& m) {
   std::string what;
-  if (format == "bpmn") what = m.say("BPMN-tiedosto", "en BPMN-fil", "a BPMN file");
-  else if (format == "xes") what = m.say("tapahtumaloki (XES)", "en händelselogg (XES)", "an event log (XES)");
-  else if (format == "xml") what = m.say("XML-tiedosto", "en XML-fil", "an XML file");
+  if (format == "bpmn")
+    what = m.say("BPMN-tiedosto", "en BPMN-fil", "a BPMN file");
+  else if (format == "xes")
+    what = m.say("tapahtumaloki (XES)", "en händelselogg (XES)", "an event log (XES)");
+  else if (format == "xml")
+    what = m.say("XML-tiedosto", "en XML-fil", "an XML file");
   else if (format == "xlsx" || format == "xls")
     what = m.say("taulukkolaskentatiedosto (Excel tai vastaava)", "en kalkylbladsfil (Excel eller liknande)",
                  "a spreadsheet (Excel or similar)");
-  else if (format == "gzip") what = m.say("pakattu tiedosto (gzip)", "en komprimerad fil (gzip)", "a compressed file (gzip)");
-  else what = m.say("taulukko (CSV)", "en tabell (CSV)", "a table (CSV)");
+  else if (format == "gzip")
+    what = m.say("pakattu tiedosto (gzip)", "en komprimerad fil (gzip)", "a compressed file (gzip)");
+  else
+    what = m.say("taulukko (CSV)", "en tabell (CSV)", "a table (CSV)");
   return m.say("tämä on ", "detta är ", "this is ") + what +
          m.say(" eikä DOT-prosessimalli; sujuva lukee prosessit DOT-kaavioina (digraph), katso processes/README.md",
                ", inte en processmodell i DOT; sujuva läser processer som DOT-grafer (digraph), se processes/README.md",
@@ -279,8 +284,10 @@ void scan_code(std::string_view text, Visit visit) {
       line_begin = ++i;
     } else if (c == '"') {
       for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == '\n') ++line, line_begin = i + 1;
+        if (text[i] == '\\')
+          ++i;
+        else if (text[i] == '\n')
+          ++line, line_begin = i + 1;
       }
       ++i;
     } else if (c == '/' && next == '/') {
@@ -334,8 +341,10 @@ std::optional<TextPlace> unclosed_bracket(std::string_view text, TextPlace until
   std::vector<TextPlace> open;
   scan_code(text, [&](size_t i, int line, size_t line_begin) {
     if (line > until.line || (line == until.line && i - line_begin >= until.offset)) return std::string_view::npos;
-    if (text[i] == '[') open.push_back({line, i - line_begin});
-    else if (text[i] == ']' && !open.empty()) open.pop_back();
+    if (text[i] == '[')
+      open.push_back({line, i - line_begin});
+    else if (text[i] == ']' && !open.empty())
+      open.pop_back();
     return i + 1;
   });
   if (open.empty()) return std::nullopt;
@@ -405,8 +414,9 @@ void Reader::syntax_error(const std::string& cgraph_messages) {
     auto end = cgraph_messages.find('\'', near + 6);
     if (end != std::string::npos) token = cgraph_messages.substr(near + 6, end - near - 6);
   }
-  const std::string format_hint = messages_.say(" (muoto: katso processes/README.md)", " (formatet: se processes/README.md)",
-                                                " (see processes/README.md for the format)");
+  const std::string format_hint =
+      messages_.say(" (muoto: katso processes/README.md)", " (formatet: se processes/README.md)",
+                    " (see processes/README.md for the format)");
   std::string message = messages_.say("DOT-syntaksivirhe", "DOT-syntaxfel", "DOT syntax error") +
                         (token.empty() ? "" : " " + messages_.say("kohdassa ", "nära ", "near ") + "'" + token + "'");
   // The token on its line, or at the end of the line before (cgraph reads on to the next token).
@@ -473,12 +483,12 @@ void Reader::syntax_error(const std::string& cgraph_messages) {
            (std::isalnum(static_cast<unsigned char>(source[name_begin - 1])) || source[name_begin - 1] == '_'))
       --name_begin;
     std::string name(source.substr(name_begin, name_end - name_begin));
-    messages_.error_at("syntax", line, column_of(source, back - 1), std::string(source),
-                       fmt::format(fmt::runtime(messages_.say(
-                                       "määritteeltä \"{0}\" puuttuu arvo; kirjoita {0}=ARVO tai poista se",
-                                       "attributet \"{0}\" saknar värde; skriv {0}=VÄRDE eller ta bort det",
-                                       "the attribute \"{0}\" has no value; write {0}=VALUE or remove it")),
-                                   name));
+    messages_.error_at(
+        "syntax", line, column_of(source, back - 1), std::string(source),
+        fmt::format(fmt::runtime(messages_.say("määritteeltä \"{0}\" puuttuu arvo; kirjoita {0}=ARVO tai poista se",
+                                               "attributet \"{0}\" saknar värde; skriv {0}=VÄRDE eller ta bort det",
+                                               "the attribute \"{0}\" has no value; write {0}=VALUE or remove it")),
+                    name));
     return;
   }
   messages_.error_at("syntax", line, column_of(source, found), std::string(source), message + format_hint);

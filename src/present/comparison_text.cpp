@@ -86,8 +86,7 @@ void add_role_rows(const Comparison& c, Lang lang, std::vector<KpiRow>& rows) {
                                         return r ? std::optional<double>(r->fte) : std::nullopt;
                                       }),
                                2, false, lang));
-    rows.push_back(numeric_row("roles." + id + ".utilisation",
-                               name + ": " + term(Term::utilisation, lang),
+    rows.push_back(numeric_row("roles." + id + ".utilisation", name + ": " + term(Term::utilisation, lang),
                                column(c,
                                       [&](const Kpis& m) -> std::optional<double> {
                                         const auto* r = m.find_role(id);
@@ -235,9 +234,11 @@ std::vector<std::string> column_titles(const Comparison& c, Lang lang) {
   return titles;
 }
 
-Table kpi_table(const Comparison& c, Lang lang) {
+namespace {
+
+// kpi_table of rows already made.
+Table table_of(const Comparison& c, const std::vector<KpiRow>& rows, Lang lang) {
   using namespace detail;
-  auto rows = kpi_rows(c, lang);
   std::vector<std::string> header{say(lang, "Tunnusluku", "Nyckeltal", "Figure")};
   for (const auto& title : column_titles(c, lang)) header.push_back(title);
   const bool pair = c.models.size() == 2;
@@ -259,6 +260,10 @@ Table kpi_table(const Comparison& c, Lang lang) {
   return table;
 }
 
+}  // namespace
+
+Table kpi_table(const Comparison& c, Lang lang) { return table_of(c, kpi_rows(c, lang), lang); }
+
 namespace {
 
 // "Socialarbetare, vuxna 30–64: htv" → {"Socialarbetare, vuxna 30–64", "htv"}; "Lead time by
@@ -276,8 +281,8 @@ std::pair<std::string_view, std::string_view> label_group(std::string_view label
 // (or one kind) under its name, and the figures that are names (the bottleneck) as lines
 // "figure: before → after" below the table, where a long name need not be cut.
 std::string narrow_table(const Comparison& c, Lang lang, const TextFit& fit) {
-  const Table table = kpi_table(c, lang);
-  const std::vector<KpiRow> rows = kpi_rows(c, lang);  // in the table's order, with `numeric`
+  const std::vector<KpiRow> rows = kpi_rows(c, lang);
+  const Table table = table_of(c, rows, lang);  // row for row, so `numeric` tells the names
   Table narrow;
   narrow.header = table.header;
   narrow.align = table.align;

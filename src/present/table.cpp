@@ -132,11 +132,13 @@ void append_line(std::string& line, const std::vector<size_t>& widths, const Tab
   std::string shortened;
   for (size_t column = 0; column < count; ++column) {
     std::string_view text = cell(column);
-    if (display_width(text) > widths[column]) {
+    size_t width = display_width(text);
+    if (width > widths[column]) {
       shortened = shorten(text, widths[column]);
       text = shortened;
+      width = display_width(text);
     }
-    size_t pad = widths[column] - display_width(text);
+    size_t pad = widths[column] - width;
     if (column > 0) line += layout.gap;
     if (table.alignment(column) == Align::left) {
       line += text;

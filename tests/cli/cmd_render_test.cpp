@@ -16,13 +16,6 @@ test::CommandRun render(std::vector<std::string> args) {
   return test::run_command(args);
 }
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const char* const kModel = R"dot(digraph m { hours_per_fte=40;
   // a comment that must survive
   subgraph cluster_w { label="Työntekijä"; id=w; fte=1; a [effort="1h"]; }
@@ -42,17 +35,17 @@ TEST_CASE("render never writes over its model, however the output is spelt", "[r
     CHECK(run.code == 2);
     CHECK(run.err == "sujuva render: -o " + output + " on sama tiedosto kuin " + model +
                          ", jota komento lukee; anna toinen nimi\n");
-    CHECK(read(model) == kModel);
+    CHECK(test::read_file(model) == kModel);
   }
   // A hard link is the same file under another name.
   fs::create_hard_link(model, dir / "linkki.dot");
   CHECK(render({model, "-o", (dir / "linkki.dot").string(), "--lang", "en"}).err ==
         "sujuva render: -o " + (dir / "linkki.dot").string() + " is the same file as " + model +
             ", which the command reads; give another name\n");
-  CHECK(read(model) == kModel);
+  CHECK(test::read_file(model) == kModel);
   // Another name is written as asked.
   CHECK(render({model, "-o", (dir / "m.svg").string()}).code == 0);
-  CHECK(read(dir / "m.svg").find("<svg") != std::string::npos);
+  CHECK(test::read_file(dir / "m.svg").find("<svg") != std::string::npos);
 }
 
 TEST_CASE("render names an unknown output format and an unusable model in the chosen language", "[render][cli]") {

@@ -11,13 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const std::string kModel = SUJUVA_SOURCE_DIR "/processes/kuraattoripalvelut-nykytila.dot";
 const std::string kTarget = SUJUVA_SOURCE_DIR "/processes/kuraattoripalvelut-tavoite.dot";
 
@@ -38,7 +31,7 @@ std::string everything(const fs::path& dir, const std::string& threads) {
     all += std::to_string(run.code) + run.out + run.err;
   }
   for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file()) all += entry.path().filename().string() + read(entry.path());
+    if (entry.is_regular_file()) all += entry.path().filename().string() + test::read_file(entry.path());
   return all;
 }
 

@@ -14,13 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 const std::string kModel = SUJUVA_SOURCE_DIR "/processes/kuraattoripalvelut-nykytila.dot";
 const std::string kTarget = SUJUVA_SOURCE_DIR "/processes/kuraattoripalvelut-tavoite.dot";
 
@@ -45,9 +38,9 @@ std::string everything_in(const std::string& lang) {
     run({command, "--help"});
   run({"analyze", kModel, "--jsn"});  // a usage error
   run({"report", kModel, "-o", (dir / "raportti").string()});
-  text += read(dir / "raportti" / "report.md");
+  text += test::read_file(dir / "raportti" / "report.md");
   run({"render", kModel, "-o", (dir / "kaavio.svg").string()});
-  const std::string svg = read(dir / "kaavio.svg");
+  const std::string svg = test::read_file(dir / "kaavio.svg");
   static const std::regex svg_text("<text[^>]*>([^<]*)</text>");
   for (std::sregex_iterator i(svg.begin(), svg.end(), svg_text), end; i != end; ++i) text += (*i)[1].str() + "\n";
   return text;
@@ -107,7 +100,7 @@ TEST_CASE("Every command's Finnish and Swedish output has no English word outsid
   // shows in Finnish or Swedish is untranslated, unless the model's own text has it (ids and
   // labels the user wrote) or kAllowed names it.
   const std::set<std::string> english = words(without_code(everything_in("en")));
-  const std::set<std::string> model = words(read(kModel) + read(kTarget));
+  const std::set<std::string> model = words(test::read_file(kModel) + test::read_file(kTarget));
   for (const char* lang : {"fi", "sv"}) {
     const std::string text = without_code(everything_in(lang));
     std::vector<std::string> untranslated;
